@@ -1,0 +1,56 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import nx from '@nx/eslint-plugin';
+
+/**
+ * Workflow code runs inside Temporal's deterministic sandbox: it may import only the
+ * workflow SDK, the pure journey model, its own files, and *types* of anything else
+ * (activity interfaces). Node built-ins, TypeORM, BullMQ, Nest or any I/O are errors.
+ */
+const workflowImportRule = [
+  'error',
+  {
+    patterns: [
+      {
+        group: ['*', '!@temporalio/workflow', '!@tandem/journey-model', '!./*', '!../*', '!ms'],
+        allowTypeImports: true,
+        message:
+          'workflows/ is deterministic sandbox code: import only @temporalio/workflow, @tandem/journey-model, local files, or `import type` of activity interfaces.',
+      },
+    ],
+  },
+];
+
+export default tseslint.config(
+  { ignores: ['**/dist/**', '**/node_modules/**', '**/.data/**', 'reports/**', '**/vite.config.mts', '**/*.js', '**/*.mjs', '**/*.cjs'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  { plugins: { '@nx': nx } },
+  {
+    files: ['**/*.ts', '**/*.tsx'],
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-explicit-any': 'error',
+      'no-eval': 'error',
+      'no-new-func': 'error',
+      '@nx/enforce-module-boundaries': [
+        'error',
+        {
+          enforceBuildableLibDependency: false,
+          allow: [],
+          depConstraints: [
+            { sourceTag: 'type:package', onlyDependOnLibsWithTags: ['type:package'] },
+            { sourceTag: 'type:workflow', onlyDependOnLibsWithTags: ['type:package'] },
+            { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:package', 'type:workflow'] },
+            { sourceTag: 'type:test', onlyDependOnLibsWithTags: ['type:package', 'type:workflow', 'type:app'] },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['workflows/src/**/*.ts'],
+    ignores: ['workflows/src/**/*.spec.ts', 'workflows/src/**/*.integration-spec.ts'],
+    rules: { 'no-restricted-imports': workflowImportRule },
+  },
+);

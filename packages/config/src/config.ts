@@ -1,0 +1,108 @@
+import { z } from 'zod';
+import { ConfigError } from './config-error';
+
+const port = z.coerce.number().int().min(1).max(65535);
+const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
+const url = (protocols: string[]) =>
+  z.string().refine((v) => {
+    try {
+      return protocols.includes(new URL(v).protocol);
+    } catch {
+      return false;
+    }
+  }, `a URL starting with ${protocols.join(' or ')}`);
+
+/**
+ * Every environment variable Tandem reads, grouped by area, with its default.
+ * `.env.example` documents the same list; a test keeps the two in step.
+ */
+export const configSchema = {
+  app: {
+    NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+    TANDEM_ADMIN_TOKEN: z.string().min(8).default('tandem-dev-admin-token'),
+    TANDEM_PUBLIC_URL: url(['http:', 'https:']).default('http://127.0.0.1:3000'),
+  },
+  api: {
+    API_PORT: port.default(3000),
+    WEBHOOK_MAX_BODY_BYTES: z.coerce.number().int().min(3 * 1024 * 1024).default(3 * 1024 * 1024),
+  },
+  database: {
+    DATABASE_URL: url(['postgres:', 'postgresql:']).default('postgres://tandem:tandem@127.0.0.1:5432/tandem'),
+    DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  },
+  redis: {
+    REDIS_URL: url(['redis:', 'rediss:']).default('redis://127.0.0.1:6379'),
+  },
+  temporal: {
+    TEMPORAL_ADDRESS: z.string().regex(/^[\w.-]+:\d+$/, 'host:port').default('127.0.0.1:7233'),
+    TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
+    TEMPORAL_TASK_QUEUE: z.string().min(1).default('tandem-journeys'),
+    TEMPORAL_UI_URL: url(['http:', 'https:']).default('http://127.0.0.1:8233'),
+  },
+  meta: {
+    META_GRAPH_BASE_URL: url(['http:', 'https:']).default('http://127.0.0.1:4010'),
+    META_GRAPH_VERSION: z.string().regex(/^v\d+\.\d+$/, 'a Graph version such as v23.0').default('v23.0'),
+    META_ACCESS_TOKEN: z.string().min(1).default('sim-access-token'),
+    META_APP_SECRET: z.string().min(1).default('sim-app-secret'),
+    META_VERIFY_TOKEN: z.string().min(1).default('sim-verify-token'),
+    COEXISTENCE_DEFAULT_MPS: z.coerce.number().int().min(1).max(1000).default(20),
+    CLOUD_DEFAULT_MPS: z.coerce.number().int().min(1).max(1000).default(80),
+  },
+  simulator: {
+    SIMULATOR_PORT: port.default(4010),
+    SIMULATOR_WEBHOOK_URL: url(['http:', 'https:']).default('http://127.0.0.1:3000/webhooks/whatsapp'),
+    SIMULATOR_RETRY_HORIZON_MS: z.coerce.number().int().min(0).default(10 * 60 * 1000),
+  },
+  worker: {
+    WORKER_NODE_PACKAGES: z.string().default(''),
+    WORKER_HEALTH_PORT: port.default(3001),
+    WORKFLOW_BUNDLE_PATH: z.string().default(''),
+  },
+  studio: {
+    STUDIO_PORT: port.default(5173),
+  },
+} as const;
+
+export type ConfigArea = keyof typeof configSchema;
+type Shape<A extends ConfigArea> = (typeof configSchema)[A];
+export type AreaConfig<A extends ConfigArea> = { [K in keyof Shape<A>]: z.output<Shape<A>[K]> };
+
+/**
+ * Reads and validates the variables of the given areas.
+ * @throws ConfigError naming each bad variable and what was expected.
+ * @example const { DATABASE_URL } = loadConfig(['database']);
+ */
+export function loadConfig<A extends ConfigArea>(
+  areas: readonly A[],
+  env: Record<string, string | undefined> = process.env,
+): AreaConfig<A> {
+  const out: Record<string, unknown> = {};
+  const problems: ConstructorParameters<typeof ConfigError>[0] = [];
+  for (const area of areas) {
+    for (const [variable, schema] of Object.entries(configSchema[area])) {
+      const raw = env[variable] === '' ? undefined : env[variable];
+      const parsed = (schema as z.ZodType).safeParse(raw);
+      if (parsed.success) out[variable] = parsed.data;
+      else problems.push({ variable, expected: describe(parsed.error), received: raw });
+    }
+  }
+  if (problems.length) throw new ConfigError(problems);
+  return out as AreaConfig<A>;
+}
+
+function describe(error: z.ZodError): string {
+  return error.issues.map((i) => i.message).join('; ');
+}
+
+/** All variables with their defaults, for documentation and `.env.example` checks. */
+export function configDefaults(): Record<ConfigArea, Record<string, unknown>> {
+  const out = {} as Record<ConfigArea, Record<string, unknown>>;
+  for (const area of Object.keys(configSchema) as ConfigArea[]) {
+    out[area] = {};
+    for (const [variable, schema] of Object.entries(configSchema[area])) {
+      const parsed = (schema as z.ZodType).safeParse(undefined);
+      out[area][variable] = parsed.success ? parsed.data : undefined;
+    }
+  }
+  return out;
+}

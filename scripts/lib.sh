@@ -1,0 +1,42 @@
+# Shared helpers for Tandem's scripts. Sourced, not run.
+ROOT=$(pwd)
+if [ -f .env ]; then set -a; source .env; set +a; fi
+DATA_DIR=$(mkdir -p "${TANDEM_DATA_DIR:-$ROOT/.data}" && cd "${TANDEM_DATA_DIR:-$ROOT/.data}" && pwd)
+LOG_DIR="$DATA_DIR/logs"
+mkdir -p "$LOG_DIR" "$DATA_DIR/run"
+
+log() { printf '\033[36m[tandem]\033[0m %s\n' "$*" >&2; }
+die() { printf '\033[31m[tandem] %s\033[0m\n' "$*" >&2; exit 1; }
+
+port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
+# wait_for NAME SECONDS CMD... — polls CMD until it succeeds, with a live count.
+wait_for() {
+  local name=$1 secs=$2 i
+  shift 2
+  for ((i = 0; i < secs * 2; i++)); do
+    if "$@"; then
+      [ "$i" -gt 0 ] && printf '\n' >&2
+      log "$name is ready"
+      return 0
+    fi
+    printf '\r[tandem] waiting for %s … %ds' "$name" $((i / 2)) >&2
+    sleep 0.5
+  done
+  printf '\n' >&2
+  die "$name did not become ready within ${secs}s (logs in $LOG_DIR)"
+}
+
+# stop_pidfile NAME — stops the process recorded in run/NAME.pid, if it is still ours.
+stop_pidfile() {
+  local f="$DATA_DIR/run/$1.pid" pid i
+  [ -f "$f" ] || return 0
+  pid=$(cat "$f")
+  if kill -0 "$pid" 2>/dev/null; then
+    kill "$pid" 2>/dev/null || true
+    for ((i = 0; i < 40; i++)); do kill -0 "$pid" 2>/dev/null || break; sleep 0.25; done
+    kill -9 "$pid" 2>/dev/null || true
+    log "$1 stopped"
+  fi
+  rm -f "$f"
+}
