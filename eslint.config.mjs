@@ -12,7 +12,7 @@ const workflowImportRule = [
   {
     patterns: [
       {
-        group: ['*', '!@temporalio/workflow', '!@tandem/journey-model', '!./*', '!../*', '!ms'],
+        regex: '^(?!(@temporalio/workflow|@tandem/journey-model)$)(?!\\.{1,2}/).*',
         allowTypeImports: true,
         message:
           'workflows/ is deterministic sandbox code: import only @temporalio/workflow, @tandem/journey-model, local files, or `import type` of activity interfaces.',

@@ -40,3 +40,37 @@ stop_pidfile() {
   fi
   rm -f "$f"
 }
+
+# ensure_node — Node.js 20.19+ is the one prerequisite we cannot install for the user.
+ensure_node() {
+  command -v node >/dev/null || die "Node.js 20.19+ is required (https://nodejs.org)."
+  node -e 'const [a,b]=process.versions.node.split(".").map(Number); process.exit(a>20||(a===20&&b>=19)?0:1)' ||
+    die "Node.js 20.19+ is required; this is $(node -v)."
+}
+
+# ensure_node_modules — `npm ci` when node_modules is missing or package-lock.json changed.
+ensure_node_modules() {
+  local stamp=node_modules/.tandem-lock-hash want
+  want=$(sha256sum package-lock.json | cut -c1-64)
+  if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
+    log "installing dependencies (npm ci, a minute or two the first time)"
+    npm ci --no-audit --no-fund --loglevel=error || die "npm ci failed"
+    echo "$want" >"$stamp"
+  fi
+}
+
+# apt_install PKG... — installs Debian packages (root + apt-get only), logging to logs/apt.log.
+apt_install() {
+  if [ "$(id -u)" != 0 ] || ! command -v apt-get >/dev/null; then
+    die "$1 is missing and cannot be installed here (needs root and apt-get). Install it, or point the configuration at a running one."
+  fi
+  local stamp="$DATA_DIR/run/apt-updated"
+  if [ ! -f "$stamp" ] || [ -n "$(find "$stamp" -mmin +1440 2>/dev/null)" ]; then
+    log "apt-get update"
+    apt-get update -qq >>"$LOG_DIR/apt.log" 2>&1 || die "apt-get update failed (see $LOG_DIR/apt.log)"
+    touch "$stamp"
+  fi
+  log "installing $* from Debian (log: $LOG_DIR/apt.log)"
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >>"$LOG_DIR/apt.log" 2>&1 ||
+    die "apt-get install $* failed (see $LOG_DIR/apt.log)"
+}

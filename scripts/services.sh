@@ -18,21 +18,6 @@ TEMPORAL_VERSION=v1.5.1
 CACHE_DIR=${TANDEM_CACHE_DIR:-$HOME/.cache/tandem}
 TEMPORAL_CACHED="$CACHE_DIR/temporal-$TEMPORAL_VERSION/temporal"
 
-apt_install() {
-  if [ "$(id -u)" != 0 ] || ! command -v apt-get >/dev/null; then
-    die "$1 is missing and cannot be installed here (needs root and apt-get). Install it, or point the configuration at a running one."
-  fi
-  local stamp="$DATA_DIR/run/apt-updated"
-  if [ ! -f "$stamp" ] || [ -n "$(find "$stamp" -mmin +1440 2>/dev/null)" ]; then
-    log "apt-get update"
-    apt-get update -qq >>"$LOG_DIR/apt.log" 2>&1 || die "apt-get update failed (see $LOG_DIR/apt.log)"
-    touch "$stamp"
-  fi
-  log "installing $* from Debian (log: $LOG_DIR/apt.log)"
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >>"$LOG_DIR/apt.log" 2>&1 ||
-    die "apt-get install $* failed (see $LOG_DIR/apt.log)"
-}
-
 # ---------------------------------------------------------------- PostgreSQL
 pg_bin() {
   local d

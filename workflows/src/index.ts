@@ -1,1 +1,2 @@
-export {};
+export * from './ping.workflow';
+export type * from './activities.types';

@@ -65,7 +65,10 @@ export const configSchema = {
 
 export type ConfigArea = keyof typeof configSchema;
 type Shape<A extends ConfigArea> = (typeof configSchema)[A];
-export type AreaConfig<A extends ConfigArea> = { [K in keyof Shape<A>]: z.output<Shape<A>[K]> };
+type OneArea<A extends ConfigArea> = { [K in keyof Shape<A>]: z.output<Shape<A>[K]> };
+type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;
+/** The validated variables of the chosen areas, merged into one object. */
+export type AreaConfig<A extends ConfigArea> = UnionToIntersection<{ [X in A]: OneArea<X> }[A]>;
 
 /**
  * Reads and validates the variables of the given areas.

@@ -1,0 +1,33 @@
+import { INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { loadConfig } from '@tandem/config';
+import { json, type NextFunction, type Request, type Response } from 'express';
+import { AppModule } from './app.module';
+import { ZodExceptionFilter } from './common/zod-exception.filter';
+
+/**
+ * Builds the api application (used by main.ts and by integration tests). The config is
+ * validated first so that a bad variable fails start-up with its name.
+ */
+export async function createApiApp(): Promise<INestApplication> {
+  loadConfig(['app', 'api', 'database', 'redis', 'temporal', 'meta']);
+  // bodyParser off: the webhook route must see the raw bytes for the signature check;
+  // JSON parsing is added per route group by the modules that need it.
+  const app = await NestFactory.create(AppModule, { bodyParser: false, logger: ['error', 'warn', 'log'] });
+  const parseJson = json({ limit: '5mb' });
+  app.use((req: Request, res: Response, next: NextFunction) =>
+    req.path.startsWith('/webhooks/') ? next() : parseJson(req, res, next),
+  );
+  app.enableShutdownHooks();
+  app.enableCors();
+  app.useGlobalFilters(new ZodExceptionFilter());
+  const doc = new DocumentBuilder()
+    .setTitle('Tandem API')
+    .setDescription('Journeys, runs, contacts, numbers and the WhatsApp webhook of Tandem')
+    .setVersion('0.1.0')
+    .addBearerAuth()
+    .build();
+  SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, doc));
+  return app;
+}

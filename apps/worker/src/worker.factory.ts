@@ -1,0 +1,40 @@
+import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
+import { loadConfig } from '@tandem/config';
+import { existsSync } from 'node:fs';
+import { hostname } from 'node:os';
+import { dirname, join } from 'node:path';
+import { createActivities } from './activities';
+
+/** The prebuilt workflow bundle: WORKFLOW_BUNDLE_PATH, else the workflows project's build output. */
+function prebuiltBundle(configured: string): { codePath: string } {
+  const codePath = configured || join(dirname(require.resolve('@tandem/workflows/package.json')), 'dist', 'workflow-bundle.js');
+  if (!existsSync(codePath)) {
+    throw new Error(`Workflow bundle not found at ${codePath}: run \`npx nx run workflows:build\` first`);
+  }
+  return { codePath };
+}
+
+export interface TandemWorker {
+  worker: Worker;
+  connection: NativeConnection;
+}
+
+/**
+ * Connects to Temporal and creates the worker with the *prebuilt* workflow bundle: the
+ * worker never bundles at start-up (that is slow and needs webpack at run time).
+ */
+export async function createTandemWorker(overrides: Partial<WorkerOptions> = {}): Promise<TandemWorker> {
+  const cfg = loadConfig(['temporal', 'worker']);
+  const fromTest = overrides.workflowBundle !== undefined || overrides.workflowsPath !== undefined;
+  const workflowBundle = fromTest ? undefined : prebuiltBundle(cfg.WORKFLOW_BUNDLE_PATH);
+  const connection = await NativeConnection.connect({ address: cfg.TEMPORAL_ADDRESS });
+  const worker = await Worker.create({
+    connection,
+    namespace: cfg.TEMPORAL_NAMESPACE,
+    taskQueue: cfg.TEMPORAL_TASK_QUEUE,
+    workflowBundle,
+    activities: createActivities({ workerId: `${hostname()}:${process.pid}` }),
+    ...overrides,
+  });
+  return { worker, connection };
+}

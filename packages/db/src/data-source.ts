@@ -1,0 +1,34 @@
+import { DataSource, DataSourceOptions } from 'typeorm';
+import { loadConfig } from '@tandem/config';
+import { entities } from './entities';
+import { migrations } from './migrations';
+
+/**
+ * TypeORM options for Tandem's PostgreSQL database. Schema changes only ever happen
+ * through migrations (`synchronize` is off everywhere, tests included).
+ */
+export function dataSourceOptions(overrides: { url?: string; poolSize?: number } = {}): DataSourceOptions {
+  const cfg = loadConfig(['database']);
+  return {
+    type: 'postgres',
+    url: overrides.url ?? cfg.DATABASE_URL,
+    entities,
+    migrations,
+    synchronize: false,
+    migrationsRun: false,
+    migrationsTransactionMode: 'each',
+    extra: { max: overrides.poolSize ?? cfg.DATABASE_POOL_SIZE },
+  };
+}
+
+/** Opens a connection and applies pending migrations; returns the names applied. */
+export async function runMigrations(url?: string): Promise<string[]> {
+  const ds = new DataSource(dataSourceOptions({ url, poolSize: 2 }));
+  await ds.initialize();
+  try {
+    const applied = await ds.runMigrations({ transaction: 'each' });
+    return applied.map((m) => m.name);
+  } finally {
+    await ds.destroy();
+  }
+}

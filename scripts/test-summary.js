@@ -1,0 +1,31 @@
+// Prints the one-line totals of `npm test` and exits with its verdict.
+// Test cases come from the Jest reporter files in reports/test; a build, lint or typecheck
+// task that Nx reports as failed counts as one failure each.
+const fs = require('node:fs');
+const path = require('node:path');
+
+const [nxLog, nxStatus, seconds] = process.argv.slice(2);
+const dir = path.join(__dirname, '..', 'reports', 'test');
+let passed = 0;
+let failed = 0;
+let skipped = 0;
+const rows = [];
+for (const file of fs.existsSync(dir) ? fs.readdirSync(dir) : []) {
+  const r = JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8'));
+  passed += r.passed;
+  failed += r.failed;
+  skipped += r.skipped;
+  rows.push(`  ${r.project.padEnd(28)} ${String(r.passed).padStart(4)} passed ${String(r.failed).padStart(3)} failed`);
+}
+const log = fs.existsSync(nxLog) ? fs.readFileSync(nxLog, 'utf8') : '';
+const failedTasks = [...log.matchAll(/^\s+-\s+(\S+:(?:build|lint|typecheck|test))\s*$/gm)].map((m) => m[1]);
+const nonTestFailures = failedTasks.filter((t) => !t.endsWith(':test'));
+failed += nonTestFailures.length;
+if (Number(nxStatus) !== 0 && failed === 0) failed = 1; // Nx failed for a reason we could not attribute
+
+console.log('\nTest results by project:');
+console.log(rows.sort().join('\n'));
+if (failedTasks.length) console.log(`Failed Nx tasks: ${failedTasks.join(', ')}`);
+console.log(`Took ${seconds}s.`);
+console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
+process.exit(failed > 0 || Number(nxStatus) !== 0 ? 1 : 0);

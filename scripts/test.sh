@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# `npm test`: installs what is missing, ensures PostgreSQL/Redis/Temporal, then builds,
+# lints, type-checks and tests every project through Nx. Ends with one line
+# `N passed, N failed` (test cases across projects; a failed build/lint/typecheck task
+# counts as one failure) and exits non-zero on any failure.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+source scripts/lib.sh
+export NX_DAEMON=false NX_NO_CLOUD=true NX_TUI=false CI=${CI:-true}
+started=$(date +%s)
+
+ensure_node
+ensure_node_modules
+bash scripts/services.sh up || die "services did not start"
+rm -rf reports/test && mkdir -p reports/test
+
+targets=${TANDEM_TEST_TARGETS:-build,lint,typecheck,test}
+npx nx run-many -t "$targets" --outputStyle=stream --parallel=2 --skipNxCache=false 2>&1 | tee "$LOG_DIR/nx-test.log"
+nx_status=${PIPESTATUS[0]}
+
+node scripts/test-summary.js "$LOG_DIR/nx-test.log" "$nx_status" "$(( $(date +%s) - started ))"
