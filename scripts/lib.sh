@@ -74,3 +74,27 @@ apt_install() {
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >>"$LOG_DIR/apt.log" 2>&1 ||
     die "apt-get install $* failed (see $LOG_DIR/apt.log)"
 }
+
+# ensure_compose — a Docker Compose v2 binary for validating docker/compose.yml (no engine
+# needed). Uses `docker compose` when present, else a cached build, else builds it once
+# from Go modules into the cache. Prints the command to run.
+ensure_compose() {
+  local cached="${TANDEM_CACHE_DIR:-$HOME/.cache/tandem}/compose-v2.32.4/docker-compose"
+  if docker compose version >/dev/null 2>&1; then echo "docker compose"; return; fi
+  if [ ! -x "$cached" ]; then
+    command -v go >/dev/null || die "Docker Compose is needed to validate docker/compose.yml: install the compose plugin or Go."
+    log "building Docker Compose v2.32.4 from Go modules (first time only; log: $LOG_DIR/compose-build.log)"
+    mkdir -p "$(dirname "$cached")"
+    local tmp
+    tmp=$(mktemp -d)
+    GOBIN="$tmp" GOFLAGS=-mod=mod go install github.com/docker/compose/v2/cmd@v2.32.4 >>"$LOG_DIR/compose-build.log" 2>&1 ||
+      die "building Docker Compose failed (see $LOG_DIR/compose-build.log)"
+    mv "$tmp/cmd" "$cached" && rmdir "$tmp"
+  fi
+  echo "$cached"
+}
+
+# ensure_chromium — Debian's chromium for the browser tests.
+ensure_chromium() {
+  command -v chromium >/dev/null || apt_install chromium
+}

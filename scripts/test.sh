@@ -12,6 +12,9 @@ started=$(date +%s)
 ensure_node
 ensure_node_modules
 bash scripts/services.sh up || die "services did not start"
+ensure_chromium
+TANDEM_COMPOSE=$(ensure_compose)
+export TANDEM_COMPOSE
 rm -rf reports/test && mkdir -p reports/test
 
 targets=${TANDEM_TEST_TARGETS:-build,lint,typecheck,test}

@@ -5,7 +5,10 @@ const root = join(__dirname, '../..');
 
 function composeConfig(): Record<string, unknown> {
   // `docker compose config` validates and normalises the file without a Docker engine.
-  const out = execFileSync('docker', ['compose', '-f', 'docker/compose.yml', 'config', '--format', 'json'], {
+  // npm test puts the compose command in TANDEM_COMPOSE (a standalone build when the
+  // docker CLI has no compose plugin).
+  const [cmd, ...pre] = (process.env.TANDEM_COMPOSE ?? 'docker compose').split(' ');
+  const out = execFileSync(cmd, [...pre, '-f', 'docker/compose.yml', 'config', '--format', 'json'], {
     cwd: root,
     encoding: 'utf8',
   });

@@ -11,10 +11,13 @@ import { ZodExceptionFilter } from './common/zod-exception.filter';
  * validated first so that a bad variable fails start-up with its name.
  */
 export async function createApiApp(): Promise<INestApplication> {
-  loadConfig(['app', 'api', 'database', 'redis', 'temporal', 'meta']);
+  const { NODE_ENV } = loadConfig(['app', 'api', 'database', 'redis', 'temporal', 'meta']);
   // bodyParser off: the webhook route must see the raw bytes for the signature check;
   // JSON parsing is added per route group by the modules that need it.
-  const app = await NestFactory.create(AppModule, { bodyParser: false, logger: ['error', 'warn', 'log'] });
+  const app = await NestFactory.create(AppModule, {
+    bodyParser: false,
+    logger: NODE_ENV === 'test' ? ['error', 'warn'] : ['error', 'warn', 'log'],
+  });
   const parseJson = json({ limit: '5mb' });
   app.use((req: Request, res: Response, next: NextFunction) =>
     req.path.startsWith('/webhooks/') ? next() : parseJson(req, res, next),

@@ -2,12 +2,13 @@ import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker
 import { loadConfig } from '@tandem/config';
 import { existsSync } from 'node:fs';
 import { hostname } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { createActivities } from './activities';
 
 /** The prebuilt workflow bundle: WORKFLOW_BUNDLE_PATH, else the workflows project's build output. */
 function prebuiltBundle(configured: string): { codePath: string } {
-  const codePath = configured || join(dirname(require.resolve('@tandem/workflows/package.json')), 'dist', 'workflow-bundle.js');
+  // apps/worker/dist → repository root → workflows/dist (same layout in the Docker image).
+  const codePath = configured || join(__dirname, '..', '..', '..', 'workflows', 'dist', 'workflow-bundle.js');
   if (!existsSync(codePath)) {
     throw new Error(`Workflow bundle not found at ${codePath}: run \`npx nx run workflows:build\` first`);
   }

@@ -2,7 +2,6 @@ import { z } from 'zod';
 import { ConfigError } from './config-error';
 
 const port = z.coerce.number().int().min(1).max(65535);
-const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 const url = (protocols: string[]) =>
   z.string().refine((v) => {
     try {
@@ -25,6 +24,11 @@ export const configSchema = {
   api: {
     API_PORT: port.default(3000),
     WEBHOOK_MAX_BODY_BYTES: z.coerce.number().int().min(3 * 1024 * 1024).default(3 * 1024 * 1024),
+    WEBHOOK_INGEST_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(8),
+    WEBHOOK_INGEST_BACKOFF_MS: z.coerce.number().int().min(1).default(2000),
+    INTAKE_SWEEP_INTERVAL_SECONDS: z.coerce.number().int().min(1).default(30),
+    HEALTH_CHECK_INTERVAL_SECONDS: z.coerce.number().int().min(1).default(300),
+    HEALTH_SILENT_AFTER_MINUTES: z.coerce.number().int().min(1).default(1440),
   },
   database: {
     DATABASE_URL: url(['postgres:', 'postgresql:']).default('postgres://tandem:tandem@127.0.0.1:5432/tandem'),
@@ -32,6 +36,8 @@ export const configSchema = {
   },
   redis: {
     REDIS_URL: url(['redis:', 'rediss:']).default('redis://127.0.0.1:6379'),
+    QUEUE_PREFIX: z.string().regex(/^[\w-]+$/, 'letters, digits, - or _').default('tandem'),
+    ENGINE_EVENT_PARTITIONS: z.coerce.number().int().min(1).max(256).default(8),
   },
   temporal: {
     TEMPORAL_ADDRESS: z.string().regex(/^[\w.-]+:\d+$/, 'host:port').default('127.0.0.1:7233'),
