@@ -1,1 +1,17 @@
-export {};
+export * from './webhook/events.types';
+export { parseWebhook, type ParseWebhookOptions } from './webhook/parse-webhook.util';
+export { signPayload, verifySignature, type SignatureCheck } from './webhook/signature.util';
+export { HISTORY_DECLINED_CODE } from './webhook/parse-history.util';
+export * from './client/message.types';
+export * from './client/template-message.types';
+export * from './client/error-codes';
+export * from './client/classify-error.util';
+export * from './client/graph-api-error';
+export type { MessageTemplate, TemplateDefinitionComponent, PhoneNumberInfo } from './client/graph-responses.schema';
+export { messageTemplateSchema } from './client/graph-responses.schema';
+export * from './client/whatsapp.client';
+export * from './rules/window.rule';
+export * from './rules/may-send.rule';
+export * from './rules/reaction.rule';
+export { checkTemplateParams, templateParamSpec, placeholders, type TemplateParamSpec } from './rules/template-params.util';
+export * from './governor/throughput-governor.service';

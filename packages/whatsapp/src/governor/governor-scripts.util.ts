@@ -1,0 +1,61 @@
+/**
+ * Atomic slot reservation for one phone number, run inside Redis so every process shares
+ * one schedule and one clock (`TIME`, never the callers' clocks). Times are microseconds.
+ *
+ * Reservation, not polling: a caller gets a future slot `s` and sleeps `s - now`, so
+ * waiters never stampede and the schedule does not drift with callers' overhead.
+ * 1. Even spacing: `s = max(now, lastSlot + interval)`; interval ≈ 1000/cap ms plus a
+ *    margin, so jitter between grant and arrival at Meta cannot bunch sends.
+ * 2. Strict sliding log (ZSET of reserved slots): at most `cap` slots in any window
+ *    `(t - 1 s, t]`; if full, `s` moves to when the oldest slot of that window leaves it.
+ * 3. Optional pair guard (GCRA per recipient, checked at `s`): if the recipient is over
+ *    its budget nothing is reserved and the wait until it conforms is returned.
+ *
+ * KEYS: 1 log zset, 2 last-slot string, 3 pair TAT string.
+ * ARGV: 1 cap, 2 intervalUs, 3 windowUs, 4 member, 5 pairActive (0|1), 6 pairPeriodUs, 7 pairBurst.
+ * Returns {1, waitUs, slotUs} when reserved, {0, waitUs, 0} when the pair guard says wait.
+ */
+export const RESERVE_SLOT_SCRIPT = `
+local function fmt(n) return string.format('%.0f', n) end
+local t = redis.call('TIME')
+local now = tonumber(t[1]) * 1000000 + tonumber(t[2])
+local cap = tonumber(ARGV[1])
+local interval = tonumber(ARGV[2])
+local window = tonumber(ARGV[3])
+
+redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', fmt(now - window))
+local last = tonumber(redis.call('GET', KEYS[2]) or '0')
+local s = math.max(now, last + interval)
+local count = redis.call('ZCOUNT', KEYS[1], '(' .. fmt(s - window), '+inf')
+if count >= cap then
+  local oldest = redis.call('ZRANGEBYSCORE', KEYS[1], '(' .. fmt(s - window), '+inf', 'WITHSCORES', 'LIMIT', count - cap, 1)
+  s = math.max(s, tonumber(oldest[2]) + window)
+end
+
+local tat = 0
+if ARGV[5] == '1' then
+  local period = tonumber(ARGV[6])
+  local tolerance = period * (tonumber(ARGV[7]) - 1)
+  tat = tonumber(redis.call('GET', KEYS[3]) or '0')
+  if tat - tolerance > s then
+    return {0, tat - tolerance - now, 0}
+  end
+  tat = math.max(tat, s) + period
+end
+
+local ttl = math.ceil((s - now + window) / 1000) + 1000
+redis.call('ZADD', KEYS[1], fmt(s), ARGV[4])
+redis.call('PEXPIRE', KEYS[1], ttl)
+redis.call('SET', KEYS[2], fmt(s), 'PX', ttl)
+if ARGV[5] == '1' then
+  redis.call('SET', KEYS[3], fmt(tat), 'PX', math.ceil((tat - now) / 1000) + 1000)
+end
+return {1, s - now, s}
+`;
+
+/** Slots granted in the last second `(now - 1 s, now]`. KEYS: 1 log zset. */
+export const CURRENT_RATE_SCRIPT = `
+local t = redis.call('TIME')
+local now = tonumber(t[1]) * 1000000 + tonumber(t[2])
+return redis.call('ZCOUNT', KEYS[1], '(' .. string.format('%.0f', now - 1000000), string.format('%.0f', now))
+`;

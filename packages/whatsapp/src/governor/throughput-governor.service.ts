@@ -1,0 +1,117 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { Redis } from 'ioredis';
+import { CURRENT_RATE_SCRIPT, RESERVE_SLOT_SCRIPT } from './governor-scripts.util';
+import { RedisScript } from './redis-script.util';
+
+const reserveSlot = new RedisScript(RESERVE_SLOT_SCRIPT);
+const currentRate = new RedisScript(CURRENT_RATE_SCRIPT);
+
+export interface ThroughputGovernorOptions {
+  /** A dedicated or shared ioredis connection (not in subscriber mode). */
+  redis: Redis;
+  /** Prefix of every key, e.g. `tandem:gov`. Use a unique one per test. */
+  keyPrefix: string;
+  /**
+   * Extra spacing between slots as a fraction of 1000/cap ms. Also the jitter budget:
+   * sends may arrive up to `1000 × margin` ms late without `cap` + 1 landing in one
+   * second. Default 0.02 (≈ 98 % of cap, 20 ms of jitter).
+   */
+  safetyMargin?: number;
+  /** Pair guard: one message to the same recipient per this period. Default 6000 ms (reference §8). */
+  pairPeriodMs?: number;
+  /** Pair guard: messages to one recipient allowed back to back before the period applies. Default 20. */
+  pairBurst?: number;
+}
+
+export interface AcquireRequest {
+  phoneNumberId: string;
+  /** Configured throughput of the number (messages per second), e.g. 20 for coexistence. */
+  capPerSecond: number;
+  /** Phone or BSUID; enables the pair-rate guard for this (number, recipient). */
+  recipient?: string;
+  /** Aborting rejects (AbortError) and gives a reserved slot back. */
+  signal?: AbortSignal;
+}
+
+export interface AcquireResult {
+  /** The granted slot, epoch ms on the Redis clock. */
+  grantedAt: number;
+  /** Time spent waiting inside `acquire`. */
+  waitedMs: number;
+}
+
+type ScriptReply = [number, number, number];
+
+/**
+ * Paces sends per phone number across every process through Redis. `acquire` resolves
+ * when the caller may send now; it waits as long as needed and never fails because of
+ * load. There is no `release`: slots are points in time.
+ * @example
+ * const governor = new ThroughputGovernor({ redis, keyPrefix: 'tandem:gov' });
+ * await governor.acquire({ phoneNumberId, capPerSecond: 20, recipient: waId });
+ * await client.sendMessage(phoneNumberId, waId, message);
+ */
+export class ThroughputGovernor {
+  private readonly redis: Redis;
+  private readonly prefix: string;
+  private readonly margin: number;
+  private readonly pairPeriodUs: number;
+  private readonly pairBurst: number;
+
+  constructor(options: ThroughputGovernorOptions) {
+    this.redis = options.redis;
+    this.prefix = options.keyPrefix;
+    this.margin = options.safetyMargin ?? 0.02;
+    this.pairPeriodUs = (options.pairPeriodMs ?? 6000) * 1000;
+    this.pairBurst = options.pairBurst ?? 20;
+    if (!(this.margin >= 0 && this.margin < 1)) throw new RangeError('safetyMargin must be in [0, 1)');
+    if (!(this.pairBurst >= 1) || !(this.pairPeriodUs > 0)) throw new RangeError('pairBurst ≥ 1 and pairPeriodMs > 0');
+  }
+
+  async acquire(request: AcquireRequest): Promise<AcquireResult> {
+    const cap = request.capPerSecond;
+    if (!Number.isFinite(cap) || cap <= 0) throw new RangeError(`capPerSecond must be > 0, got ${cap}`);
+    const started = performance.now();
+    const keys = this.keys(request.phoneNumberId, request.recipient);
+    const intervalUs = Math.ceil((1_000_000 / cap) * (1 + this.margin));
+    for (;;) {
+      request.signal?.throwIfAborted();
+      const member = randomUUID();
+      const [granted, waitUs, slotUs] = (await reserveSlot.run(
+        this.redis,
+        [keys.log, keys.last, keys.pair],
+        [cap, intervalUs, 1_000_000, member, request.recipient === undefined ? '0' : '1', this.pairPeriodUs, this.pairBurst],
+      )) as ScriptReply;
+      if (granted === 1) {
+        await this.sleepHolding(waitUs / 1000, request.signal, keys.log, member);
+        return { grantedAt: slotUs / 1000, waitedMs: performance.now() - started };
+      }
+      await sleep(Math.max(1, waitUs / 1000), undefined, { signal: request.signal });
+    }
+  }
+
+  /** Slots granted for the number in the last second (for the studio). */
+  async currentRate(phoneNumberId: string): Promise<number> {
+    return Number(await currentRate.run(this.redis, [this.keys(phoneNumberId).log], []));
+  }
+
+  /** Sleeps until a reserved slot; on abort gives the slot back (fewer sends never break the cap). */
+  private async sleepHolding(ms: number, signal: AbortSignal | undefined, logKey: string, member: string): Promise<void> {
+    if (ms <= 0) return;
+    try {
+      await sleep(ms, undefined, { signal });
+    } catch (error) {
+      await this.redis.zrem(logKey, member);
+      throw error;
+    }
+  }
+
+  private keys(phoneNumberId: string, recipient?: string) {
+    // Hash tag keeps a number's keys in one cluster slot; recipients are hashed so
+    // phone numbers never appear in key names.
+    const base = `${this.prefix}:{${phoneNumberId}}`;
+    const who = recipient === undefined ? '-' : createHash('sha256').update(recipient).digest('hex').slice(0, 24);
+    return { log: `${base}:log`, last: `${base}:last`, pair: `${base}:pair:${who}` };
+  }
+}
