@@ -2,6 +2,7 @@ import { DataSource, DataSourceOptions } from 'typeorm';
 import { loadConfig } from '@tandem/config';
 import { entities } from './entities';
 import { migrations } from './migrations';
+import { SnakeNamingStrategy } from './snake-naming.strategy';
 
 /**
  * TypeORM options for Tandem's PostgreSQL database. Schema changes only ever happen
@@ -14,6 +15,7 @@ export function dataSourceOptions(overrides: { url?: string; poolSize?: number }
     url: overrides.url ?? cfg.DATABASE_URL,
     entities,
     migrations,
+    namingStrategy: new SnakeNamingStrategy(),
     synchronize: false,
     migrationsRun: false,
     migrationsTransactionMode: 'each',
@@ -21,9 +23,14 @@ export function dataSourceOptions(overrides: { url?: string; poolSize?: number }
   };
 }
 
+/** A data source (not yet initialized) for `url`, or DATABASE_URL when omitted. */
+export function createDataSource(url?: string, poolSize?: number): DataSource {
+  return new DataSource(dataSourceOptions({ url, poolSize }));
+}
+
 /** Opens a connection and applies pending migrations; returns the names applied. */
 export async function runMigrations(url?: string): Promise<string[]> {
-  const ds = new DataSource(dataSourceOptions({ url, poolSize: 2 }));
+  const ds = createDataSource(url, 2);
   await ds.initialize();
   try {
     const applied = await ds.runMigrations({ transaction: 'each' });

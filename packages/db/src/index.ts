@@ -1,1 +1,5 @@
-export {};
+export * from './data-source';
+export * from './entities';
+export * from './snake-naming.strategy';
+export * from './status/message-status.util';
+export * from './engine-events';

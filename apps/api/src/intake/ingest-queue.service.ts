@@ -1,0 +1,92 @@
+import { BeforeApplicationShutdown, Injectable, Logger, OnModuleInit } from '@nestjs/common';
+import { loadConfig } from '@tandem/config';
+import { type Job, Queue, Worker } from 'bullmq';
+import IORedis from 'ioredis';
+import { IngestProcessor } from './ingest.processor';
+
+export const WEBHOOK_INGEST_QUEUE = 'webhook-ingest';
+
+/** Job data: the delivery id only; the body is read from PostgreSQL. */
+export interface IngestJobData {
+  deliveryId: string;
+}
+
+/** Deliveries processed at once; per-contact safety comes from row locks, not from this. */
+const CONCURRENCY = 4;
+
+/**
+ * The `webhook-ingest` BullMQ queue and its in-process worker. Jobs are keyed by delivery
+ * id, so enqueueing the same delivery twice is a no-op while its job exists. After the last
+ * attempt the delivery is dead-lettered with the error.
+ */
+@Injectable()
+export class IngestQueue implements OnModuleInit, BeforeApplicationShutdown {
+  private readonly logger = new Logger(IngestQueue.name);
+  private readonly cfg = loadConfig(['api', 'redis']);
+  private readonly connections: IORedis[] = [];
+  private queue?: Queue<IngestJobData>;
+  private worker?: Worker<IngestJobData>;
+
+  constructor(private readonly processor: IngestProcessor) {}
+
+  onModuleInit(): void {
+    const prefix = this.cfg.QUEUE_PREFIX;
+    this.queue = new Queue(WEBHOOK_INGEST_QUEUE, { connection: this.connection(3), prefix });
+    this.worker = new Worker<IngestJobData>(WEBHOOK_INGEST_QUEUE, (job) => this.run(job), {
+      connection: this.connection(null),
+      prefix,
+      concurrency: CONCURRENCY,
+    });
+    this.worker.on('error', (err) => this.logger.error(`ingest worker: ${err.message}`));
+  }
+
+  async enqueue(deliveryId: string): Promise<void> {
+    await this.requireQueue().add(
+      'ingest',
+      { deliveryId },
+      {
+        jobId: deliveryId,
+        attempts: this.cfg.WEBHOOK_INGEST_ATTEMPTS,
+        backoff: { type: 'exponential', delay: this.cfg.WEBHOOK_INGEST_BACKOFF_MS },
+        removeOnComplete: true,
+        removeOnFail: { age: 7 * 24 * 3600 },
+      },
+    );
+  }
+
+  /** Queues a dead-lettered delivery again with a fresh set of attempts. */
+  async requeue(deliveryId: string): Promise<void> {
+    const old = await this.requireQueue().getJob(deliveryId);
+    if (old) await old.remove();
+    await this.enqueue(deliveryId);
+  }
+
+  /** After the sweeper stopped (onModuleDestroy), before the database closes. Waits for running jobs. */
+  async beforeApplicationShutdown(): Promise<void> {
+    await this.worker?.close();
+    await this.queue?.close();
+    await Promise.all(this.connections.map((c) => c.quit().catch(() => c.disconnect())));
+  }
+
+  private async run(job: Job<IngestJobData>): Promise<void> {
+    try {
+      await this.processor.process(job.data.deliveryId);
+    } catch (err) {
+      const final = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
+      await this.processor.recordFailure(job.data.deliveryId, err, final);
+      if (final) this.logger.error(`delivery ${job.data.deliveryId} dead-lettered: ${String(err)}`);
+      throw err;
+    }
+  }
+
+  private connection(maxRetriesPerRequest: number | null): IORedis {
+    const connection = new IORedis(this.cfg.REDIS_URL, { maxRetriesPerRequest });
+    this.connections.push(connection);
+    return connection;
+  }
+
+  private requireQueue(): Queue<IngestJobData> {
+    if (!this.queue) throw new Error('ingest queue used before module init');
+    return this.queue;
+  }
+}

@@ -1,0 +1,51 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { createHash } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { IngestQueue } from './ingest-queue.service';
+import { queryRows } from './sql.util';
+
+export interface PersistedDelivery {
+  id: string;
+  /** True when this exact body was already stored (a redelivery). */
+  duplicate: boolean;
+  outcome: string;
+}
+
+/** Durable first step of the webhook: the raw body is in PostgreSQL before Meta gets its 200. */
+@Injectable()
+export class WebhookIntakeService {
+  private readonly logger = new Logger(WebhookIntakeService.name);
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly queue: IngestQueue,
+  ) {}
+
+  async persist(body: Buffer, signature: string): Promise<PersistedDelivery> {
+    const sha = createHash('sha256').update(body).digest('hex');
+    const [inserted] = await queryRows<{ id: string }>(
+      this.dataSource.manager,
+      `INSERT INTO webhook_deliveries (body, body_sha256, signature) VALUES ($1, $2, $3)
+       ON CONFLICT (body_sha256) DO NOTHING RETURNING id`,
+      [body, sha, signature],
+    );
+    if (inserted) return { id: inserted.id, duplicate: false, outcome: 'pending' };
+    const [existing] = await queryRows<{ id: string; outcome: string }>(
+      this.dataSource.manager,
+      'SELECT id, outcome FROM webhook_deliveries WHERE body_sha256 = $1',
+      [sha],
+    );
+    return { id: existing.id, duplicate: true, outcome: existing.outcome };
+  }
+
+  /**
+   * Queues processing without making Meta wait: a failure here is logged only, because the
+   * sweeper re-enqueues every delivery still pending.
+   */
+  enqueueSoon(delivery: PersistedDelivery): void {
+    if (delivery.outcome !== 'pending') return;
+    this.queue.enqueue(delivery.id).catch((err: unknown) => {
+      this.logger.warn(`delivery ${delivery.id} stored but not queued (sweeper will): ${String(err)}`);
+    });
+  }
+}

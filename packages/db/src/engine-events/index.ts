@@ -1,0 +1,3 @@
+export * from './engine-event.types';
+export * from './engine-events.queue';
+export * from './engine-events.relay';

@@ -1,0 +1,35 @@
+import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+
+export type DeliveryOutcome = 'pending' | 'processed' | 'failed' | 'dead';
+
+/** Something worth knowing about a delivery that changed nothing (unroutable, unknown field …). */
+export interface DeliveryNote {
+  kind: string;
+  reason: string;
+  dedupKey?: string;
+  phoneNumberId?: string;
+  wabaId?: string;
+  /** The raw value for unknown content (groups, unknown fields), kept for inspection. */
+  raw?: unknown;
+}
+
+/**
+ * One webhook POST exactly as received. Stored before answering 200 because Meta offers
+ * no way to fetch past webhooks; `body_sha256` is unique so an exact redelivery is a no-op.
+ * Not workspace-scoped: a delivery is stored before routing and may span several WABAs.
+ */
+@Entity('webhook_deliveries')
+export class WebhookDelivery {
+  @PrimaryGeneratedColumn('uuid') id!: string;
+  @Column({ type: 'timestamptz', default: () => 'now()' }) receivedAt!: Date;
+  /** The exact bytes Meta signed. */
+  @Column({ type: 'bytea' }) body!: Buffer;
+  @Column({ type: 'text' }) bodySha256!: string;
+  @Column({ type: 'text' }) signature!: string;
+  @Column({ type: 'timestamptz', nullable: true }) processedAt!: Date | null;
+  @Column({ type: 'text', default: 'pending' }) outcome!: DeliveryOutcome;
+  @Column({ type: 'integer', default: 0 }) attempts!: number;
+  @Column({ type: 'text', nullable: true }) lastError!: string | null;
+  @Column({ type: 'integer', nullable: true }) eventCount!: number | null;
+  @Column({ type: 'jsonb', default: () => `'[]'` }) notes!: DeliveryNote[];
+}

@@ -1,0 +1,12 @@
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+
+/** A tenant. Every other row carries its `workspace_id`. */
+@Entity('workspaces')
+export class Workspace {
+  @PrimaryGeneratedColumn('uuid') id!: string;
+  @Column({ type: 'text' }) name!: string;
+  /** IANA zone used for quiet hours and "send at 9:00" in journeys. */
+  @Column({ type: 'text', default: 'UTC' }) timezone!: string;
+  @CreateDateColumn({ type: 'timestamptz' }) createdAt!: Date;
+  @UpdateDateColumn({ type: 'timestamptz' }) updatedAt!: Date;
+}

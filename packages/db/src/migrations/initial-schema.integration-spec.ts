@@ -1,0 +1,63 @@
+import type { DataSource } from 'typeorm';
+import { createEmptyDatabase } from '../__fixtures__/scratch-database';
+import { createDataSource } from '../data-source';
+import { entities } from '../entities';
+
+const TABLES = [
+  'business_numbers', 'campaigns', 'contacts', 'domain_events', 'journey_runs', 'journey_versions', 'journeys',
+  'message_status_events', 'messages', 'outbox_sends', 'processed_events', 'run_steps', 'templates',
+  'webhook_deliveries', 'workspaces',
+];
+
+async function tables(ds: DataSource): Promise<string[]> {
+  const rows: { table_name: string }[] = await ds.query(
+    `SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_name <> 'migrations'
+     ORDER BY table_name`,
+  );
+  return rows.map((r) => r.table_name);
+}
+
+describe('InitialSchema migration', () => {
+  let db: { url: string; drop: () => Promise<void> };
+  let ds: DataSource;
+
+  beforeAll(async () => {
+    db = await createEmptyDatabase('db_migrations');
+    ds = createDataSource(db.url, 2);
+    await ds.initialize();
+  });
+  afterAll(async () => {
+    await ds.destroy();
+    await db.drop();
+  });
+
+  it('applies on an empty database and creates every table', async () => {
+    const applied = await ds.runMigrations({ transaction: 'each' });
+    expect(applied.map((m) => m.name)).toEqual(['InitialSchema1795708800000']);
+    expect(await tables(ds)).toEqual(TABLES);
+  });
+
+  it('maps every entity column onto the migrated schema', async () => {
+    for (const entity of entities) {
+      await expect(ds.getRepository(entity).find({ take: 1 })).resolves.toEqual([]);
+    }
+    const columns = (entity: (typeof entities)[number]) => ds.getMetadata(entity).columns.map((c) => c.databaseName);
+    const rows: { table_name: string; column_name: string }[] = await ds.query(
+      `SELECT table_name, column_name FROM information_schema.columns WHERE table_schema = 'public'`,
+    );
+    for (const entity of entities) {
+      const table = ds.getMetadata(entity).tableName;
+      const inDb = rows.filter((r) => r.table_name === table).map((r) => r.column_name).sort();
+      expect([table, [...columns(entity)].sort()]).toEqual([table, inDb]);
+    }
+  });
+
+  it('reverts cleanly and applies again', async () => {
+    await ds.undoLastMigration({ transaction: 'each' });
+    expect(await tables(ds)).toEqual([]);
+    const functions: unknown[] = await ds.query(`SELECT 1 FROM pg_proc WHERE proname = 'journey_versions_immutable'`);
+    expect(functions).toHaveLength(0);
+    await ds.runMigrations({ transaction: 'each' });
+    expect(await tables(ds)).toEqual(TABLES);
+  });
+});
