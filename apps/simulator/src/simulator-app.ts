@@ -15,6 +15,7 @@ import {
   SimulatorBehaviourPatch,
 } from './simulator-options.types';
 import { SimulatorModule } from './simulator.module';
+import { stampArrival } from './common/arrival.util';
 import { SimStateService } from './state/sim-state.service';
 
 /** A running simulator. */
@@ -52,6 +53,9 @@ export async function createSimulatorApp(options: SimulatorAppOptions): Promise<
   const app = await NestFactory.create<NestExpressApplication>(SimulatorModule.register(resolved), {
     logger: options.logger ?? ['error', 'warn'],
   });
+  // Meta measures throughput at its edge: stamp each request when its headers arrive,
+  // before body parsing and the Nest pipeline add their own (load-dependent) delay.
+  app.getHttpServer().prependListener('request', stampArrival);
   app.useBodyParser('json', { limit: '5mb' });
   app.useGlobalFilters(new SimExceptionFilter());
   const document = SwaggerModule.createDocument(

@@ -2,6 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, Post, Query, Req, UseGuards } f
 import { ApiBearerAuth, ApiBody, ApiOperation, ApiParam, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { openApi } from '../common/zod-http.util';
+import { arrivedAt } from '../common/arrival.util';
 import { GraphAuthGuard } from './graph-auth.guard';
 import { GraphObjectsService, smbAppDataSchema } from './graph-objects.service';
 import { sendOrMarkReadSchema } from './send-request.schema';
@@ -23,8 +24,8 @@ export class GraphController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Send a message (text, media, template, interactive, reaction) or mark one as read' })
   @ApiBody({ schema: openApi(sendOrMarkReadSchema) })
-  send(@Param('phoneNumberId') phoneNumberId: string, @Body() body: unknown): SendResponse | { success: true } {
-    return this.sends.handle(phoneNumberId, body);
+  send(@Param('phoneNumberId') phoneNumberId: string, @Body() body: unknown, @Req() request: Request): SendResponse | { success: true } {
+    return this.sends.handle(phoneNumberId, body, arrivedAt(request));
   }
 
   @Post(':version/:phoneNumberId/smb_app_data')

@@ -35,9 +35,9 @@ export class SendService {
     private readonly progression: StatusProgressionService,
   ) {}
 
-  handle(phoneNumberId: string, body: unknown): SendResponse | { success: true } {
+  /** `now` is the request's arrival time, the instant Meta's throughput count uses. */
+  handle(phoneNumberId: string, body: unknown, now = Date.now()): SendResponse | { success: true } {
     const number = this.state.numbers.get(phoneNumberId);
-    const now = Date.now();
     if (!number) {
       this.refuse(phoneNumberId, body, now, unknownObjectError(phoneNumberId));
     }

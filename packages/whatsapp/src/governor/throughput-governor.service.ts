@@ -22,6 +22,12 @@ export interface ThroughputGovernorOptions {
   pairPeriodMs?: number;
   /** Pair guard: messages to one recipient allowed back to back before the period applies. Default 20. */
   pairBurst?: number;
+  /**
+   * A slot the caller wakes up for later than this (a paused or overloaded process) is
+   * given back and a fresh one taken, so stale slots never go out together as a burst.
+   * Default: half the jitter budget, `500 × safetyMargin` ms (10 ms), at least 2 ms.
+   */
+  maxLateMs?: number;
 }
 
 export interface AcquireRequest {
@@ -58,6 +64,7 @@ export class ThroughputGovernor {
   private readonly margin: number;
   private readonly pairPeriodUs: number;
   private readonly pairBurst: number;
+  private readonly maxLateMs: number;
 
   constructor(options: ThroughputGovernorOptions) {
     this.redis = options.redis;
@@ -65,6 +72,7 @@ export class ThroughputGovernor {
     this.margin = options.safetyMargin ?? 0.02;
     this.pairPeriodUs = (options.pairPeriodMs ?? 6000) * 1000;
     this.pairBurst = options.pairBurst ?? 20;
+    this.maxLateMs = options.maxLateMs ?? Math.max(2, 500 * this.margin);
     if (!(this.margin >= 0 && this.margin < 1)) throw new RangeError('safetyMargin must be in [0, 1)');
     if (!(this.pairBurst >= 1) || !(this.pairPeriodUs > 0)) throw new RangeError('pairBurst ≥ 1 and pairPeriodMs > 0');
   }
@@ -84,8 +92,13 @@ export class ThroughputGovernor {
         [cap, intervalUs, 1_000_000, member, request.recipient === undefined ? '0' : '1', this.pairPeriodUs, this.pairBurst],
       )) as ScriptReply;
       if (granted === 1) {
+        const deadline = performance.now() + waitUs / 1000;
         await this.sleepHolding(waitUs / 1000, request.signal, keys.log, member);
-        return { grantedAt: slotUs / 1000, waitedMs: performance.now() - started };
+        if (performance.now() - deadline <= this.maxLateMs) {
+          return { grantedAt: slotUs / 1000, waitedMs: performance.now() - started };
+        }
+        await this.redis.zrem(keys.log, member);
+        continue;
       }
       await sleep(Math.max(1, waitUs / 1000), undefined, { signal: request.signal });
     }
