@@ -20,12 +20,13 @@ describe('createTestDatabase', () => {
 
   it('creates a migrated database from scratch and drops it on close', async () => {
     const db = await createTestDatabase('testing_helper');
-    expect(await databaseExists('tandem_test_testing_helper')).toBe(true);
+    expect(db.name).toBe(`tandem_test_testing_helper_${process.pid}`);
+    expect(await databaseExists(db.name)).toBe(true);
     const [{ n }] = await db.dataSource.query(`SELECT count(*)::int AS n FROM information_schema.tables WHERE table_name = 'webhook_deliveries'`);
     expect(n).toBe(1);
     await db.dataSource.query(`INSERT INTO workspaces (name) VALUES ('leftover')`);
     await db.close();
-    expect(await databaseExists('tandem_test_testing_helper')).toBe(false);
+    expect(await databaseExists(db.name)).toBe(false);
     const again = await createTestDatabase('testing_helper');
     try {
       expect(await again.dataSource.query('SELECT name FROM workspaces')).toEqual([]);

@@ -5,6 +5,8 @@ import { createDataSource, runMigrations } from '@tandem/db';
 
 /** A scratch database with every migration applied. */
 export interface TestDatabase {
+  /** The database's name, `tandem_test_<name>_<pid>`. */
+  name: string;
   /** `postgres://…/tandem_test_<name>` — hand it to the code under test as DATABASE_URL. */
   url: string;
   /** An initialized data source on that database. */
@@ -13,7 +15,7 @@ export interface TestDatabase {
   close(): Promise<void>;
 }
 
-/** `tandem_test_<name>` with anything but [a-z0-9_] replaced, within PostgreSQL's 63 chars. */
+/** `tandem_test_<name>` (createTestDatabase appends the pid) with anything but [a-z0-9_] replaced, within PostgreSQL's 63 chars. */
 export function testDatabaseName(name: string): string {
   return `tandem_test_${name.toLowerCase().replace(/[^a-z0-9_]/g, '_')}`.slice(0, 63);
 }
@@ -27,7 +29,8 @@ export function testDatabaseName(name: string): string {
  * afterAll(() => db.close());
  */
 export async function createTestDatabase(name: string): Promise<TestDatabase> {
-  const dbName = testDatabaseName(name);
+  // The pid keeps two test runs on one machine (a developer's and CI's) apart.
+  const dbName = testDatabaseName(`${name}_${process.pid}`);
   const serverUrl = new URL(loadConfig(['database']).DATABASE_URL);
   await admin(serverUrl, [`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`, `CREATE DATABASE ${dbName}`]);
   const url = new URL(serverUrl);
@@ -36,6 +39,7 @@ export async function createTestDatabase(name: string): Promise<TestDatabase> {
   const dataSource = createDataSource(url.toString(), 4);
   await dataSource.initialize();
   return {
+    name: dbName,
     url: url.toString(),
     dataSource,
     async close() {

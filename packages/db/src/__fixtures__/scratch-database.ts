@@ -6,7 +6,7 @@ import { loadConfig } from '@tandem/config';
  * which depends on this package). Returns its url and a drop function.
  */
 export async function createEmptyDatabase(name: string): Promise<{ url: string; drop: () => Promise<void> }> {
-  const dbName = `tandem_test_${name}`;
+  const dbName = `tandem_test_${name}_${process.pid}`;
   const server = new URL(loadConfig(['database']).DATABASE_URL);
   const run = async (sql: string) => {
     const client = new Client({ connectionString: server.toString() });
