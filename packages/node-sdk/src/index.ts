@@ -1,1 +1,38 @@
-export {};
+/**
+ * @tandem/node-sdk — the public API for Tandem node types. Write a node with
+ * {@link defineNode}, export it from your package as `nodes`, test it with `runNode` from
+ * `@tandem/node-sdk/testing`.
+ */
+export { defineNode, NodeDefinitionError } from './define-node';
+export type { DefineNodeInput, NodeDefinition, NodeResult } from './node-definition.types';
+export type {
+  AttributeValue,
+  ContactsPort,
+  CredentialsPort,
+  HttpClientPort,
+  HttpRequest,
+  HttpResponse,
+  NodeContact,
+  NodeContext,
+  NodeLogger,
+  NodeNumber,
+  NodeRun,
+  SendOptions,
+  WhatsAppClientPort,
+} from './context.types';
+export type { SendOutcome, SendRefusalReason } from './send-outcome.types';
+export {
+  NodeError,
+  NodeConfigError,
+  NonRetryableNodeError,
+  RetryableNodeError,
+  isNodeError,
+  type ConfigProblem,
+  type NodeErrorKind,
+  type NodeErrorLike,
+} from './node-errors';
+export { invokeNode, parseNodeConfig, MAX_OUTPUT_BYTES, type NodeInvocation } from './invoke-node';
+export { nodeSpec } from './node-spec';
+export { interpolate, placeholdersOf, resolveTemplateValue, scopeOf, type InterpolateOptions, type TemplateScope } from './interpolate';
+export { NodeRegistry, UnknownNodeTypeError, catalogueFor, nodeSpecsFor } from './registry/node-registry';
+export { loadNodePackages, NodePackageError, type LoadedNodePackage } from './registry/load-node-packages';

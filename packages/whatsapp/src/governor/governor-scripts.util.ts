@@ -13,7 +13,8 @@
  *
  * KEYS: 1 log zset, 2 last-slot string, 3 pair TAT string.
  * ARGV: 1 cap, 2 intervalUs, 3 windowUs, 4 member, 5 pairActive (0|1), 6 pairPeriodUs, 7 pairBurst.
- * Returns {1, waitUs, slotUs} when reserved, {0, waitUs, 0} when the pair guard says wait.
+ * Returns {1, waitUs, slotUs, tatUs} when reserved (tatUs 0 without a recipient),
+ * {0, waitUs, 0} when the pair guard says wait.
  */
 export const RESERVE_SLOT_SCRIPT = `
 local function fmt(n) return string.format('%.0f', n) end
@@ -50,7 +51,26 @@ redis.call('SET', KEYS[2], fmt(s), 'PX', ttl)
 if ARGV[5] == '1' then
   redis.call('SET', KEYS[3], fmt(tat), 'PX', math.ceil((tat - now) / 1000) + 1000)
 end
-return {1, s - now, s}
+return {1, s - now, s, tat}
+`;
+
+/**
+ * Gives back a reserved slot the caller will not use (aborted, or woke up too late to
+ * send on time): removes it from the log and, when nothing was scheduled after it,
+ * rolls the spacing pointer and the recipient's GCRA state back so the unused slot
+ * costs neither throughput nor pair budget.
+ * KEYS: 1 log zset, 2 last-slot string, 3 pair TAT string.
+ * ARGV: 1 member, 2 slotUs, 3 intervalUs, 4 tatUs (0 when no pair guard), 5 pairPeriodUs.
+ */
+export const RELEASE_SLOT_SCRIPT = `
+redis.call('ZREM', KEYS[1], ARGV[1])
+if redis.call('GET', KEYS[2]) == ARGV[2] then
+  redis.call('SET', KEYS[2], string.format('%.0f', tonumber(ARGV[2]) - tonumber(ARGV[3])), 'KEEPTTL')
+end
+if ARGV[4] ~= '0' and redis.call('GET', KEYS[3]) == ARGV[4] then
+  redis.call('SET', KEYS[3], string.format('%.0f', tonumber(ARGV[4]) - tonumber(ARGV[5])), 'KEEPTTL')
+end
+return 1
 `;
 
 /** Slots granted in the last second `(now - 1 s, now]`. KEYS: 1 log zset. */

@@ -107,6 +107,21 @@ describe('ThroughputGovernor in one process (real Redis)', () => {
     expect(await redis.zcard(`${PREFIX}:{pn-abort}:log`)).toBe(1);
   });
 
+  test('slots that mature while the process is stalled are given back, never sent as one burst', async () => {
+    const returnedAt: number[] = [];
+    const waits = Array.from({ length: 10 }, () =>
+      governor.acquire({ phoneNumberId: 'pn-stall', capPerSecond: 50 }).then(() => returnedAt.push(performance.now())),
+    );
+    while (returnedAt.length === 0) await new Promise((r) => setTimeout(r, 1)); // all ten slots are reserved by now
+    const stallUntil = performance.now() + 150; // a blocked event loop: timers cannot fire
+    while (performance.now() < stallUntil);
+    await Promise.all(waits);
+    const sorted = returnedAt.sort((a, b) => a - b);
+    const burst = Math.max(...sorted.map((t) => sorted.filter((u) => u >= t && u - t < 10).length));
+    expect(burst).toBeLessThanOrEqual(2);
+    expect(await redis.zcard(`${PREFIX}:{pn-stall}:log`)).toBe(10);
+  });
+
   test('a non-positive cap is a programming error', async () => {
     await expect(governor.acquire({ phoneNumberId: 'pn-bad', capPerSecond: 0 })).rejects.toBeInstanceOf(RangeError);
   });

@@ -1,11 +1,12 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Redis } from 'ioredis';
-import { CURRENT_RATE_SCRIPT, RESERVE_SLOT_SCRIPT } from './governor-scripts.util';
+import { CURRENT_RATE_SCRIPT, RELEASE_SLOT_SCRIPT, RESERVE_SLOT_SCRIPT } from './governor-scripts.util';
 import { RedisScript } from './redis-script.util';
 
 const reserveSlot = new RedisScript(RESERVE_SLOT_SCRIPT);
 const currentRate = new RedisScript(CURRENT_RATE_SCRIPT);
+const releaseSlot = new RedisScript(RELEASE_SLOT_SCRIPT);
 
 export interface ThroughputGovernorOptions {
   /** A dedicated or shared ioredis connection (not in subscriber mode). */
@@ -47,7 +48,7 @@ export interface AcquireResult {
   waitedMs: number;
 }
 
-type ScriptReply = [number, number, number];
+type ScriptReply = [number, number, number, number?];
 
 /**
  * Paces sends per phone number across every process through Redis. `acquire` resolves
@@ -86,18 +87,20 @@ export class ThroughputGovernor {
     for (;;) {
       request.signal?.throwIfAborted();
       const member = randomUUID();
-      const [granted, waitUs, slotUs] = (await reserveSlot.run(
+      const [granted, waitUs, slotUs, tatUs] = (await reserveSlot.run(
         this.redis,
         [keys.log, keys.last, keys.pair],
         [cap, intervalUs, 1_000_000, member, request.recipient === undefined ? '0' : '1', this.pairPeriodUs, this.pairBurst],
       )) as ScriptReply;
       if (granted === 1) {
         const deadline = performance.now() + waitUs / 1000;
-        await this.sleepHolding(waitUs / 1000, request.signal, keys.log, member);
+        const release = () =>
+          releaseSlot.run(this.redis, [keys.log, keys.last, keys.pair], [member, slotUs, intervalUs, tatUs ?? 0, this.pairPeriodUs]);
+        await this.sleepHolding(waitUs / 1000, request.signal, release);
         if (performance.now() - deadline <= this.maxLateMs) {
           return { grantedAt: slotUs / 1000, waitedMs: performance.now() - started };
         }
-        await this.redis.zrem(keys.log, member);
+        await release();
         continue;
       }
       await sleep(Math.max(1, waitUs / 1000), undefined, { signal: request.signal });
@@ -110,12 +113,12 @@ export class ThroughputGovernor {
   }
 
   /** Sleeps until a reserved slot; on abort gives the slot back (fewer sends never break the cap). */
-  private async sleepHolding(ms: number, signal: AbortSignal | undefined, logKey: string, member: string): Promise<void> {
+  private async sleepHolding(ms: number, signal: AbortSignal | undefined, release: () => Promise<unknown>): Promise<void> {
     if (ms <= 0) return;
     try {
       await sleep(ms, undefined, { signal });
     } catch (error) {
-      await this.redis.zrem(logKey, member);
+      await release();
       throw error;
     }
   }

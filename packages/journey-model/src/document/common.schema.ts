@@ -1,0 +1,83 @@
+import { z } from 'zod';
+
+/** Node, edge and trigger ids: short, URL- and log-safe. */
+export const idSchema = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9_-]+$/, 'letters, digits, `_` and `-` only');
+
+/**
+ * A port name: lowercase words (`main`, `true`, `window_closed`, a button id such as `yes`).
+ * Button and branch ids become port names, so they follow the same rule.
+ */
+export const portNameSchema = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[a-z0-9][a-z0-9_-]*$/, 'lowercase letters, digits, `_` and `-`, starting with a letter or digit');
+
+/** One day in milliseconds. */
+export const DAY_MS = 86_400_000;
+
+/** WhatsApp's customer service window: free-form messages only within 24 h of the customer's last message. */
+export const SERVICE_WINDOW_MS = DAY_MS;
+
+/** Units a marketer picks in a form; converted with {@link durationToMs}. */
+export const durationUnitSchema = z.enum(['seconds', 'minutes', 'hours', 'days']);
+
+/** A positive span of time, e.g. `{ amount: 2, unit: 'days' }`. At most 365 days. */
+export const durationSchema: z.ZodType<Duration> = z
+  .strictObject({
+    amount: z.number().positive(),
+    unit: durationUnitSchema,
+  })
+  .refine((d) => durationToMs(d) <= 365 * DAY_MS, 'at most 365 days');
+
+/** A span of time as configured on a node. */
+export interface Duration {
+  amount: number;
+  unit: z.infer<typeof durationUnitSchema>;
+}
+
+const UNIT_MS: Record<Duration['unit'], number> = {
+  seconds: 1_000,
+  minutes: 60_000,
+  hours: 3_600_000,
+  days: 86_400_000,
+};
+
+/**
+ * Milliseconds in a {@link Duration}, rounded to whole milliseconds.
+ * @example durationToMs({ amount: 90, unit: 'minutes' }) // 5_400_000
+ */
+export function durationToMs(duration: Duration): number {
+  return Math.round(duration.amount * UNIT_MS[duration.unit]);
+}
+
+/** A message template by name and language code, e.g. `{ name: 'order_update', language: 'en_US' }`. */
+export const templateRefSchema = z.strictObject({
+  name: z
+    .string()
+    .min(1)
+    .max(512)
+    .regex(/^[a-z0-9_]+$/, 'template names are lowercase letters, digits and `_`'),
+  language: z.string().min(2).max(15),
+});
+
+/** A message template by name and language. */
+export type TemplateRef = z.infer<typeof templateRefSchema>;
+
+/**
+ * Checks that a regular expression compiles, for `.refine` on config fields.
+ * Patterns are capped at 200 characters to keep matching cheap inside the workflow.
+ */
+export function isValidRegex(pattern: string, flags = ''): boolean {
+  if (pattern.length > 200) return false;
+  try {
+    new RegExp(pattern, flags);
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,1 @@
+module.exports = { echo: require('./good-nodes').nodes[0] };

@@ -1,0 +1,1 @@
+throw new Error('missing CRM_URL environment variable');
