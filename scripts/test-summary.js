@@ -17,7 +17,8 @@ for (const file of fs.existsSync(dir) ? fs.readdirSync(dir) : []) {
   skipped += r.skipped;
   rows.push(`  ${r.project.padEnd(28)} ${String(r.passed).padStart(4)} passed ${String(r.failed).padStart(3)} failed`);
 }
-const log = fs.existsSync(nxLog) ? fs.readFileSync(nxLog, 'utf8') : '';
+// eslint-disable-next-line no-control-regex
+const log = (fs.existsSync(nxLog) ? fs.readFileSync(nxLog, 'utf8') : '').replace(/\x1b\[[0-9;]*m/g, '');
 const failedTasks = [...log.matchAll(/^\s+-\s+(\S+:(?:build|lint|typecheck|test))\s*$/gm)].map((m) => m[1]);
 const nonTestFailures = failedTasks.filter((t) => !t.endsWith(':test'));
 failed += nonTestFailures.length;
