@@ -19,9 +19,13 @@ for (const file of fs.existsSync(dir) ? fs.readdirSync(dir) : []) {
 }
 // eslint-disable-next-line no-control-regex
 const log = (fs.existsSync(nxLog) ? fs.readFileSync(nxLog, 'utf8') : '').replace(/\x1b\[[0-9;]*m/g, '');
-const failedTasks = [...log.matchAll(/^\s+-\s+(\S+:(?:build|lint|typecheck|test))\s*$/gm)].map((m) => m[1]);
-const nonTestFailures = failedTasks.filter((t) => !t.endsWith(':test'));
-failed += nonTestFailures.length;
+const failedTasks = [...log.matchAll(/^\s*-\s+(\S+:(?:build|lint|typecheck|test))\s*$/gm)].map((m) => m[1]);
+// A failed test task whose Jest run reported no failing test (a crash, a config error,
+// no test found) still counts as one failure.
+const reported = rows.length ? fs.readdirSync(dir).map((f) => JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8'))) : [];
+const explained = (project) => reported.some((r) => r.failed > 0 && (r.project === project || r.project.endsWith(`-${project}`)));
+const unexplained = failedTasks.filter((t) => !t.endsWith(':test') || !explained(t.slice(0, -':test'.length)));
+failed += unexplained.length;
 if (Number(nxStatus) !== 0 && failed === 0) failed = 1; // Nx failed for a reason we could not attribute
 
 console.log('\nTest results by project:');
