@@ -1,1 +1,10 @@
-export {};
+/**
+ * @tandem/api-contract — zod request and response schemas of the engine's REST API
+ * (catalogue, journeys, versions, runs, campaigns, templates), shared by the api and the studio.
+ */
+export * from './common.contract';
+export * from './journeys.contract';
+export * from './runs.contract';
+export * from './catalogue.contract';
+export * from './campaigns.contract';
+export * from './templates.contract';

@@ -9,6 +9,7 @@ export class Campaign {
   @Column({ type: 'uuid' }) workspaceId!: string;
   @Column({ type: 'uuid' }) journeyId!: string;
   @Column({ type: 'integer' }) version!: number;
+  @Column({ type: 'text', nullable: true }) name!: string | null;
   @Column({ type: 'jsonb' }) segment!: Record<string, unknown>;
   @Column({ type: 'text', default: 'draft' }) status!: CampaignStatus;
   @Column({ type: 'integer', default: 0 }) total!: number;

@@ -1,4 +1,5 @@
 import { InitialSchema1795708800000 } from './1795708800000-InitialSchema';
+import { CampaignName1795708900000 } from './1795708900000-CampaignName';
 
 /** Migrations in order of their timestamps. */
-export const migrations = [InitialSchema1795708800000];
+export const migrations = [InitialSchema1795708800000, CampaignName1795708900000];

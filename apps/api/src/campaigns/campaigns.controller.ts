@@ -1,0 +1,50 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  apiErrorSchema,
+  campaignListSchema,
+  campaignSchema,
+  createCampaignRequestSchema,
+  listCampaignsQuerySchema,
+  type CampaignDto,
+  type CreateCampaignRequest,
+} from '@tandem/api-contract';
+import type { z } from 'zod';
+import { ZodPipe } from '../common/zod.pipe';
+import { uuidParam } from '../intake/common.dto';
+import { ApiZodBody, ApiZodParam, ApiZodQuery, ApiZodResponse } from '../intake/openapi.util';
+import { CampaignsService } from './campaigns.service';
+
+@ApiTags('campaigns')
+@ApiBearerAuth()
+@Controller('api/campaigns')
+export class CampaignsController {
+  constructor(private readonly campaigns: CampaignsService) {}
+
+  @Post()
+  @HttpCode(201)
+  @ApiOperation({ summary: "Runs an active journey's live version for every contact of a segment (tags, attribute conditions)" })
+  @ApiZodBody(createCampaignRequestSchema)
+  @ApiZodResponse(201, campaignSchema, 'The campaign, with its segment size as total')
+  @ApiZodResponse(409, apiErrorSchema, 'The journey is not active')
+  create(@Body(new ZodPipe(createCampaignRequestSchema)) body: CreateCampaignRequest): Promise<CampaignDto> {
+    return this.campaigns.create(body);
+  }
+
+  @Get()
+  @ApiOperation({ summary: 'Campaigns, newest first (at most 200), with progress' })
+  @ApiZodQuery(listCampaignsQuerySchema)
+  @ApiZodResponse(200, campaignListSchema, 'The campaigns')
+  async list(@Query(new ZodPipe(listCampaignsQuerySchema)) query: z.infer<typeof listCampaignsQuerySchema>): Promise<{ items: CampaignDto[] }> {
+    return { items: await this.campaigns.list(query.journeyId) };
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: 'A campaign with live progress: started, sent, completed, failed, send rate against the cap, ETA' })
+  @ApiZodParam('id', uuidParam)
+  @ApiZodResponse(200, campaignSchema, 'The campaign')
+  @ApiZodResponse(404, apiErrorSchema, 'No such campaign')
+  get(@Param('id', new ZodPipe(uuidParam)) id: string): Promise<CampaignDto> {
+    return this.campaigns.get(id);
+  }
+}

@@ -1,0 +1,19 @@
+import { Controller, Get } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { catalogueResponseSchema, type NodeSpecDto } from '@tandem/api-contract';
+import { ApiZodResponse } from '../intake/openapi.util';
+import { CatalogueService } from './catalogue.service';
+
+@ApiTags('catalogue')
+@ApiBearerAuth()
+@Controller('api/catalogue')
+export class CatalogueController {
+  constructor(private readonly catalogue: CatalogueService) {}
+
+  @Get()
+  @ApiOperation({ summary: 'Every node type: flow control, built-in and custom nodes, with config JSON Schema, ports and source package' })
+  @ApiZodResponse(200, catalogueResponseSchema, 'The node catalogue')
+  list(): { nodes: NodeSpecDto[] } {
+    return { nodes: this.catalogue.specs() };
+  }
+}

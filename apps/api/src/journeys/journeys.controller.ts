@@ -1,0 +1,92 @@
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Put, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  apiErrorSchema,
+  createJourneyRequestSchema,
+  journeyDetailSchema,
+  journeyListSchema,
+  listJourneysQuerySchema,
+  saveDraftRequestSchema,
+  updateJourneyRequestSchema,
+  validateRequestSchema,
+  validateResponseSchema,
+  type CreateJourneyRequest,
+  type JourneyDetailDto,
+  type JourneySummaryDto,
+  type ValidateResponseDto,
+} from '@tandem/api-contract';
+import type { z } from 'zod';
+import { ZodPipe } from '../common/zod.pipe';
+import { uuidParam } from '../intake/common.dto';
+import { ApiZodBody, ApiZodParam, ApiZodQuery, ApiZodResponse } from '../intake/openapi.util';
+import { JourneyValidationService } from './journey-validation.service';
+import { JourneysService } from './journeys.service';
+
+@ApiTags('journeys')
+@ApiBearerAuth()
+@Controller('api/journeys')
+export class JourneysController {
+  constructor(
+    private readonly journeys: JourneysService,
+    private readonly validation: JourneyValidationService,
+  ) {}
+
+  @Get()
+  @ApiOperation({ summary: 'Journeys, most recently updated first, with their open run counts' })
+  @ApiZodQuery(listJourneysQuerySchema)
+  @ApiZodResponse(200, journeyListSchema, 'The journeys')
+  async list(@Query(new ZodPipe(listJourneysQuerySchema)) query: z.infer<typeof listJourneysQuerySchema>): Promise<{ items: JourneySummaryDto[] }> {
+    return { items: await this.journeys.list(query.status) };
+  }
+
+  @Post()
+  @HttpCode(201)
+  @ApiOperation({ summary: 'Creates a journey in draft (default: one inbound-message trigger, no nodes)' })
+  @ApiZodBody(createJourneyRequestSchema)
+  @ApiZodResponse(201, journeyDetailSchema, 'The new journey')
+  create(@Body(new ZodPipe(createJourneyRequestSchema)) body: CreateJourneyRequest): Promise<JourneyDetailDto> {
+    return this.journeys.create(body);
+  }
+
+  @Post('validate')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Validates an unsaved document: issues (errors block publishing) and the ports of every node' })
+  @ApiZodBody(validateRequestSchema)
+  @ApiZodResponse(200, validateResponseSchema, 'Issues and ports')
+  validate(@Body(new ZodPipe(validateRequestSchema)) body: z.infer<typeof validateRequestSchema>): Promise<ValidateResponseDto> {
+    return this.validation.validate(body.document);
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: 'A journey with its draft and whether the draft differs from the live version' })
+  @ApiZodParam('id', uuidParam)
+  @ApiZodResponse(200, journeyDetailSchema, 'The journey')
+  @ApiZodResponse(404, apiErrorSchema, 'No such journey')
+  get(@Param('id', new ZodPipe(uuidParam)) id: string): Promise<JourneyDetailDto> {
+    return this.journeys.get(id);
+  }
+
+  @Patch(':id')
+  @ApiOperation({ summary: 'Renames a journey' })
+  @ApiZodParam('id', uuidParam)
+  @ApiZodBody(updateJourneyRequestSchema)
+  @ApiZodResponse(200, journeyDetailSchema, 'The renamed journey')
+  rename(
+    @Param('id', new ZodPipe(uuidParam)) id: string,
+    @Body(new ZodPipe(updateJourneyRequestSchema)) body: z.infer<typeof updateJourneyRequestSchema>,
+  ): Promise<JourneyDetailDto> {
+    return this.journeys.rename(id, body.name);
+  }
+
+  @Put(':id/draft')
+  @ApiOperation({ summary: 'Autosaves the draft (stored even with validation errors) and answers its issues and ports' })
+  @ApiZodParam('id', uuidParam)
+  @ApiZodBody(saveDraftRequestSchema)
+  @ApiZodResponse(200, validateResponseSchema, 'Issues and ports of the saved draft')
+  saveDraft(
+    @Param('id', new ZodPipe(uuidParam)) id: string,
+    @Body(new ZodPipe(saveDraftRequestSchema)) body: z.infer<typeof saveDraftRequestSchema>,
+  ): Promise<ValidateResponseDto> {
+    return this.journeys.saveDraft(id, body.document);
+  }
+}

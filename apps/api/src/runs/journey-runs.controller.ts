@@ -1,0 +1,25 @@
+import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { apiErrorSchema, startRunRequestSchema, startRunResponseSchema, type StartRunRequest, type StartRunResponseDto } from '@tandem/api-contract';
+import { ZodPipe } from '../common/zod.pipe';
+import { uuidParam } from '../intake/common.dto';
+import { ApiZodBody, ApiZodParam, ApiZodResponse } from '../intake/openapi.util';
+import { RunStartService } from './run-start.service';
+
+@ApiTags('runs')
+@ApiBearerAuth()
+@Controller('api/journeys/:id/runs')
+export class JourneyRunsController {
+  constructor(private readonly starter: RunStartService) {}
+
+  @Post()
+  @HttpCode(202)
+  @ApiOperation({ summary: 'Starts a run of the live version for one contact (by id or wa_id); answers the deterministic workflow id' })
+  @ApiZodParam('id', uuidParam)
+  @ApiZodBody(startRunRequestSchema)
+  @ApiZodResponse(202, startRunResponseSchema, 'The run was started')
+  @ApiZodResponse(409, apiErrorSchema, 'The journey is not active, or re-entry refuses another run for this contact')
+  start(@Param('id', new ZodPipe(uuidParam)) id: string, @Body(new ZodPipe(startRunRequestSchema)) body: StartRunRequest): Promise<StartRunResponseDto> {
+    return this.starter.start(id, body);
+  }
+}

@@ -1,0 +1,57 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  apiErrorSchema,
+  cancelRunRequestSchema,
+  cancelRunResponseSchema,
+  listRunsQuerySchema,
+  pageOf,
+  runDetailSchema,
+  runSummarySchema,
+  type ListRunsQuery,
+  type RunDetailDto,
+  type RunSummaryDto,
+} from '@tandem/api-contract';
+import type { z } from 'zod';
+import { ZodPipe } from '../common/zod.pipe';
+import { uuidParam } from '../intake/common.dto';
+import { ApiZodBody, ApiZodParam, ApiZodQuery, ApiZodResponse } from '../intake/openapi.util';
+import { RunsService } from './runs.service';
+
+@ApiTags('runs')
+@ApiBearerAuth()
+@Controller('api/runs')
+export class RunsController {
+  constructor(private readonly runs: RunsService) {}
+
+  @Get()
+  @ApiOperation({ summary: 'Runs, newest first, filtered by journey, version, status, contact, wamid, error code and time; cursor paging' })
+  @ApiZodQuery(listRunsQuerySchema)
+  @ApiZodResponse(200, pageOf(runSummarySchema), 'A page of runs')
+  list(@Query(new ZodPipe(listRunsQuerySchema)) query: ListRunsQuery): Promise<{ items: RunSummaryDto[]; nextCursor: string | null; total?: number }> {
+    return this.runs.list(query);
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: "One run with its steps in order (input, output, error, timing) and a link to Temporal's Web UI" })
+  @ApiZodParam('id', uuidParam)
+  @ApiZodResponse(200, runDetailSchema, 'The run')
+  @ApiZodResponse(404, apiErrorSchema, 'No such run')
+  get(@Param('id', new ZodPipe(uuidParam)) id: string): Promise<RunDetailDto> {
+    return this.runs.get(id);
+  }
+
+  @Post(':id/cancel')
+  @HttpCode(202)
+  @ApiOperation({ summary: 'Asks a running run to stop; it ends as cancelled' })
+  @ApiZodParam('id', uuidParam)
+  @ApiZodBody(cancelRunRequestSchema)
+  @ApiZodResponse(202, cancelRunResponseSchema, 'The workflow was signalled')
+  @ApiZodResponse(409, apiErrorSchema, 'The run already ended')
+  cancel(
+    @Param('id', new ZodPipe(uuidParam)) id: string,
+    @Body(new ZodPipe(cancelRunRequestSchema)) body: z.infer<typeof cancelRunRequestSchema>,
+  ): Promise<z.infer<typeof cancelRunResponseSchema>> {
+    return this.runs.cancel(id, body.reason);
+  }
+}

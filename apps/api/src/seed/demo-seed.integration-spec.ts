@@ -1,0 +1,69 @@
+import { createTestDatabase, type TestDatabase } from '@tandem/testing';
+import { createServer, type AddressInfo } from 'node:net';
+// The seed talks to the Graph API: the simulator app is that process boundary, run in-process.
+// eslint-disable-next-line @nx/enforce-module-boundaries
+import { createSimulatorApp, type SimulatorHandle } from '../../../simulator/src';
+import { DEMO_JOURNEY_NAME } from './demo-journey';
+import { runDemoSeed } from './run-demo-seed';
+
+jest.setTimeout(60_000);
+
+const TOKEN = 'seed-test-token';
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+describe('demo seed', () => {
+  let db: TestDatabase;
+  let sim: SimulatorHandle | undefined;
+
+  beforeAll(async () => {
+    db = await createTestDatabase('api_demo_seed');
+    Object.assign(process.env, { NODE_ENV: 'test', DATABASE_URL: db.url, META_ACCESS_TOKEN: TOKEN, META_GRAPH_VERSION: 'v23.0' });
+  });
+  afterAll(async () => {
+    await sim?.close();
+    await db.close();
+  });
+
+  const count = async (table: string) => (await db.dataSource.query(`SELECT count(*)::int AS n FROM ${table}`))[0].n as number;
+
+  it('waits for the Graph API, then seeds numbers, templates and the published demo journey with no errors', async () => {
+    const port = await freePort();
+    process.env.META_GRAPH_BASE_URL = `http://127.0.0.1:${port}`;
+    const lines: string[] = [];
+    const seeding = runDemoSeed({ attempts: 40, retryDelayMs: 100, log: (l) => lines.push(l) });
+    // The simulator comes up only after the seed started asking.
+    await new Promise((r) => setTimeout(r, 300));
+    sim = await createSimulatorApp({ port, webhookUrl: 'http://127.0.0.1:9/unused', appSecret: 'secret', accessToken: TOKEN, seed: true, logger: false });
+    const result = await seeding;
+
+    expect(result.created).toEqual(['workspace', 'number:coexistence', 'number:cloud', 'journey', 'version:1']);
+    expect(lines.some((l) => l.includes('retrying'))).toBe(true);
+    const numbers = await db.dataSource.query(`SELECT phone_number_id, mode, throughput_cap, onboarded_at FROM business_numbers ORDER BY mode DESC`);
+    expect(numbers.map((n: { phone_number_id: string; mode: string; throughput_cap: number }) => [n.phone_number_id, n.mode, n.throughput_cap])).toEqual([
+      ['108932450377265', 'coexistence', 20],
+      ['117845209336471', 'cloud', 80],
+    ]);
+    const templates = await db.dataSource.query(`SELECT name, status FROM templates WHERE waba_id = '114620785021387' ORDER BY name`);
+    expect(templates).toEqual(expect.arrayContaining([{ name: 'pricing_info', status: 'APPROVED' }, { name: 'summer_sale_2026', status: 'PAUSED' }]));
+    const [journey] = await db.dataSource.query(`SELECT name, status, live_version, settings FROM journeys`);
+    expect(journey).toMatchObject({ name: DEMO_JOURNEY_NAME, status: 'active', live_version: 1, settings: { onTeammateReply: 'stop', numberId: result.numberIds.coexistence } });
+    expect(lines).toEqual(expect.arrayContaining([expect.stringMatching(/published the demo journey as version 1 \(0 warnings\)/)]));
+  });
+
+  it('creates nothing new when run again', async () => {
+    const before = await Promise.all(['workspaces', 'business_numbers', 'templates', 'journeys', 'journey_versions'].map(count));
+    const again = await runDemoSeed({ attempts: 2, retryDelayMs: 10 });
+    expect(again.created).toEqual([]);
+    expect(await Promise.all(['workspaces', 'business_numbers', 'templates', 'journeys', 'journey_versions'].map(count))).toEqual(before);
+  });
+});

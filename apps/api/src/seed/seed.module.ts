@@ -1,0 +1,16 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { dataSourceOptions } from '@tandem/db';
+import { JourneysModule } from '../journeys/journeys.module';
+import { TemplatesModule } from '../templates/templates.module';
+import { DemoSeedService } from './demo-seed.service';
+
+/**
+ * The seed's own application context: the database and the journey and template services,
+ * without the HTTP server, the webhook queues or Temporal.
+ */
+@Module({
+  imports: [TypeOrmModule.forRootAsync({ useFactory: () => dataSourceOptions({ poolSize: 2 }) }), JourneysModule, TemplatesModule],
+  providers: [DemoSeedService],
+})
+export class SeedModule {}
