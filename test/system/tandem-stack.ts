@@ -1,0 +1,146 @@
+// Starts a whole Tandem — simulator, api, worker (and optionally the studio) — as real
+// processes from their build output, on free ports, against a fresh database, its own
+// BullMQ prefix and its own Temporal task queue, so system tests never touch `npm start`'s
+// instance or each other. PostgreSQL, Redis and Temporal are the ones `npm test` ensures.
+import { type ChildProcess, spawn } from 'node:child_process';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import { createTestDatabase, type TestDatabase } from '@tandem/testing';
+
+const ROOT = join(__dirname, '..', '..');
+export const ADMIN_TOKEN = 'system-test-admin-token';
+
+export interface TandemStack {
+  apiUrl: string;
+  simUrl: string;
+  studioUrl?: string;
+  db: TestDatabase;
+  env: NodeJS.ProcessEnv;
+  /** Authenticated JSON request to the api. */
+  api<T = unknown>(path: string, init?: { method?: string; body?: unknown }): Promise<{ status: number; body: T }>;
+  /** JSON request to the simulator's control API. */
+  sim<T = unknown>(path: string, init?: { method?: string; body?: unknown }): Promise<{ status: number; body: T }>;
+  /** Kills (SIGKILL) and starts a process again, e.g. for crash tests. */
+  restart(name: 'api' | 'worker', signal?: NodeJS.Signals): Promise<void>;
+  spawnExtraWorker(): Promise<ChildProcess>;
+  stop(): Promise<void>;
+}
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as { port: number };
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+export async function startTandemStack(name: string, opts: { studio?: boolean } = {}): Promise<TandemStack> {
+  const db = await createTestDatabase(`stack_${name}`);
+  const [apiPort, simPort, workerPort, studioPort] = await Promise.all([freePort(), freePort(), freePort(), freePort()]);
+  const suffix = `${name}-${process.pid}`;
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: 'production',
+    DATABASE_URL: db.url,
+    API_PORT: String(apiPort),
+    SIMULATOR_PORT: String(simPort),
+    WORKER_HEALTH_PORT: String(workerPort),
+    STUDIO_PORT: String(studioPort),
+    TANDEM_ADMIN_TOKEN: ADMIN_TOKEN,
+    TANDEM_PUBLIC_URL: `http://127.0.0.1:${apiPort}`,
+    QUEUE_PREFIX: `sys-${suffix}`,
+    TEMPORAL_TASK_QUEUE: `sys-${suffix}`,
+    META_GRAPH_BASE_URL: `http://127.0.0.1:${simPort}`,
+    SIMULATOR_WEBHOOK_URL: `http://127.0.0.1:${apiPort}/webhooks/whatsapp`,
+    WORKER_NODE_PACKAGES: '@acme/tandem-nodes',
+  };
+  const procs = new Map<string, ChildProcess>();
+  const extra: ChildProcess[] = [];
+  const launch = (file: string) =>
+    spawn(process.execPath, [join(ROOT, file)], { env, stdio: ['ignore', 'ignore', 'inherit'] });
+  const commands: Record<'simulator' | 'api' | 'worker', () => ChildProcess> = {
+    simulator: () => launch('apps/simulator/dist/main.js'),
+    api: () => launch('apps/api/dist/main.js'),
+    worker: () => launch('apps/worker/dist/main.js'),
+  };
+  const waitUp = async (label: string, url: string) => {
+    for (let i = 0; i < 300; i++) {
+      if (await fetch(url).then((r) => r.status < 500 || r.status === 503, () => false)) return;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    throw new Error(`${label} did not come up at ${url}`);
+  };
+  const json = async <T>(base: string, path: string, init: { method?: string; body?: unknown } = {}, auth = false) => {
+    const res = await fetch(`${base}${path}`, {
+      method: init.method ?? (init.body === undefined ? 'GET' : 'POST'),
+      headers: { 'content-type': 'application/json', ...(auth ? { authorization: `Bearer ${ADMIN_TOKEN}` } : {}) },
+      body: init.body === undefined ? undefined : JSON.stringify(init.body),
+    });
+    const text = await res.text();
+    return { status: res.status, body: (text ? JSON.parse(text) : undefined) as T };
+  };
+
+  await runOnce('apps/api/dist/migrate.js', env);
+  procs.set('simulator', commands.simulator());
+  await waitUp('simulator', `http://127.0.0.1:${simPort}/_sim/numbers`);
+  procs.set('api', commands.api());
+  await waitUp('api', `http://127.0.0.1:${apiPort}/health`);
+  procs.set('worker', commands.worker());
+  await waitUp('worker', `http://127.0.0.1:${workerPort}/`);
+  await runOnce('apps/api/dist/seed.js', env);
+  let studioUrl: string | undefined;
+  if (opts.studio) {
+    procs.set(
+      'studio',
+      spawn(process.execPath, [join(ROOT, 'node_modules/vite/bin/vite.js'), 'preview', '--config', 'vite.config.mts', '--port', String(studioPort), '--strictPort', '--host', '127.0.0.1'], {
+        cwd: join(ROOT, 'apps/studio'),
+        env: { ...env, TANDEM_API_URL: `http://127.0.0.1:${apiPort}`, TANDEM_SIM_URL: `http://127.0.0.1:${simPort}` },
+        stdio: ['ignore', 'ignore', 'inherit'],
+      }),
+    );
+    studioUrl = `http://127.0.0.1:${studioPort}`;
+    await waitUp('studio', studioUrl);
+  }
+
+  return {
+    apiUrl: `http://127.0.0.1:${apiPort}`,
+    simUrl: `http://127.0.0.1:${simPort}`,
+    studioUrl,
+    db,
+    env,
+    api: (path, init) => json(`http://127.0.0.1:${apiPort}`, path, init, true),
+    sim: (path, init) => json(`http://127.0.0.1:${simPort}`, path, init),
+    async restart(name, signal = 'SIGKILL') {
+      const old = procs.get(name);
+      old?.kill(signal);
+      if (old && old.exitCode === null) await new Promise((r) => old.once('exit', r));
+      procs.set(name, commands[name]());
+      await waitUp(name, name === 'api' ? `http://127.0.0.1:${apiPort}/health` : `http://127.0.0.1:${workerPort}/`);
+    },
+    async spawnExtraWorker() {
+      const port = await freePort();
+      const child = spawn(process.execPath, [join(ROOT, 'apps/worker/dist/main.js')], {
+        env: { ...env, WORKER_HEALTH_PORT: String(port) },
+        stdio: ['ignore', 'ignore', 'inherit'],
+      });
+      extra.push(child);
+      await waitUp('extra worker', `http://127.0.0.1:${port}/`);
+      return child;
+    },
+    async stop() {
+      const all = [...procs.values(), ...extra];
+      for (const p of all) if (p.exitCode === null) p.kill('SIGTERM');
+      await Promise.all(all.map((p) => (p.exitCode === null ? new Promise((r) => p.once('exit', r)) : undefined)));
+      await db.close();
+    },
+  };
+}
+
+async function runOnce(file: string, env: NodeJS.ProcessEnv): Promise<void> {
+  const child = spawn(process.execPath, [join(ROOT, file)], { env, stdio: ['ignore', 'ignore', 'inherit'] });
+  const code = await new Promise<number | null>((r) => child.once('exit', r));
+  if (code !== 0) throw new Error(`${file} exited with ${code}`);
+}
