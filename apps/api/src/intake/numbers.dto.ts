@@ -39,6 +39,8 @@ export const numberSchema = z.object({
   displayPhoneNumber: z.string(),
   mode: z.enum(['coexistence', 'cloud']),
   throughputCap: z.int(),
+  /** Sends granted by the shared throughput governor in the last second. */
+  currentRatePerSec: z.int(),
   onboardedAt: isoOrNull,
   connection: z.object({
     state: z.enum(['connected', 'disconnected', 'offboarded']),

@@ -1,24 +1,32 @@
-import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { BadRequestException, ConflictException, Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { loadConfig } from '@tandem/config';
 import { BusinessNumber, Workspace } from '@tandem/db';
+import { ThroughputGovernor } from '@tandem/whatsapp';
+import type Redis from 'ioredis';
 import { DataSource, QueryFailedError } from 'typeorm';
+import { REDIS } from '../redis/redis.module';
 import { NumberHealthService } from './number-health.service';
 import type { CreateNumberInput, NumberDto } from './numbers.dto';
 import { toIso } from './sql.util';
 
 @Injectable()
 export class NumbersService {
-  private readonly cfg = loadConfig(['meta']);
+  private readonly cfg = loadConfig(['meta', 'redis']);
+  /** Read-only view of the worker's governor (same Redis keys) for the current send rate. */
+  private readonly governor: ThroughputGovernor;
 
   constructor(
     private readonly dataSource: DataSource,
     private readonly healthService: NumberHealthService,
-  ) {}
+    @Inject(REDIS) redis: Redis,
+  ) {
+    this.governor = new ThroughputGovernor({ redis, keyPrefix: `${this.cfg.QUEUE_PREFIX}:gov` });
+  }
 
   async list(): Promise<NumberDto[]> {
     const numbers = await this.dataSource.getRepository(BusinessNumber).find({ order: { createdAt: 'ASC' } });
     const now = new Date();
-    return numbers.map((n) => this.toDto(n, now));
+    return Promise.all(numbers.map((n) => this.toDto(n, now)));
   }
 
   async get(id: string): Promise<NumberDto> {
@@ -64,7 +72,7 @@ export class NumbersService {
     return oldest?.id ?? (await repo.save(repo.create({ name: 'Default workspace' }))).id;
   }
 
-  private toDto(n: BusinessNumber, now: Date): NumberDto {
+  private async toDto(n: BusinessNumber, now: Date): Promise<NumberDto> {
     return {
       id: n.id,
       workspaceId: n.workspaceId,
@@ -73,6 +81,7 @@ export class NumbersService {
       displayPhoneNumber: n.displayPhoneNumber,
       mode: n.mode,
       throughputCap: n.throughputCap,
+      currentRatePerSec: await this.governor.currentRate(n.phoneNumberId),
       onboardedAt: toIso(n.onboardedAt),
       connection: {
         state: n.connectionState,

@@ -1,5 +1,7 @@
 import { ADMIN_TOKEN, type IntakeHarness, startIntake } from './__fixtures__/intake-harness';
 import { echo, JOAO, MARIA, NOW_S, PRIYA, status, text } from './__fixtures__/webhooks';
+import { ThroughputGovernor } from '@tandem/whatsapp';
+import IORedis from 'ioredis';
 import { NumberHealthService } from './number-health.service';
 
 const DAY_MS = 24 * 3600 * 1000;
@@ -44,6 +46,18 @@ describe('REST: numbers, health, contacts, conversations, deliveries', () => {
       expect((await api.get('/api/numbers')).body.items).toHaveLength(2);
       expect((await api.get(`/api/numbers/${cloud.body.id}`)).body.id).toBe(cloud.body.id);
       expect((await api.get('/api/numbers/0f1e7a52-0000-4000-8000-000000000000')).status).toBe(404);
+    });
+
+    it('shows the send rate the shared governor granted in the last second', async () => {
+      expect((await api.get(`/api/numbers/${numberId}`)).body.currentRatePerSec).toBe(0);
+      const redis = new IORedis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379');
+      try {
+        const governor = new ThroughputGovernor({ redis, keyPrefix: `${h.prefix}:gov` });
+        for (let i = 0; i < 3; i++) await governor.acquire({ phoneNumberId: '108932450377265', capPerSecond: 20 });
+        expect((await api.get(`/api/numbers/${numberId}`)).body.currentRatePerSec).toBe(3);
+      } finally {
+        redis.disconnect();
+      }
     });
 
     it('computes health from the number’s activity (time travel by timestamps)', async () => {
