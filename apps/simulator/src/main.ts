@@ -6,6 +6,7 @@ async function main(): Promise<void> {
   const config = loadConfig(['simulator', 'meta']);
   const sim = await createSimulatorApp({
     port: config.SIMULATOR_PORT,
+    host: config.SIMULATOR_HOST,
     webhookUrl: config.SIMULATOR_WEBHOOK_URL,
     appSecret: config.META_APP_SECRET,
     accessToken: config.META_ACCESS_TOKEN,

@@ -56,6 +56,7 @@ export const configSchema = {
   },
   simulator: {
     SIMULATOR_PORT: port.default(4010),
+    SIMULATOR_HOST: z.string().min(1).default('127.0.0.1'),
     SIMULATOR_WEBHOOK_URL: url(['http:', 'https:']).default('http://127.0.0.1:3000/webhooks/whatsapp'),
     SIMULATOR_RETRY_HORIZON_MS: z.coerce.number().int().min(0).default(10 * 60 * 1000),
   },
