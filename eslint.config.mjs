@@ -50,7 +50,8 @@ export default tseslint.config(
   },
   {
     files: ['workflows/src/**/*.ts'],
-    ignores: ['workflows/src/**/*.spec.ts', 'workflows/src/**/*.integration-spec.ts'],
+    // Tests and their fixtures (harnesses, recorded histories) run in Node, not in the sandbox.
+    ignores: ['workflows/src/**/*.spec.ts', 'workflows/src/**/*.integration-spec.ts', 'workflows/src/**/__fixtures__/**'],
     rules: { 'no-restricted-imports': workflowImportRule },
   },
 );

@@ -1,9 +1,7 @@
 import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
 import { loadConfig } from '@tandem/config';
 import { existsSync } from 'node:fs';
-import { hostname } from 'node:os';
 import { join } from 'node:path';
-import { createActivities } from './activities';
 
 /** The prebuilt workflow bundle: WORKFLOW_BUNDLE_PATH, else the workflows project's build output. */
 function prebuiltBundle(configured: string): { codePath: string } {
@@ -20,13 +18,17 @@ export interface TandemWorker {
   connection: NativeConnection;
 }
 
+/** Options of {@link createTandemWorker}: the activities to register, and any Temporal worker option. */
+export type TandemWorkerOptions = Partial<WorkerOptions> & { activities: object };
+
 /**
  * Connects to Temporal and creates the worker with the *prebuilt* workflow bundle: the
- * worker never bundles at start-up (that is slow and needs webpack at run time).
+ * worker never bundles at start-up (that is slow and needs webpack at run time). Tests
+ * pass `workflowBundle`/`workflowsPath` to run workflow sources.
  */
-export async function createTandemWorker(overrides: Partial<WorkerOptions> = {}): Promise<TandemWorker> {
+export async function createTandemWorker(options: TandemWorkerOptions): Promise<TandemWorker> {
   const cfg = loadConfig(['temporal', 'worker']);
-  const fromTest = overrides.workflowBundle !== undefined || overrides.workflowsPath !== undefined;
+  const fromTest = options.workflowBundle !== undefined || options.workflowsPath !== undefined;
   const workflowBundle = fromTest ? undefined : prebuiltBundle(cfg.WORKFLOW_BUNDLE_PATH);
   const connection = await NativeConnection.connect({ address: cfg.TEMPORAL_ADDRESS });
   const worker = await Worker.create({
@@ -34,8 +36,7 @@ export async function createTandemWorker(overrides: Partial<WorkerOptions> = {})
     namespace: cfg.TEMPORAL_NAMESPACE,
     taskQueue: cfg.TEMPORAL_TASK_QUEUE,
     workflowBundle,
-    activities: createActivities({ workerId: `${hostname()}:${process.pid}` }),
-    ...overrides,
+    ...options,
   });
   return { worker, connection };
 }

@@ -1,0 +1,38 @@
+import type { Client } from '@temporalio/client';
+import type { NodeRegistry } from '@tandem/node-sdk';
+import type { ThroughputGovernor, WhatsAppClient } from '@tandem/whatsapp';
+import type { Redis } from 'ioredis';
+import type { DataSource } from 'typeorm';
+
+/** Tuning of the send path (defaults suit production; tests shorten them). */
+export interface SendPathOptions {
+  /**
+   * How long after a crashed attempt a retry waits for a status carrying the outbox key
+   * before concluding the message never reached Meta and sending it (default 10 s).
+   */
+  reconcileWindowMs: number;
+  /** Lifetime of the Redis lease that keeps two attempts of one send apart (default 15 s, refreshed). */
+  leaseTtlMs: number;
+  /** Redis key prefix of the leases. */
+  leasePrefix: string;
+}
+
+/** Dependencies injected into activities by the worker (see `createActivities`). */
+export interface ActivityDeps {
+  workerId: string;
+  dataSource: DataSource;
+  redis: Redis;
+  whatsapp: WhatsAppClient;
+  governor: ThroughputGovernor;
+  registry: NodeRegistry;
+  /** Starts journey runs for campaigns. */
+  temporal: Client;
+  taskQueue: string;
+  /** Epoch ms; injected so tests can fix time. */
+  clock?: () => number;
+  /** Source of `ctx.credentials` (default: `process.env`, see `envCredentials`). */
+  env?: Record<string, string | undefined>;
+  /** `fetch` behind `ctx.http` (default: global fetch). */
+  fetch?: typeof fetch;
+  send?: Partial<SendPathOptions>;
+}

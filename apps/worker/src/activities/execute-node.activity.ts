@@ -1,0 +1,126 @@
+import { Context } from '@temporalio/activity';
+import { invokeNode, type NodeContext, type NodeInvocation, type SendOutcome } from '@tandem/node-sdk';
+import type { ExecuteNodeInput, ExecuteNodeResult, JourneyActivities, StepSend } from '@tandem/workflows';
+import { SendPath } from '../send/send-path.service';
+import type { ActivityDeps } from './activity-deps.types';
+import { stepErrorOf, toActivityFailure } from './activity-errors.util';
+import { findContact, toSnapshot } from './contact-snapshot.util';
+import { contactsPort, envCredentials, httpPort, stepLogger, type StepLogEntry } from './node-ports';
+import { stepRowId } from './run-rows.util';
+import { StepRows } from './step-rows.repository';
+
+const HEARTBEAT_MS = 2_000;
+
+/**
+ * What one visit of a node did besides its result: its sends (numbered in call order, so a
+ * retried visit reuses the same idempotency keys), log lines and contact changes.
+ */
+class NodeVisit {
+  readonly logs: StepLogEntry[] = [];
+  lastSend: StepSend | undefined;
+  contactChanged = false;
+  private sendIndex = 0;
+
+  constructor(
+    private readonly sendPath: SendPath,
+    private readonly input: ExecuteNodeInput,
+    readonly attempt: number,
+  ) {}
+
+  readonly send: NodeContext['whatsapp']['send'] = async (message, options) => {
+    const { input } = this;
+    const outcome = await this.sendPath.send({
+      key: `${input.runId}:${input.step}:${this.sendIndex++}`,
+      workspaceId: input.workspaceId,
+      numberId: input.numberId,
+      contactId: input.contactId,
+      runId: input.runId,
+      nodeId: input.node.id,
+      message,
+      fallbackTemplate: options?.fallbackTemplate,
+      attempt: this.attempt,
+    });
+    this.lastSend = stepSendOf(outcome);
+    return outcome;
+  };
+}
+
+/** `executeNode`: runs one visit of an action node (built-in or custom) with a real `ctx`. */
+export function executeNodeActivity(deps: ActivityDeps): Pick<JourneyActivities, 'executeNode'> {
+  const sendPath = new SendPath(deps);
+  const steps = new StepRows(deps.dataSource);
+  const clock = deps.clock ?? Date.now;
+  return {
+    async executeNode(input: ExecuteNodeInput): Promise<ExecuteNodeResult> {
+      const activity = Context.current();
+      const visit = new NodeVisit(sendPath, input, activity.info.attempt);
+      const stepId = stepRowId(input.runId, input.step);
+      await steps.start(stepId, input, visit.attempt, clock());
+      const heartbeat = setInterval(() => activity.heartbeat(), HEARTBEAT_MS);
+      try {
+        const def = deps.registry.require(input.node.type);
+        const ctx = await buildContext(deps, input, stepId, visit);
+        const invocation = await invokeNode(def, ctx, input.node.config);
+        await steps.finish(stepId, portOf(invocation), invocation.output, visit.lastSend?.wamid ?? null, clock());
+        const contact = visit.contactChanged ? await findContact(deps.dataSource.manager, input.contactId) : undefined;
+        return {
+          ...('port' in invocation ? { kind: 'port' as const, port: invocation.port } : { kind: 'await_reply' as const, reply: invocation.awaitReply }),
+          variables: invocation.variables,
+          ...(contact ? { contact: toSnapshot(contact) } : {}),
+          ...(visit.lastSend ? { lastSend: visit.lastSend } : {}),
+        };
+      } catch (error) {
+        const logs = visit.logs.length > 0 ? { logs: visit.logs } : {};
+        await steps.fail(stepId, { ...stepErrorOf(error), ...logs }, visit.attempt, clock()).catch(() => undefined);
+        throw toActivityFailure(error);
+      } finally {
+        clearInterval(heartbeat);
+      }
+    },
+  };
+}
+
+function stepSendOf(outcome: SendOutcome): StepSend {
+  switch (outcome.status) {
+    case 'accepted':
+      return { status: 'accepted', wamid: outcome.wamid };
+    case 'failed':
+      return { status: 'failed', errorCode: outcome.code };
+    case 'refused':
+      return { status: 'refused' };
+  }
+}
+
+function portOf(invocation: NodeInvocation): string | null {
+  return 'port' in invocation ? invocation.port : null;
+}
+
+async function buildContext(deps: ActivityDeps, input: ExecuteNodeInput, stepId: string, visit: NodeVisit): Promise<NodeContext> {
+  const row = await findContact(deps.dataSource.manager, input.contactId);
+  if (!row) throw new Error(`contact ${input.contactId} does not exist`);
+  const numbers: { phone_number_id: string; mode: 'coexistence' | 'cloud' }[] = await deps.dataSource.query(
+    'SELECT phone_number_id, mode FROM business_numbers WHERE id = $1',
+    [input.numberId],
+  );
+  const snapshot = toSnapshot(row);
+  return {
+    contact: { ...snapshot },
+    run: {
+      runId: input.runId,
+      journeyId: input.journeyId,
+      version: input.version,
+      nodeId: input.node.id,
+      stepId,
+      attempt: visit.attempt,
+      variables: Object.freeze({ ...input.vars }),
+      trigger: input.trigger,
+    },
+    number: { id: input.numberId, phoneNumberId: numbers[0]?.phone_number_id ?? '', mode: numbers[0]?.mode ?? 'coexistence' },
+    logger: stepLogger(visit.logs, `${input.node.type} ${input.runId}:${input.step}`),
+    whatsapp: { send: visit.send },
+    http: httpPort(deps.fetch ?? globalThis.fetch),
+    credentials: envCredentials(deps.env ?? process.env),
+    contacts: contactsPort(deps.dataSource, input.contactId, () => (visit.contactChanged = true)),
+    now: deps.clock ?? Date.now,
+  };
+}

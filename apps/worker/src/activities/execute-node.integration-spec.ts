@@ -1,0 +1,127 @@
+import { journeyBuilder } from '@tandem/journey-model';
+import { defineNode, RetryableNodeError } from '@tandem/node-sdk';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { z } from 'zod';
+import { createEngineHarness, eventually, type EngineHarness } from '../__fixtures__/engine-harness';
+
+jest.setTimeout(60_000);
+
+let h: EngineHarness;
+let quotes: Server;
+let quotesUrl = '';
+let flakyCalls = 0;
+
+/** A custom node as a third party would write it: credentials, HTTP, contact changes, a send. */
+const quoteNode = defineNode({
+  type: 'acme.quote',
+  version: 1,
+  label: 'Quote',
+  category: 'Integrations',
+  icon: 'tag',
+  description: 'Fetches a price and sends it.',
+  config: z.object({ credential: z.string(), url: z.string() }),
+  ports: ['main', 'closed'],
+  async run(ctx, config) {
+    const { apiKey } = await ctx.credentials.get(config.credential);
+    const response = await ctx.http.request({ method: 'GET', url: config.url, headers: { authorization: `Bearer ${apiKey}` } });
+    const price = (response.body as { price: number }).price;
+    await ctx.contacts.setAttribute('quote', price);
+    ctx.logger.info('quoted', { price });
+    const outcome = await ctx.whatsapp.send({ type: 'text', text: { body: `Your price: ${price}` } });
+    if (outcome.status !== 'accepted') return { port: 'closed', output: outcome };
+    return { port: 'main', output: { price }, variables: { price } };
+  },
+});
+
+const flakyNode = defineNode({
+  type: 'acme.flaky',
+  version: 1,
+  label: 'Flaky',
+  category: 'Integrations',
+  icon: 'zap',
+  description: 'Fails once, then works.',
+  config: z.object({}),
+  ports: ['main'],
+  async run() {
+    if (++flakyCalls === 1) throw new RetryableNodeError('CRM busy', { retryAfterMs: 100 });
+    return { port: 'main' };
+  },
+});
+
+beforeAll(async () => {
+  quotes = createServer((req, res) => {
+    const ok = req.headers.authorization === 'Bearer secret-key';
+    res.writeHead(ok ? 200 : 401, { 'content-type': 'application/json' });
+    res.end(JSON.stringify(ok ? { price: 42 } : { error: 'unauthorized' }));
+  });
+  await new Promise<void>((r) => quotes.listen(0, '127.0.0.1', r));
+  quotesUrl = `http://127.0.0.1:${(quotes.address() as AddressInfo).port}/quote`;
+  h = await createEngineHarness('execute_node');
+  h.deps.registry.register(quoteNode, flakyNode);
+  h.deps.env = { TANDEM_CREDENTIAL_QUOTES: JSON.stringify({ apiKey: 'secret-key' }) };
+  await h.startWorker();
+});
+afterAll(async () => {
+  await h.close();
+  await new Promise((r) => quotes.close(r));
+});
+afterEach(() => h.db.dataSource.query(`UPDATE journeys SET status = 'paused'`));
+
+const runOnce = async (document: ReturnType<ReturnType<typeof journeyBuilder>['build']>, waId: string) => {
+  const journeyId = await h.store.publish(document);
+  const contactId = await h.store.contact(waId);
+  await h.dispatcher.handle(h.store.contactSynced(contactId));
+  const [run] = await eventually(async () => {
+    const runs = await h.store.runsOf(journeyId);
+    return runs.length === 1 && !['running', 'waiting'].includes(runs[0].status) ? runs : undefined;
+  });
+  const steps: { node_id: string; port: string | null; output: unknown; error: { code: string; message: string } | null; attempt: number }[] =
+    await h.db.dataSource.query('SELECT node_id, port, output, error, attempt FROM run_steps WHERE run_id = $1 ORDER BY started_at', [run.id]);
+  return { run, steps, contactId };
+};
+
+describe('executeNode runs custom nodes like built-ins', () => {
+  it('gives a custom node credentials, HTTP, contact updates and the one send path; later nodes see its results', async () => {
+    const doc = journeyBuilder()
+      .trigger({ kind: 'contact.synced' })
+      .node('quote', 'acme.quote@1', { credential: 'quotes', url: quotesUrl })
+      .node('check', 'core.condition@1', { rules: [{ field: 'vars.price', op: 'gt', value: 10 }, { field: 'contact.attributes.quote', op: 'eq', value: 42 }] })
+      .node('done', 'core.add-tag@1', { tag: 'quoted' })
+      .chain('quote', 'check')
+      .edge('check', 'true', 'done')
+      .build();
+    const { run, steps } = await runOnce(doc, '15556660001');
+    expect(run.status).toBe('completed');
+    expect(steps.map((s) => [s.node_id, s.port])).toEqual([['quote', 'main'], ['check', 'true'], ['done', 'main']]);
+    expect(steps[0].output).toEqual({ price: 42 });
+    expect(h.graph.sendsTo('15556660001').map((s) => s.body.text)).toEqual([{ body: 'Your price: 42' }]);
+  });
+
+  it('fails the run with node_config when a credential is missing, and records the step error', async () => {
+    const doc = journeyBuilder().trigger({ kind: 'contact.synced' }).node('quote', 'acme.quote@1', { credential: 'nope', url: quotesUrl }).build();
+    const { run, steps } = await runOnce(doc, '15556660002');
+    expect(run).toMatchObject({ status: 'failed', error: { code: 'node_config', nodeId: 'quote' } });
+    expect(steps[0].error).toMatchObject({ code: 'NodeConfigError', message: expect.stringContaining('TANDEM_CREDENTIAL_NOPE') });
+    expect(steps[0].attempt).toBe(1);
+  });
+
+  it('fails with node_config when the stored config does not parse', async () => {
+    const doc = journeyBuilder().trigger({ kind: 'contact.synced' }).node('bad', 'core.send-text@1', { text: '' }).build();
+    const { run } = await runOnce(doc, '15556660003');
+    expect(run).toMatchObject({ status: 'failed', error: { code: 'node_config' } });
+  });
+
+  it('retries a RetryableNodeError and records the attempt that succeeded', async () => {
+    const doc = journeyBuilder().trigger({ kind: 'contact.synced' }).node('flaky', 'acme.flaky@1').build();
+    const { run, steps } = await runOnce(doc, '15556660004');
+    expect(run.status).toBe('completed');
+    expect(steps).toEqual([expect.objectContaining({ node_id: 'flaky', port: 'main', attempt: 2, error: null })]);
+  });
+
+  it('fails with unknown_node when the worker does not have the node type', async () => {
+    const doc = journeyBuilder().trigger({ kind: 'contact.synced' }).node('x', 'acme.not-installed@1').build();
+    const { run } = await runOnce(doc, '15556660005');
+    expect(run).toMatchObject({ status: 'failed', error: { code: 'unknown_node' } });
+  });
+});

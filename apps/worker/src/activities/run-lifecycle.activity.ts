@@ -1,0 +1,119 @@
+import { ApplicationFailure } from '@temporalio/activity';
+import { journeyDocumentSchema } from '@tandem/journey-model';
+import {
+  RUN_FAILURE_TYPES,
+  type BeginRunInput,
+  type FinishRunInput,
+  type JourneyActivities,
+  type LoadedRun,
+  type RecordStepInput,
+  type UpdateRunInput,
+} from '@tandem/workflows';
+import type { EntityManager } from 'typeorm';
+import type { ActivityDeps } from './activity-deps.types';
+import { findContact, toSnapshot } from './contact-snapshot.util';
+import { OPEN_RUN_STATUSES, refreshCampaignCounters, stepRowId, updateReturning, upsertRunRow, type RunRowSeed } from './run-rows.util';
+
+const setupError = (message: string) => ApplicationFailure.nonRetryable(message, RUN_FAILURE_TYPES.runSetup);
+
+async function loadVersion(m: EntityManager, journeyId: string, version: number): Promise<{ workspaceId: string; document: LoadedRun['document'] }> {
+  const rows: { workspace_id: string; document: unknown }[] = await m.query(
+    'SELECT workspace_id, document FROM journey_versions WHERE journey_id = $1 AND version = $2',
+    [journeyId, version],
+  );
+  if (!rows[0]) throw setupError(`journey ${journeyId} has no version ${version}`);
+  const parsed = journeyDocumentSchema.safeParse(rows[0].document);
+  if (!parsed.success) throw setupError(`journey ${journeyId} v${version} is not a valid document: ${parsed.error.message}`);
+  return { workspaceId: rows[0].workspace_id, document: parsed.data };
+}
+
+function seedOf(input: Pick<BeginRunInput, 'workflowId' | 'temporalRunId' | 'run'>, workspaceId: string): RunRowSeed {
+  const { run } = input;
+  return {
+    workspaceId,
+    journeyId: run.journeyId,
+    version: run.version,
+    contactId: run.contactId,
+    numberId: run.numberId,
+    triggerKind: run.trigger.kind,
+    triggerEvent: { ...run.trigger },
+    triggerKey: run.trigger.eventId,
+    workflowId: input.workflowId,
+    temporalRunId: input.temporalRunId,
+    campaignId: run.campaignId ?? null,
+  };
+}
+
+/** Activities that create, advance and close `journey_runs` rows and flow-node `run_steps`. */
+export function runLifecycleActivities(deps: ActivityDeps): Pick<JourneyActivities, 'beginRun' | 'recordStep' | 'updateRun' | 'finishRun'> {
+  const ds = deps.dataSource;
+  return {
+    /** Loads the pinned version and the contact, and creates (or finds) the run's row. */
+    async beginRun(input: BeginRunInput): Promise<LoadedRun> {
+      const { workspaceId, document } = await loadVersion(ds.manager, input.run.journeyId, input.run.version);
+      const contact = await findContact(ds.manager, input.run.contactId);
+      if (!contact) throw setupError(`contact ${input.run.contactId} does not exist`);
+      const runId = await ds.transaction((m) => upsertRunRow(m, seedOf(input, workspaceId)));
+      return { runId, workspaceId, document, contact: toSnapshot(contact) };
+    },
+
+    /** Upserts a flow-node step (one row per visit) and moves the run's status and current node. */
+    async recordStep(input: RecordStepInput): Promise<void> {
+      await ds.transaction(async (m) => {
+        await m.query(
+          `INSERT INTO run_steps (id, workspace_id, run_id, journey_id, version, node_id, node_type, port, output, started_at, ended_at, duration_ms)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, to_timestamp($10 / 1000.0), to_timestamp($11 / 1000.0), $12)
+           ON CONFLICT (id) DO UPDATE SET port = EXCLUDED.port, ended_at = EXCLUDED.ended_at,
+             duration_ms = extract(epoch FROM (EXCLUDED.ended_at - run_steps.started_at)) * 1000,
+             output = CASE WHEN jsonb_typeof(run_steps.output) = 'object' AND jsonb_typeof(EXCLUDED.output) = 'object'
+               THEN run_steps.output || EXCLUDED.output ELSE coalesce(EXCLUDED.output, run_steps.output) END`,
+          [
+            stepRowId(input.runId, input.step), input.workspaceId, input.runId, input.journeyId, input.version, input.nodeId,
+            input.nodeType, input.port, input.output === undefined ? null : JSON.stringify(input.output), input.startedAt,
+            input.endedAt, input.endedAt === null ? null : input.endedAt - input.startedAt,
+          ],
+        );
+        await setRunState(m, input.runId, input.runStatus, input.nodeId);
+      });
+    },
+
+    async updateRun(input: UpdateRunInput): Promise<void> {
+      await setRunState(ds.manager, input.runId, input.status, input.currentNodeId);
+    },
+
+    /** Closes the run (once), hands the contact to a teammate when it handed off, recounts its campaign. */
+    async finishRun(input: FinishRunInput): Promise<void> {
+      await ds.transaction(async (m) => {
+        const runId = input.runId ?? (await findRunRow(m, input));
+        if (!runId) return;
+        const rows = await updateReturning<{ campaign_id: string | null; contact_id: string }>(
+          m,
+          `UPDATE journey_runs SET status = $2, ended_at = coalesce(ended_at, now()), current_node_id = $3, error = $4, updated_at = now()
+           WHERE id = $1 AND status = ANY($5) RETURNING campaign_id, contact_id`,
+          [runId, input.status, input.currentNodeId, input.error ? JSON.stringify(input.error) : null, OPEN_RUN_STATUSES],
+        );
+        if (input.status === 'handed_off' && rows[0]) {
+          await m.query('UPDATE contacts SET human_owned = true, human_owned_at = coalesce(human_owned_at, now()) WHERE id = $1', [rows[0].contact_id]);
+        }
+        if (rows[0]?.campaign_id) await refreshCampaignCounters(m, rows[0].campaign_id);
+      });
+    },
+  };
+}
+
+/** Only open runs move: a late step never reopens an ended run. */
+async function setRunState(m: EntityManager, runId: string, status: string, nodeId: string | null): Promise<void> {
+  await m.query(
+    'UPDATE journey_runs SET status = $2, current_node_id = $3, updated_at = now() WHERE id = $1 AND status = ANY($4)',
+    [runId, status, nodeId, OPEN_RUN_STATUSES],
+  );
+}
+
+/** A run that failed before `beginRun` returned may still have a row (pre-created by its starter). */
+async function findRunRow(m: EntityManager, input: FinishRunInput): Promise<string | undefined> {
+  const rows: { id: string }[] = await m.query('SELECT id FROM journey_runs WHERE workflow_id = $1 AND temporal_run_id = $2', [
+    input.workflowId,
+    input.temporalRunId,
+  ]);
+  return rows[0]?.id;
+}

@@ -1,0 +1,57 @@
+import { Client, Connection } from '@temporalio/client';
+import { loadConfig } from '@tandem/config';
+import { createDataSource } from '@tandem/db';
+import { loadNodePackages, NodeRegistry } from '@tandem/node-sdk';
+import { nodes as coreNodes } from '@tandem/nodes-core';
+import { ThroughputGovernor, WhatsAppClient } from '@tandem/whatsapp';
+import IORedis from 'ioredis';
+import { hostname } from 'node:os';
+import type { ActivityDeps } from '../activities/activity-deps.types';
+
+/** Everything the worker process owns, with one way to close it. */
+export interface WorkerRuntime {
+  deps: ActivityDeps;
+  close(): Promise<void>;
+}
+
+/** Node packages to load besides the built-ins: `WORKER_NODE_PACKAGES`, comma-separated. */
+export function nodePackageList(value: string): string[] {
+  return value
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
+}
+
+/**
+ * Builds the worker's dependencies from the environment: PostgreSQL, Redis (governor and
+ * send leases), the Cloud API client (the simulator by default), the Temporal client
+ * (campaign starts) and the node registry (built-ins + WORKER_NODE_PACKAGES).
+ */
+export async function createWorkerRuntime(): Promise<WorkerRuntime> {
+  const cfg = loadConfig(['database', 'redis', 'temporal', 'meta', 'worker']);
+  const dataSource = createDataSource();
+  await dataSource.initialize();
+  const redis = new IORedis(cfg.REDIS_URL, { maxRetriesPerRequest: 3 });
+  const connection = await Connection.connect({ address: cfg.TEMPORAL_ADDRESS });
+  const registry = new NodeRegistry().register(...coreNodes);
+  loadNodePackages(nodePackageList(cfg.WORKER_NODE_PACKAGES), registry);
+  const deps: ActivityDeps = {
+    workerId: `${hostname()}:${process.pid}`,
+    dataSource,
+    redis,
+    whatsapp: new WhatsAppClient({ baseUrl: cfg.META_GRAPH_BASE_URL, graphVersion: cfg.META_GRAPH_VERSION, accessToken: cfg.META_ACCESS_TOKEN }),
+    governor: new ThroughputGovernor({ redis, keyPrefix: `${cfg.QUEUE_PREFIX}:gov` }),
+    registry,
+    temporal: new Client({ connection, namespace: cfg.TEMPORAL_NAMESPACE }),
+    taskQueue: cfg.TEMPORAL_TASK_QUEUE,
+    send: { leasePrefix: `${cfg.QUEUE_PREFIX}:send-lease` },
+  };
+  return {
+    deps,
+    async close() {
+      await connection.close().catch(() => undefined);
+      await redis.quit().catch(() => redis.disconnect());
+      if (dataSource.isInitialized) await dataSource.destroy();
+    },
+  };
+}
