@@ -54,7 +54,7 @@ ensure_node_modules() {
   want=$(sha256sum package-lock.json | cut -c1-64)
   if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
     log "installing dependencies (npm ci, a minute or two the first time)"
-    npm ci --no-audit --no-fund --loglevel=error || die "npm ci failed"
+    npm ci --include=dev --no-audit --no-fund --loglevel=error || die "npm ci failed"
     echo "$want" >"$stamp"
   fi
 }

@@ -1,3 +1,3 @@
 module.exports = require('../jest.preset.js')(__dirname, {
-  testMatch: ['<rootDir>/system/**/*.spec.ts'],
+  testMatch: ['<rootDir>/system/**/*.spec.ts', '<rootDir>/browser/**/*.spec.ts'],
 });

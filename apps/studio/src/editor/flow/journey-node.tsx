@@ -1,5 +1,5 @@
 import { Handle, Position, useUpdateNodeInternals, type NodeProps } from '@xyflow/react';
-import { memo, useEffect } from 'react';
+import { memo, useEffect, useRef } from 'react';
 import { formatCount, formatPercent } from '../../common/format.util';
 import { iconGlyph } from '../../common/icons.util';
 import { funnelStages, inNode, portShare } from '../stats/stats.util';
@@ -64,7 +64,14 @@ function StatsBlock({ stats, portCount }: { stats: NonNullable<JourneyNodeData['
 function JourneyNodeView({ id, data, selected }: NodeProps<JourneyFlowNode>) {
   const updateNodeInternals = useUpdateNodeInternals();
   const portKey = data.ports.map((p) => p.name).join('|');
-  useEffect(() => updateNodeInternals(id), [id, portKey, updateNodeInternals]);
+  // React Flow measures a node when it mounts; re-measure only when its ports change
+  // (doing it on mount too costs one full measuring pass per node on large journeys).
+  const measuredPorts = useRef(portKey);
+  useEffect(() => {
+    if (measuredPorts.current === portKey) return;
+    measuredPorts.current = portKey;
+    updateNodeInternals(id);
+  }, [id, portKey, updateNodeInternals]);
   const classes = [
     'journey-node',
     selected ? 'journey-node--selected' : '',

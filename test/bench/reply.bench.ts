@@ -1,0 +1,65 @@
+// npm run bench:reply — inbound message → first reply arriving at the simulator, p50/p99,
+// at 20 inbound/s through the whole of Tandem (signed webhook → intake → dispatcher →
+// Temporal journey → rules → governor → outbox → Cloud API), beside a raw minimal
+// Temporal workflow doing the same single send, in the same run and on the same simulator.
+import { loadConfig } from '@tandem/config';
+import { startTandemStack } from '../system/tandem-stack';
+import { percentile, writeReport } from './bench.util';
+import { customersWrite, edge, node, publishJourney, replyLatencies, startRawReceiver, BENCH_NUMBER } from './engine-bench.util';
+import { startRawRuntime } from './raw/raw-runtime';
+
+const PER_SEC = 20;
+const COUNT = Number(process.env.BENCH_REPLIES ?? 300);
+
+async function main(): Promise<void> {
+  const stack = await startTandemStack('bench_reply');
+  try {
+    await publishJourney(stack, 'Reply bench', (numberId) => ({
+      schemaVersion: 1,
+      entryNodeId: 'reply',
+      triggers: [{ id: 'ping', kind: 'message.received', match: { kind: 'keywords', keywords: ['ping'], mode: 'exact' } }],
+      nodes: [node('reply', 'core.send-text@1', { text: 'pong' }, 0), node('end', 'core.end@1', {}, 300)],
+      edges: [edge('reply', 'main', 'end')],
+      settings: { reEntry: 'always', onTeammateReply: 'ignore', timezone: 'UTC', numberId },
+    }));
+    // Warm-up: the first runs pay for connections and caches.
+    await replyLatencies(stack, await customersWrite(stack, '4477009', 20, PER_SEC, 'ping'));
+
+    console.log(`Tandem: ${COUNT} customers write "ping" at ${PER_SEC}/s …`);
+    const tandem = await replyLatencies(stack, await customersWrite(stack, '4477001', COUNT, PER_SEC, 'ping'));
+
+    const { TEMPORAL_ADDRESS } = loadConfig(['temporal']);
+    const raw = await startRawRuntime({ address: TEMPORAL_ADDRESS, graphUrl: stack.simUrl, phoneNumberId: BENCH_NUMBER, token: stack.env.META_ACCESS_TOKEN ?? 'sim-access-token' });
+    const receiver = await startRawReceiver(raw, 'rawReplyWorkflow');
+    await stack.sim('/_sim/config', { body: { webhookUrl: receiver.url } });
+    await replyLatencies(stack, await customersWrite(stack, '4477008', 20, PER_SEC, 'ping'));
+    console.log(`raw workflow: ${COUNT} customers write "ping" at ${PER_SEC}/s …`);
+    const rawLat = await replyLatencies(stack, await customersWrite(stack, '4477002', COUNT, PER_SEC, 'ping'));
+    receiver.server.close();
+    await raw.stop();
+
+    const report = {
+      inboundPerSec: PER_SEC,
+      replies: COUNT,
+      p50Ms: Math.round(percentile(tandem, 50)),
+      p99Ms: Math.round(percentile(tandem, 99)),
+      rawP50Ms: Math.round(percentile(rawLat, 50)),
+      rawP99Ms: Math.round(percentile(rawLat, 99)),
+      p50VsRaw: Number((percentile(tandem, 50) / percentile(rawLat, 50)).toFixed(2)),
+    };
+    console.table(report);
+    writeReport('reply', report);
+    const ok = report.p50Ms <= 150 && report.p99Ms <= 500 && report.p50VsRaw <= 1.3;
+    console.log(ok ? 'goals met: p50 ≤ 150 ms, p99 ≤ 500 ms, ≤ 1.3× raw' : 'goals missed (p50 ≤ 150 ms, p99 ≤ 500 ms, ≤ 1.3× raw)');
+  } finally {
+    await stack.stop();
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (err: unknown) => {
+    console.error(err);
+    process.exit(1);
+  },
+);

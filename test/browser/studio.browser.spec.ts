@@ -1,0 +1,209 @@
+// The studio in real Chromium against a whole running Tandem (simulator, api, worker,
+// studio preview): a marketer draws an order-tracking journey with the mouse, configures
+// it through the generated forms, publishes it, plays the customer in Try it, and opens
+// the run to see the path it took. The steps share one browser page and build on each
+// other; a step whose predecessor failed fails at once instead of timing out.
+import type { Browser, Page } from 'playwright-core';
+import { ADMIN_TOKEN, startTandemStack, type TandemStack } from '../system/tandem-stack';
+import { byTestId, connectPorts, dragFromPalette, launchChromium, newPage, saveScreenshot, signIn } from './browser.util';
+import { chatAs, engineBubble, fillFields, openNode, sayAsCustomer, waitSaved } from './studio.pages';
+
+jest.setTimeout(240_000);
+
+const PHONE_NUMBER_ID = '108932450377265';
+const CUSTOMER = { waId: '351910000042', name: 'Ana Costa' };
+const ORDER = 'A-7731';
+
+let stack: TandemStack;
+let browser: Browser;
+let page: Page;
+let numberId: string;
+let journeyId: string;
+let runId: string;
+let failedStep: string | null = null;
+/** Node ids as the editor assigns them on drop (`<type name>-<n>`). */
+const ids = { menu: '', askNumber: '', wait: '', confirm: '', handoff: '' };
+
+/** Runs one step of the session; on failure keeps a screenshot and stops the later steps. */
+function step(name: string, body: () => Promise<void>, timeoutMs?: number): void {
+  it(
+    name,
+    async () => {
+      if (failedStep) throw new Error(`not run: the earlier step "${failedStep}" failed`);
+      try {
+        await body();
+      } catch (error) {
+        failedStep = name;
+        await saveScreenshot(page, name);
+        throw error;
+      }
+    },
+    timeoutMs,
+  );
+}
+
+beforeAll(async () => {
+  stack = await startTandemStack('browser', { studio: true });
+  const numbers = await stack.api<{ items: { id: string; phoneNumberId: string }[] }>('/api/numbers');
+  const number = numbers.body.items.find((n) => n.phoneNumberId === PHONE_NUMBER_ID);
+  if (!number) throw new Error(`the demo seed did not register ${PHONE_NUMBER_ID}: ${JSON.stringify(numbers.body)}`);
+  numberId = number.id;
+  browser = await launchChromium();
+  page = await newPage(browser);
+}, 180_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await stack?.stop();
+});
+
+describe('studio: draw, publish, try and inspect a journey', () => {
+  step('signs in with the admin token and creates a journey', async () => {
+    await signIn(page, stack.studioUrl ?? '', ADMIN_TOKEN);
+    await byTestId(page, 'new-journey-name').fill('Order tracking');
+    await byTestId(page, 'create-journey').click();
+    await byTestId(page, 'editor-canvas').waitFor();
+    journeyId = /#\/journeys\/([0-9a-f-]+)/.exec(page.url())?.[1] ?? '';
+    expect(journeyId).not.toBe('');
+    await expect(byTestId(page, 'journey-name').inputValue()).resolves.toBe('Order tracking');
+  });
+
+  step('drags nodes from the palette onto the canvas', async () => {
+    ids.wait = await dragFromPalette(page, 'core.wait-for-reply@1', { x: 330, y: 400 });
+    // The first node on an empty canvas gets framed (the view moves from its initial
+    // transform); later drops must aim at the framed view.
+    await page.waitForFunction(`document.querySelector('.react-flow__viewport')?.style.transform !== 'translate(0px, 0px) scale(1)'`);
+    ids.menu = await dragFromPalette(page, 'core.send-buttons@1', { x: 20, y: 60 });
+    ids.askNumber = await dragFromPalette(page, 'core.send-text@1', { x: 300, y: 30 });
+    ids.confirm = await dragFromPalette(page, 'core.send-text@1', { x: 570, y: 330 });
+    await byTestId(page, 'palette-search').fill('hand off');
+    ids.handoff = await dragFromPalette(page, 'core.handoff@1', { x: 300, y: 190 });
+    await byTestId(page, 'palette-search').fill('');
+
+    expect(ids).toEqual({ wait: 'wait-for-reply-1', menu: 'send-buttons-1', askNumber: 'send-text-1', confirm: 'send-text-2', handoff: 'handoff-1' });
+    await expect(page.locator('.react-flow__node').count()).resolves.toBe(5);
+    // The first node dropped becomes the entry until another is chosen.
+    await byTestId(page, `node-${ids.wait}`).locator('[data-testid="node-entry-badge"]').waitFor();
+  });
+
+  step('configures the nodes through their generated forms and makes the menu the entry', async () => {
+    let form = await openNode(page, ids.menu);
+    await byTestId(page, 'node-label').fill('Menu');
+    await fillFields(form, { body: 'Hi {{contact.profileName}}! How can we help?' });
+    await byTestId(form, 'field-buttons-add').click();
+    await byTestId(form, 'field-buttons-add').click();
+    await fillFields(form, { 'buttons.0.id': 'track', 'buttons.0.title': 'Track my order', 'buttons.1.id': 'human', 'buttons.1.title': 'Talk to a person' });
+    await byTestId(page, 'set-entry').click();
+    // Each button becomes an output port of the node.
+    await byTestId(page, `handle-${ids.menu}-track`).waitFor();
+    await byTestId(page, `handle-${ids.menu}-human`).waitFor();
+
+    form = await openNode(page, ids.askNumber);
+    await byTestId(page, 'node-label').fill('Ask for the order number');
+    await fillFields(form, { text: 'Sure! Please reply with your order number.' });
+
+    form = await openNode(page, ids.wait);
+    await byTestId(page, 'node-label').fill('Wait for the number');
+    await byTestId(form, 'field-branches-add').click();
+    await fillFields(form, { 'branches.0.port': 'answered', saveReplyAs: 'orderNo' });
+    await byTestId(form, 'field-branches.0.match-variant').selectOption({ label: 'Any' });
+    await byTestId(page, `handle-${ids.wait}-answered`).waitFor();
+
+    form = await openNode(page, ids.confirm);
+    await byTestId(page, 'node-label').fill('Confirm');
+    await fillFields(form, { text: 'Thanks {{contact.profileName}}! Order {{vars.orderNo}} is on its way.' });
+
+    form = await openNode(page, ids.handoff);
+    await byTestId(page, 'node-label').fill('Hand to the team');
+    await fillFields(form, { note: 'Asked for a person from the order menu' });
+
+    await byTestId(page, `node-${ids.menu}`).locator('[data-testid="node-entry-badge"]').waitFor();
+    await expect(byTestId(page, `node-${ids.wait}`).locator('[data-testid="node-entry-badge"]').count()).resolves.toBe(0);
+  });
+
+  step('connects ports by dragging from a port handle to the next node', async () => {
+    await connectPorts(page, ids.menu, 'track', ids.askNumber);
+    await connectPorts(page, ids.menu, 'human', ids.handoff);
+    await connectPorts(page, ids.askNumber, 'main', ids.wait);
+    await connectPorts(page, ids.wait, 'answered', ids.confirm);
+    await expect(page.locator('.react-flow__edge').count()).resolves.toBe(4);
+    await byTestId(page, 'layout').click();
+    await waitSaved(page);
+    const draft = await stack.api<{ draft: { entryNodeId: string; edges: { source: string; sourcePort: string; target: string }[] } }>(`/api/journeys/${journeyId}`);
+    expect(draft.body.draft.entryNodeId).toBe(ids.menu);
+    expect(draft.body.draft.edges.map((e) => `${e.source}.${e.sourcePort}->${e.target}`).sort()).toEqual(
+      [`${ids.menu}.track->${ids.askNumber}`, `${ids.menu}.human->${ids.handoff}`, `${ids.askNumber}.main->${ids.wait}`, `${ids.wait}.answered->${ids.confirm}`].sort(),
+    );
+  });
+
+  step('sets the trigger keyword and the number', async () => {
+    await byTestId(page, 'tab-triggers').click();
+    const trigger = page.locator('[data-testid^="trigger-form-"]').first();
+    await byTestId(trigger, 'field-match-variant').selectOption({ label: 'Keywords' });
+    await byTestId(trigger, 'field-match.keywords-add').click();
+    await fillFields(trigger, { 'match.keywords.0': 'order' });
+    await byTestId(page, 'tab-settings').click();
+    await byTestId(page, 'setting-number').selectOption(numberId);
+    await waitSaved(page);
+    await expect(byTestId(page, 'publish-button').textContent()).resolves.toBe('Publish');
+    await saveScreenshot(page, 'editor-drawn');
+  });
+
+  step('publishes after confirming the diff', async () => {
+    await byTestId(page, 'publish-button').click();
+    const dialog = byTestId(page, 'publish-dialog');
+    await byTestId(dialog, 'publish-diff').waitFor();
+    for (const id of Object.values(ids)) await byTestId(dialog, `diff-node-added-${id}`).waitFor();
+    await byTestId(dialog, 'publish-notes').fill('First version: order tracking');
+    await saveScreenshot(page, 'publish-diff');
+    await byTestId(dialog, 'publish-confirm').click();
+    await dialog.waitFor({ state: 'detached' });
+    await page.getByText('live v1').waitFor();
+    const journey = await stack.api<{ status: string; liveVersion: number | null }>(`/api/journeys/${journeyId}`);
+    expect(journey.body).toMatchObject({ status: 'active', liveVersion: 1 });
+  });
+
+  step('plays the customer in Try it: keyword, buttons, tap, reply', async () => {
+    await chatAs(page, numberId, CUSTOMER);
+    await sayAsCustomer(page, 'order');
+    await engineBubble(page, `Hi ${CUSTOMER.name}! How can we help?`).waitFor({ timeout: 30_000 });
+    const choices = byTestId(page, 'tryit-choices');
+    await expect(choices.locator('button').allTextContents()).resolves.toEqual(['Track my order', 'Talk to a person']);
+    await choices.getByRole('button', { name: 'Track my order' }).click();
+    await engineBubble(page, 'Please reply with your order number.').waitFor({ timeout: 30_000 });
+    await sayAsCustomer(page, ORDER);
+    await engineBubble(page, `Thanks ${CUSTOMER.name}! Order ${ORDER} is on its way.`).waitFor({ timeout: 30_000 });
+    const run = page.locator('[data-testid^="tryit-run-"][data-status="completed"]');
+    await run.waitFor({ timeout: 30_000 });
+    runId = ((await run.getAttribute('data-testid')) ?? '').slice('tryit-run-'.length);
+    await expect(run.locator('[data-testid="tryit-step"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-node-id')))).resolves.toEqual([
+      ids.menu,
+      ids.askNumber,
+      ids.wait,
+      ids.confirm,
+    ]);
+    await saveScreenshot(page, 'try-it-conversation');
+  });
+
+  step('opens the run with its path highlighted and its steps listed', async () => {
+    await byTestId(page, `tryit-run-${runId}`).getByRole('link').click();
+    await byTestId(page, 'run-detail').waitFor();
+    await expect(byTestId(page, 'run-status').textContent()).resolves.toMatch(/completed/i);
+    const canvas = byTestId(page, 'run-canvas');
+    for (const id of [ids.menu, ids.askNumber, ids.wait, ids.confirm]) {
+      await canvas.locator(`[data-testid="node-${id}"][data-run-status="completed"]`).waitFor();
+    }
+    await expect(byTestId(canvas, `node-${ids.handoff}`).getAttribute('data-run-status')).resolves.toBeNull();
+    const taken = await canvas.locator('.react-flow__edge.edge-taken').evaluateAll((els) => els.map((e) => e.getAttribute('data-testid')).sort());
+    const journey = await stack.api<{ draft: { edges: { id: string; sourcePort: string }[] } }>(`/api/journeys/${journeyId}`);
+    const edgeOf = (port: string) => `rf__edge-${journey.body.draft.edges.find((e) => e.sourcePort === port)?.id}`;
+    expect(taken).toEqual([edgeOf('track'), edgeOf('main'), edgeOf('answered')].sort());
+    await expect(canvas.locator(`[data-testid="${edgeOf('human')}"].edge-taken`).count()).resolves.toBe(0);
+
+    const timeline = byTestId(page, 'step-timeline');
+    const steps = await timeline.locator('[data-testid^="step-"]').evaluateAll((els) => els.map((e) => `${e.getAttribute('data-node-id')}:${e.getAttribute('data-status')}`));
+    expect(steps).toEqual([ids.menu, ids.askNumber, ids.wait, ids.confirm].map((id) => `${id}:completed`));
+    await expect(timeline.textContent()).resolves.toContain('→ track');
+    await saveScreenshot(page, 'run-path');
+  });
+});
