@@ -59,6 +59,9 @@ export async function startTandemStack(name: string, opts: { studio?: boolean } 
   };
   const procs = new Map<string, ChildProcess>();
   const extra: ChildProcess[] = [];
+  // Never leave orphans behind when the test or benchmark process dies.
+  const killAll = () => [...procs.values(), ...extra].forEach((p) => p.exitCode === null && p.kill('SIGKILL'));
+  process.once('exit', killAll);
   const launch = (file: string) =>
     spawn(process.execPath, [join(ROOT, file)], { env, stdio: ['ignore', 'ignore', 'inherit'] });
   const commands: Record<'simulator' | 'api' | 'worker', () => ChildProcess> = {
@@ -131,6 +134,7 @@ export async function startTandemStack(name: string, opts: { studio?: boolean } 
       return child;
     },
     async stop() {
+      process.removeListener('exit', killAll);
       const all = [...procs.values(), ...extra];
       for (const p of all) if (p.exitCode === null) p.kill('SIGTERM');
       await Promise.all(all.map((p) => (p.exitCode === null ? new Promise((r) => p.once('exit', r)) : undefined)));
