@@ -1,4 +1,4 @@
-import { computeNumberHealth, type HealthInput } from './number-health.util';
+import { computeNumberHealth, humanDuration, type HealthInput } from './number-health.util';
 
 const now = new Date('2026-06-20T12:00:00Z');
 const daysAgo = (d: number) => new Date(now.getTime() - d * 24 * 3600 * 1000);
@@ -42,5 +42,17 @@ describe('computeNumberHealth', () => {
   it('keeps the reason of a disconnection', () => {
     const health = computeNumberHealth({ ...base, connectionState: 'disconnected', connectionReason: 'PRIMARY_INACTIVITY' }, now, SILENT_MS);
     expect(health).toMatchObject({ status: 'disconnected', reason: 'PRIMARY_INACTIVITY' });
+  });
+});
+
+describe('humanDuration', () => {
+  it.each([
+    [59_000, '0 minutes'],
+    [60_000, '1 minute'],
+    [91 * 60_000, '91 minutes'],
+    [3 * 3_600_000, '3 hours'],
+    [30 * 86_400_000, '30 days'],
+  ])('%i ms reads as %s', (ms, text) => {
+    expect(humanDuration(ms)).toBe(text);
   });
 });

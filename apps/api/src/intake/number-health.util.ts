@@ -65,9 +65,16 @@ export function computeNumberHealth(n: HealthInput, now: Date, silentAfterMs: nu
   if (silentMs >= silentAfterMs) {
     issues.push({
       code: 'silent_inbox',
-      message: `No webhook received for ${Math.floor(silentMs / 60000)} minutes: check the number's connection and webhook subscription.`,
+      message: `No webhook received for ${humanDuration(silentMs)}: check the number's connection and webhook subscription.`,
       since: n.lastWebhookAt?.toISOString() ?? null,
     });
   }
   return { status: issues.length > 0 ? 'at_risk' : 'connected', connectionState: 'connected', reason: null, issues, checkedAt };
+}
+
+/** `45 minutes`, `5 hours`, `30 days`: the largest whole unit, for health messages. */
+export function humanDuration(ms: number): string {
+  const minutes = Math.floor(ms / 60_000);
+  const [amount, unit] = minutes >= 2 * 24 * 60 ? [Math.floor(minutes / 1440), 'day'] : minutes >= 120 ? [Math.floor(minutes / 60), 'hour'] : [minutes, 'minute'];
+  return `${amount} ${unit}${amount === 1 ? '' : 's'}`;
 }
