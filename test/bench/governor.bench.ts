@@ -1,11 +1,11 @@
 // npm run bench:governor — 2,000 template sends at a 50 mps cap from 2 processes through
 // the Redis throughput governor to the simulator. Reports achieved rate ÷ cap, the worst
 // sliding 1 s window seen by the simulator, and its 130429 count.
-import { fork } from 'node:child_process';
+import { fork, spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { loadConfig } from '@tandem/config';
-import { createSimulatorApp } from '@tandem/simulator';
-import { progress, startSink, worstSlidingWindow, writeReport } from './bench.util';
+import { freePort } from '../system/tandem-stack';
+import { progress, worstSlidingWindow, writeReport } from './bench.util';
 
 const CAP = 50;
 const MESSAGES = 2000;
@@ -16,8 +16,16 @@ const TOKEN = 'bench-token';
 
 async function main(): Promise<void> {
   const { REDIS_URL } = loadConfig(['redis']);
-  const sink = await startSink();
-  const sim = await createSimulatorApp({ port: 0, webhookUrl: sink.url, appSecret: 'bench-secret', accessToken: TOKEN, seed: false, logger: false });
+  // The simulator and the webhook sink run in processes of their own, as in production:
+  // sharing an event loop with the load generator would skew the arrival times it measures.
+  const [simPort, sinkPort] = await Promise.all([freePort(), freePort()]);
+  const sink = spawn(process.execPath, ['-e', SINK], { env: { ...process.env, PORT: String(sinkPort) }, stdio: 'ignore' });
+  const simProcess = spawn(process.execPath, [join(__dirname, '../../apps/simulator/dist/main.js')], {
+    env: { ...process.env, SIMULATOR_PORT: String(simPort), SIMULATOR_WEBHOOK_URL: `http://127.0.0.1:${sinkPort}/`, META_ACCESS_TOKEN: TOKEN },
+    stdio: 'ignore',
+  });
+  const sim = { url: `http://127.0.0.1:${simPort}` };
+  await waitUntilUp(`${sim.url}/_sim/numbers`);
   const post = (path: string, body: unknown) =>
     fetch(`${sim.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }).then(async (r) => {
       if (!r.ok) throw new Error(`${path}: ${r.status} ${await r.text()}`);
@@ -85,11 +93,21 @@ async function main(): Promise<void> {
   };
   console.table(report);
   writeReport('governor', report);
-  await sim.close();
-  sink.server.close();
+  simProcess.kill('SIGTERM');
+  sink.kill('SIGTERM');
   const ok = report.worstWindow <= CAP && throughputErrors === 0 && report.achievedRatio >= 0.97 && accepted === MESSAGES;
   console.log(ok ? 'targets met: worst window ≤ cap, zero 130429, ≥ 97 % of cap' : 'TARGETS MISSED');
   process.exit(ok ? 0 : 1);
+}
+
+const SINK = `require('node:http').createServer((q, s) => { q.resume(); q.on('end', () => s.writeHead(200).end()); }).listen(Number(process.env.PORT), '127.0.0.1');`;
+
+async function waitUntilUp(url: string): Promise<void> {
+  for (let i = 0; i < 200; i++) {
+    if (await fetch(url).then((r) => r.ok, () => false)) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`${url} did not come up`);
 }
 
 main().catch((err: unknown) => {

@@ -16,7 +16,7 @@ export interface ThroughputGovernorOptions {
   /**
    * Extra spacing between slots as a fraction of 1000/cap ms. Also the jitter budget:
    * sends may arrive up to `1000 × margin` ms late without `cap` + 1 landing in one
-   * second. Default 0.02 (≈ 98 % of cap, 20 ms of jitter).
+   * second. Default 0.025 (≈ 97.5 % of cap, 25 ms of jitter).
    */
   safetyMargin?: number;
   /** Pair guard: one message to the same recipient per this period. Default 6000 ms (reference §8). */
@@ -70,7 +70,7 @@ export class ThroughputGovernor {
   constructor(options: ThroughputGovernorOptions) {
     this.redis = options.redis;
     this.prefix = options.keyPrefix;
-    this.margin = options.safetyMargin ?? 0.02;
+    this.margin = options.safetyMargin ?? 0.025;
     this.pairPeriodUs = (options.pairPeriodMs ?? 6000) * 1000;
     this.pairBurst = options.pairBurst ?? 20;
     this.maxLateMs = options.maxLateMs ?? Math.max(2, 500 * this.margin);
