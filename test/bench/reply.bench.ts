@@ -8,7 +8,7 @@ import { percentile, writeReport } from './bench.util';
 import { customersWrite, edge, node, publishJourney, replyLatencies, startRawReceiver, BENCH_NUMBER } from './engine-bench.util';
 import { startRawRuntime } from './raw/raw-runtime';
 
-const PER_SEC = 20;
+const PER_SEC = Number(process.env.BENCH_INBOUND_PER_SEC ?? 20);
 const COUNT = Number(process.env.BENCH_REPLIES ?? 300);
 
 async function main(): Promise<void> {
