@@ -1,5 +1,5 @@
 import { ADMIN_TOKEN, type IntakeHarness, startIntake } from './__fixtures__/intake-harness';
-import { echo, JOAO, MARIA, NOW_S, PRIYA, status, text } from './__fixtures__/webhooks';
+import { echo, historyChunk, JOAO, LUCIA, MARIA, NOW_S, PRIYA, status, text } from './__fixtures__/webhooks';
 import { ThroughputGovernor } from '@tandem/whatsapp';
 import IORedis from 'ioredis';
 import { NumberHealthService } from './number-health.service';
@@ -166,5 +166,26 @@ describe('REST: numbers, health, contacts, conversations, deliveries', () => {
     ]));
     const params = doc.body.paths['/api/contacts'].get.parameters.map((p: { name: string }) => p.name);
     expect(params).toEqual(expect.arrayContaining(['numberId', 'search', 'tag', 'windowOpen', 'page']));
+  });
+  // Last: it adds a contact and deliveries the listing tests above would count.
+  it('shows the coexistence window through REST: history → closed, live inbound → open 24 h, echo → unchanged', async () => {
+    const contact = async () => (await api.get(`/api/contacts?search=${LUCIA.waId}`)).body.items[0];
+    const recent = Math.floor(Date.now() / 1000) - 600;
+    await h.deliver(historyChunk(0, 1, 100, [{ person: LUCIA, items: [{ wamid: 'wamid.l-h1', ts: recent, fromBusiness: false, body: 'Hola, ¿tenéis talla 38?' }] }]));
+    expect(await contact()).toMatchObject({ waId: LUCIA.waId, windowOpen: false, windowOpenUntil: null });
+
+    await h.deliver(text(LUCIA, 'wamid.l-1', recent + 120, 'Hola otra vez'));
+    const opened = await contact();
+    expect(opened.windowOpen).toBe(true);
+    expect(opened.windowOpenUntil).toBe(new Date((recent + 120) * 1000 + DAY_MS).toISOString());
+
+    await h.deliver(echo(LUCIA, 'wamid.l-2', recent + 180, 'text', { text: { body: 'Sí, tenemos la 38' } }));
+    expect(await contact()).toMatchObject({ windowOpen: true, windowOpenUntil: opened.windowOpenUntil });
+    const conversation = (await api.get(`/api/contacts/${opened.id}/messages`)).body.items;
+    expect(conversation.map((m: { wamid: string; direction: string; source: string }) => [m.wamid, m.direction, m.source])).toEqual([
+      ['wamid.l-2', 'app_echo', 'live'],
+      ['wamid.l-1', 'inbound', 'live'],
+      ['wamid.l-h1', 'inbound', 'history'],
+    ]);
   });
 });
