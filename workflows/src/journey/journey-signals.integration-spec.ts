@@ -167,7 +167,10 @@ describe('journeyWorkflow: teammates and cancellation', () => {
     await waitingFor(handle, 'timer');
     await handle.signal(teammateReplySignal, { eventId: 'echo-3', wamid: 'w-echo-3' });
     await eventually(async () => (await handle.query(getRunStateQuery)).status === 'paused');
-    expect(h.engine.updates.filter((u) => u.runId === runIdOf(handle.workflowId))).toEqual([{ runId: runIdOf(handle.workflowId), status: 'paused', currentNodeId: 'after' }]);
+    // The workflow reports the pause through an activity, which may finish after the query answers.
+    const updates = () => h.engine.updates.filter((u) => u.runId === runIdOf(handle.workflowId));
+    await eventually(() => updates().length > 0);
+    expect(updates()).toEqual([{ runId: runIdOf(handle.workflowId), status: 'paused', currentNodeId: 'after' }]);
     await handle.signal(resumeSignal, {});
     await expect(handle.result()).resolves.toEqual({ status: 'completed' });
     expect(executedNodes(handle.workflowId)).toEqual(['after']);
