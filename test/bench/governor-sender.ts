@@ -16,7 +16,13 @@ interface Job {
 }
 
 process.once('message', (job: Job) => {
-  run(job).then(
+  warmUp(job)
+    .then(() => new Promise<void>((resolve) => {
+      process.send?.({ ready: true });
+      process.once('message', () => resolve());
+    }))
+    .then(() => run(job))
+    .then(
     () => process.exit(0),
     (err: unknown) => {
       console.error(err);
@@ -24,6 +30,21 @@ process.once('message', (job: Job) => {
     },
   );
 });
+
+/**
+ * A long-running worker has its connections open and its code compiled; a fresh process
+ * does not, and its first second is jittery. Warm up before the measured run: open the
+ * HTTP connections, load the governor's script, compile the client's validation.
+ */
+async function warmUp(job: Job): Promise<void> {
+  const redis = new Redis(job.redisUrl);
+  await new ThroughputGovernor({ redis, keyPrefix: `${job.keyPrefix}:warm` }).currentRate(job.phoneNumberId);
+  await redis.quit();
+  const client = new WhatsAppClient({ baseUrl: job.simUrl, graphVersion: 'v23.0', accessToken: job.accessToken });
+  for (let round = 0; round < 20; round++) {
+    await Promise.all(Array.from({ length: job.concurrency }, () => client.getPhoneNumber(job.phoneNumberId, ['display_phone_number'])));
+  }
+}
 
 async function run(job: Job): Promise<void> {
   const redis = new Redis(job.redisUrl);
