@@ -31,6 +31,10 @@ async function main(): Promise<void> {
     fetch(`${sim.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }).then(async (r) => {
       if (!r.ok) throw new Error(`${path}: ${r.status} ${await r.text()}`);
     });
+  // The simulator stamps arrivals on its own event loop; emitting ~150 status webhooks/s
+  // during the run stalls that loop now and then, which bunches its arrival stamps (an
+  // artifact Meta's edge does not have). Statuses are therefore held until after the run.
+  await post('/_sim/config', { statusDelaysMs: { sent: 120_000, delivered: 120_000, read: 120_000 } });
   await post('/_sim/meta/numbers', { ...NUMBER, mode: 'cloud', capPerSecond: CAP, historyShared: false });
   await post('/_sim/meta/templates', {
     wabaId: NUMBER.wabaId,
