@@ -50,8 +50,12 @@ export function SettingsPanel() {
             </option>
           ))}
         </select>
-      ) : (
+      ) : numbers.error ? (
         <input id="setting-number" data-testid="setting-number" type="text" placeholder="number id" value={settings.numberId ?? ''} onChange={(e) => set({ numberId: e.target.value.trim() || undefined })} />
+      ) : (
+        <select id="setting-number" data-testid="setting-number-loading" disabled>
+          <option>Loading numbers…</option>
+        </select>
       )}
       {numbers.error && <div className="form-help">Numbers could not be listed ({numbers.error.message}); type the number id.</div>}
 
