@@ -1,7 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import { type EngineEvent, type EngineEventsSubscription, subscribeEngineEvents } from '@tandem/db';
-import { createTestDatabase, type TestDatabase } from '@tandem/testing';
-import IORedis from 'ioredis';
+import { createTestDatabase, dropRedisPrefix, type TestDatabase } from '@tandem/testing';
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import type { DataSource } from 'typeorm';
@@ -107,7 +106,7 @@ export async function startIntake(name: string, env: Record<string, string> = {}
       await app.close();
       await subscription.close();
       await db.close();
-      await dropRedisPrefix(prefix);
+      await dropRedisPrefix(prefix, REDIS_URL);
     },
   };
   return h;
@@ -127,19 +126,5 @@ export async function until<T>(probe: () => Promise<T | undefined> | T | undefin
     if (value !== undefined) return value;
     if (Date.now() > deadline) throw new Error('condition not met in time');
     await new Promise((r) => setTimeout(r, 25));
-  }
-}
-
-async function dropRedisPrefix(prefix: string): Promise<void> {
-  const redis = new IORedis(REDIS_URL);
-  try {
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 500);
-      if (keys.length > 0) await redis.del(...keys);
-      cursor = next;
-    } while (cursor !== '0');
-  } finally {
-    redis.disconnect();
   }
 }

@@ -1,6 +1,5 @@
 import type { INestApplication } from '@nestjs/common';
-import { createTestDatabase, type TestDatabase } from '@tandem/testing';
-import IORedis from 'ioredis';
+import { createTestDatabase, dropRedisPrefix, type TestDatabase } from '@tandem/testing';
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import type { DataSource } from 'typeorm';
@@ -63,21 +62,7 @@ export async function startEngineApi(name: string, env: Record<string, string> =
     async close() {
       await app.close();
       await db.close();
-      await dropRedisPrefix(prefix);
+      await dropRedisPrefix(prefix, REDIS_URL);
     },
   };
-}
-
-async function dropRedisPrefix(prefix: string): Promise<void> {
-  const redis = new IORedis(REDIS_URL);
-  try {
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 500);
-      if (keys.length > 0) await redis.del(...keys);
-      cursor = next;
-    } while (cursor !== '0');
-  } finally {
-    redis.disconnect();
-  }
 }
