@@ -1,8 +1,8 @@
-import { defineNode, interpolate, scopeOf } from '@tandem/node-sdk';
+import { defineNode } from '@tandem/node-sdk';
 import { z } from 'zod';
 import { choiceIdSchema, choiceReplyWait, replyTimeoutSchema, uniqueChoices } from '../shared/choices.util';
-import { fallbackOptions, fallbackRef } from '../shared/fallback.util';
-import { buildFailed, sendChecked } from '../shared/send.util';
+import { fallbackRef } from '../shared/fallback.util';
+import { sendChoices } from '../shared/interactive.util';
 import { templateConfigSchema } from '../shared/template-config.schema';
 
 const buttonsConfigSchema = z
@@ -38,28 +38,9 @@ export const sendButtonsNode = defineNode({
   sendsFreeForm: true,
   fallbackTemplate: fallbackRef,
   awaitsReply: (config) => choiceReplyWait(config.buttons, config.replyTimeout),
-  async run(ctx, config) {
-    const scope = scopeOf(ctx);
-    const render = (text: string) => interpolate(text, scope).trim();
-    const body = render(config.body);
-    if (body === '') return buildFailed({ reason: 'invalid_message', detail: 'the message text is empty for this contact' });
-    const header = config.header ? render(config.header) : '';
-    const footer = config.footer ? render(config.footer) : '';
-    const sent = await sendChecked(
-      ctx,
-      {
-        type: 'interactive',
-        interactive: {
-          type: 'button',
-          ...(header ? { header: { type: 'text', text: header } } : {}),
-          body: { text: body },
-          ...(footer ? { footer: { text: footer } } : {}),
-          action: { buttons: config.buttons.map((b) => ({ type: 'reply' as const, reply: { id: b.id, title: b.title } })) },
-        },
-      },
-      fallbackOptions(ctx, config.fallbackTemplate),
-    );
-    if ('result' in sent) return sent.result;
-    return { awaitReply: true, output: sent.sent };
-  },
+  run: (ctx, config) =>
+    sendChoices(ctx, config, {
+      type: 'button',
+      action: { buttons: config.buttons.map((b) => ({ type: 'reply' as const, reply: { id: b.id, title: b.title } })) },
+    }),
 });

@@ -1,8 +1,8 @@
-import { defineNode, interpolate, scopeOf } from '@tandem/node-sdk';
+import { defineNode } from '@tandem/node-sdk';
 import { z } from 'zod';
 import { choiceIdSchema, choiceReplyWait, replyTimeoutSchema, uniqueChoices } from '../shared/choices.util';
-import { fallbackOptions, fallbackRef } from '../shared/fallback.util';
-import { buildFailed, sendChecked } from '../shared/send.util';
+import { fallbackRef } from '../shared/fallback.util';
+import { sendChoices } from '../shared/interactive.util';
 import { templateConfigSchema } from '../shared/template-config.schema';
 
 const rowSchema = z.strictObject({
@@ -57,29 +57,9 @@ export const sendListNode = defineNode({
   sendsFreeForm: true,
   fallbackTemplate: fallbackRef,
   awaitsReply: (config) => choiceReplyWait(rowsOf(config), config.replyTimeout),
-  async run(ctx, config) {
-    const scope = scopeOf(ctx);
-    const render = (text: string) => interpolate(text, scope).trim();
-    const body = render(config.body);
-    if (body === '') return buildFailed({ reason: 'invalid_message', detail: 'the message text is empty for this contact' });
-    const header = config.header ? render(config.header) : '';
-    const footer = config.footer ? render(config.footer) : '';
-    const sections = config.sections.map((s) => ({ ...(s.title ? { title: s.title } : {}), rows: s.rows }));
-    const sent = await sendChecked(
-      ctx,
-      {
-        type: 'interactive',
-        interactive: {
-          type: 'list',
-          ...(header ? { header: { type: 'text', text: header } } : {}),
-          body: { text: body },
-          ...(footer ? { footer: { text: footer } } : {}),
-          action: { button: config.button, sections },
-        },
-      },
-      fallbackOptions(ctx, config.fallbackTemplate),
-    );
-    if ('result' in sent) return sent.result;
-    return { awaitReply: true, output: sent.sent };
-  },
+  run: (ctx, config) =>
+    sendChoices(ctx, config, {
+      type: 'list',
+      action: { button: config.button, sections: config.sections.map((s) => ({ ...(s.title ? { title: s.title } : {}), rows: s.rows })) },
+    }),
 });
