@@ -26,7 +26,7 @@ describe('planStatuses', () => {
     ['read receipts off stops at delivered', { readReceipts: false }, ['sent@50', 'delivered@150']],
     ['read rate 0 stops at delivered', { readRate: 0 }, ['sent@50', 'delivered@150']],
     ['fail rate 1 fails after sent with the configured code', { failRate: 1, failCode: 131049 }, ['sent@50', 'failed:131049@150']],
-    ['hold_sent emits sent after read', { outOfOrder: 'hold_sent' }, ['sent@401', 'delivered@150', 'read@400']],
+    ['hold_sent emits sent after read', { outOfOrder: 'hold_sent' }, ['sent@500', 'delivered@150', 'read@400']],
   ] as const)('%s', (_label, input, expected) => {
     expect(summary(input)).toEqual(expected);
   });

@@ -19,6 +19,9 @@ export interface PlanInput {
   random: () => number;
 }
 
+/** How long after the last other status a held-back `sent` goes out. */
+export const HOLD_SENT_GAP_MS = 100;
+
 /**
  * Which status webhooks an accepted message produces and when. Free-form outside the
  * window is accepted by the API and then fails with 131047, exactly as Meta does.
@@ -43,8 +46,10 @@ export function planStatuses(input: PlanInput): PlannedStatus[] {
 
 function reorder(plan: PlannedStatus[], input: PlanInput): PlannedStatus[] {
   if (input.outOfOrder === 'hold_sent') {
+    // A clear gap, not 1 ms: timers due within a millisecond of each other can fire in
+    // either order on a busy event loop, and `sent` must reliably come last.
     const last = Math.max(...plan.map((p) => p.delayMs));
-    return plan.map((p) => (p.status === 'sent' ? { ...p, delayMs: last + 1 } : p));
+    return plan.map((p) => (p.status === 'sent' ? { ...p, delayMs: last + HOLD_SENT_GAP_MS } : p));
   }
   if (input.outOfOrder === 'shuffle') {
     const delays = plan.map((p) => p.delayMs);
