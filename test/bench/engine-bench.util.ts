@@ -89,3 +89,43 @@ export async function startRawReceiver(raw: RawRuntime, workflow: 'rawReplyWorkf
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`, server };
 }
+
+/** Median milliseconds from the inbound's arrival at the api to each later stage of its reply. */
+export interface StageBreakdown {
+  /** webhook delivery stored → processed by intake. */
+  processed: number;
+  /** → engine event published to its partition. */
+  published: number;
+  /** → journey run row created (after the workflow start). */
+  runStarted: number;
+  /** → the send node's activity started. */
+  nodeStarted: number;
+  /** → outbox row of the reply written (inside the send activity). */
+  sendQueued: number;
+  /** → Cloud API accepted the reply. */
+  sent: number;
+}
+
+/** Per-stage medians for the given customers, from the store's own timestamps (one clock: PostgreSQL's). */
+export async function stageBreakdown(stack: TandemStack, waIds: string[]): Promise<StageBreakdown> {
+  const rows: { processed: number; published: number; run_started: number; node_started: number; send_queued: number; sent: number }[] = await stack.db.dataSource.query(
+    `SELECT
+       percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM d.processed_at - d.received_at) * 1000) AS processed,
+       percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM e.published_at - d.received_at) * 1000) AS published,
+       percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM r.started_at - d.received_at) * 1000) AS run_started,
+       percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM s.started_at - d.received_at) * 1000) AS node_started,
+       percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM o.created_at - d.received_at) * 1000) AS send_queued,
+       percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM o.sent_at - d.received_at) * 1000) AS sent
+     FROM contacts c
+     JOIN domain_events e ON e.kind = 'message.received' AND e.payload->>'contactId' = c.id::text
+     JOIN webhook_deliveries d ON d.id = e.delivery_id
+     JOIN journey_runs r ON r.contact_id = c.id
+     JOIN outbox_sends o ON o.run_id = r.id
+     JOIN run_steps s ON s.run_id = r.id AND s.node_id = o.node_id
+     WHERE c.wa_id = ANY($1)`,
+    [waIds],
+  );
+  const row = rows[0];
+  const ms = (v: number | null) => Math.round(Number(v ?? Number.NaN));
+  return { processed: ms(row?.processed), published: ms(row?.published), runStarted: ms(row?.run_started), nodeStarted: ms(row?.node_started), sendQueued: ms(row?.send_queued), sent: ms(row?.sent) };
+}

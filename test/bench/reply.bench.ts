@@ -5,7 +5,7 @@
 import { loadConfig } from '@tandem/config';
 import { startTandemStack } from '../system/tandem-stack';
 import { percentile, writeReport } from './bench.util';
-import { customersWrite, edge, node, publishJourney, replyLatencies, startRawReceiver, BENCH_NUMBER } from './engine-bench.util';
+import { customersWrite, edge, node, publishJourney, replyLatencies, stageBreakdown, startRawReceiver, BENCH_NUMBER } from './engine-bench.util';
 import { startRawRuntime } from './raw/raw-runtime';
 
 const PER_SEC = Number(process.env.BENCH_INBOUND_PER_SEC ?? 20);
@@ -26,7 +26,10 @@ async function main(): Promise<void> {
     await replyLatencies(stack, await customersWrite(stack, '4477009', 20, PER_SEC, 'ping'));
 
     console.log(`Tandem: ${COUNT} customers write "ping" at ${PER_SEC}/s …`);
-    const tandem = await replyLatencies(stack, await customersWrite(stack, '4477001', COUNT, PER_SEC, 'ping'));
+    const measured = await customersWrite(stack, '4477001', COUNT, PER_SEC, 'ping');
+    const tandem = await replyLatencies(stack, measured);
+    const stages = await stageBreakdown(stack, measured);
+    console.log('median ms after the webhook reached the api:', stages);
 
     const { TEMPORAL_ADDRESS } = loadConfig(['temporal']);
     const raw = await startRawRuntime({ address: TEMPORAL_ADDRESS, graphUrl: stack.simUrl, phoneNumberId: BENCH_NUMBER, token: stack.env.META_ACCESS_TOKEN ?? 'sim-access-token' });
@@ -46,6 +49,7 @@ async function main(): Promise<void> {
       rawP50Ms: Math.round(percentile(rawLat, 50)),
       rawP99Ms: Math.round(percentile(rawLat, 99)),
       p50VsRaw: Number((percentile(tandem, 50) / percentile(rawLat, 50)).toFixed(2)),
+      stagesMedianMs: stages,
     };
     console.table(report);
     writeReport('reply', report);

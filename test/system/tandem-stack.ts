@@ -62,8 +62,10 @@ export async function startTandemStack(name: string, opts: { studio?: boolean } 
   // Never leave orphans behind when the test or benchmark process dies.
   const killAll = () => [...procs.values(), ...extra].forEach((p) => p.exitCode === null && p.kill('SIGKILL'));
   process.once('exit', killAll);
+  // TANDEM_STACK_NODE_ARGS: extra node flags for the stack's processes, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`.
+  const nodeArgs = (process.env.TANDEM_STACK_NODE_ARGS ?? '').split(' ').filter(Boolean);
   const launch = (file: string) =>
-    spawn(process.execPath, [join(ROOT, file)], { env, stdio: ['ignore', 'ignore', 'inherit'] });
+    spawn(process.execPath, [...nodeArgs, join(ROOT, file)], { env, stdio: ['ignore', 'ignore', 'inherit'] });
   const commands: Record<'simulator' | 'api' | 'worker', () => ChildProcess> = {
     simulator: () => launch('apps/simulator/dist/main.js'),
     api: () => launch('apps/api/dist/main.js'),
