@@ -36,10 +36,13 @@ export class FakeEngine {
   readonly updates: UpdateRunInput[] = [];
   readonly finished: FinishRunInput[] = [];
   contact: ContactSnapshot = CONTACT;
+  /** How long `beginRun` takes (a slow database). */
+  beginDelayMs = 0;
 
   activities(): JourneyActivities {
     return {
       beginRun: async (input: BeginRunInput): Promise<LoadedRun> => {
+        if (this.beginDelayMs > 0) await new Promise((r) => setTimeout(r, this.beginDelayMs));
         const document = this.documents.get(input.run.journeyId);
         if (!document) throw new Error(`no document for ${input.run.journeyId}`);
         return { runId: `run-${input.workflowId}`, workspaceId: 'ws-1', document, contact: { ...this.contact, id: input.run.contactId } };

@@ -1,10 +1,11 @@
 import { temporal } from '@temporalio/proto';
 import { Worker } from '@temporalio/worker';
-import { waitForReplyConfigSchema } from '@tandem/journey-model';
+import { journeyBuilder, waitForReplyConfigSchema } from '@tandem/journey-model';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { REPLAY_SCENARIOS } from '../__fixtures__/replay-scenarios';
-import { createWorkflowHarness, workflowBundle, type WorkflowHarness } from '../__fixtures__/workflow-harness';
+import { createWorkflowHarness, eventually, workflowBundle, type WorkflowHarness } from '../__fixtures__/workflow-harness';
+import { getRunStateQuery, teammateReplySignal } from '../index';
 
 jest.setTimeout(120_000);
 
@@ -75,8 +76,45 @@ describe('replaying saved interpreter histories', () => {
     expect(markers('v2-wait-then-reply-timeout.json')).toBe(1);
   });
 
+  it('v3 histories run the bookkeeping as local activities: only action nodes go through the activity task queue', () => {
+    type Event = { eventType?: string; activityTaskScheduledEventAttributes?: { activityType?: { name?: string } } };
+    const scheduled = (prefix: string) =>
+      saved
+        .filter(([f]) => f.startsWith(`${prefix}-`))
+        .flatMap(([, { history }]) => (history.events as Event[]).map((e) => e.activityTaskScheduledEventAttributes?.activityType?.name).filter(Boolean));
+    expect(new Set(scheduled('v3'))).toEqual(new Set(['executeNode']));
+    expect(scheduled('v2')).toEqual(expect.arrayContaining(['beginRun', 'recordStep', 'finishRun', 'executeNode']));
+  });
+
   it('a continue-as-new history ends by continuing as new', () => {
     const loop = saved.filter(([file]) => file.endsWith('-loop-continue-as-new.json'));
     for (const [, { history }] of loop) expect(history.events.at(-1)?.eventType).toMatch(/CONTINUED_AS_NEW|ContinuedAsNew/);
+  });
+});
+
+describe('local bookkeeping while the run is queried', () => {
+  let h: WorkflowHarness;
+  beforeAll(async () => {
+    h = await createWorkflowHarness('replay-queried');
+  });
+  afterAll(() => h.close());
+
+  // The studio queries runs at any time, also while a local activity holds the first workflow task.
+  it('a run queried during a slow first step replays without non-determinism', async () => {
+    h.engine.beginDelayMs = 1_500;
+    const ask = waitForReplyConfigSchema.parse({ branches: [{ port: 'yes', match: { kind: 'choice', ids: ['btn-yes'] } }], timeout: { amount: 30, unit: 'seconds' } });
+    const handle = await h.start(journeyBuilder().node('reply', 'core.wait-for-reply@1', ask).build());
+    const queries: Promise<unknown>[] = [];
+    for (let i = 0; i < 8; i++) {
+      queries.push(handle.query(getRunStateQuery).catch(() => undefined));
+      await new Promise((r) => setTimeout(r, 150));
+    }
+    await Promise.all(queries);
+    h.engine.beginDelayMs = 0;
+    await eventually(async () => (await handle.query(getRunStateQuery)).waitingFor?.kind === 'reply');
+    await handle.signal(teammateReplySignal, { eventId: 'e1', wamid: 'w-echo' });
+    await expect(handle.result()).resolves.toMatchObject({ status: 'handed_off' });
+    const history = await handle.fetchHistory();
+    await expect(Worker.runReplayHistory({ workflowBundle: await workflowBundle() }, history, handle.workflowId)).resolves.toBeUndefined();
   });
 });

@@ -1,16 +1,13 @@
-import { CancellationScope, continueAsNew, proxyActivities, workflowInfo } from '@temporalio/workflow';
-import { isFlowNodeType, nextNodeId, type JourneyNode } from '@tandem/journey-model';
-import type { FinishRunInput, JourneyActivities, LoadedRun } from './journey-activities.types';
+import { CancellationScope, continueAsNew, workflowInfo } from '@temporalio/workflow';
+import type { JourneyNode } from '@tandem/journey-model';
+import { isFlowNodeType, nextNodeId } from '@tandem/journey-model/runtime';
+import { bookkeeping } from './bookkeeping';
+import type { FinishRunInput, LoadedRun } from './journey-activities.types';
 import { runActionNode, runFlowNode, type StepEnv } from './node-steps';
 import { classifyRunError, InvalidGraphError, runStatusForError, type RunError } from './run-error.util';
 import type { JourneyRunInput } from './run-input.types';
 import { RunSession } from './run-session';
 import { startCursor } from './run-state.util';
-
-const { beginRun, finishRun, updateRun } = proxyActivities<JourneyActivities>({
-  startToCloseTimeout: '15 seconds',
-  retry: { initialInterval: '1 second', maximumInterval: '30 seconds', backoffCoefficient: 2, nonRetryableErrorTypes: ['RunSetupError'] },
-});
 
 /** Node visits after which a run is considered stuck in a loop. */
 export const MAX_STEPS = 5_000;
@@ -38,7 +35,7 @@ async function walk(env: StepEnv): Promise<RunOutcome | 'continue_as_new'> {
   const { session, loaded } = env;
   const { cursor } = session;
   while (cursor.nodeId !== undefined) {
-    await session.holdWhilePaused(cursor.nodeId, (status) => updateRun({ runId: loaded.runId, status, currentNodeId: cursor.nodeId ?? null }));
+    await session.holdWhilePaused(cursor.nodeId, (status) => bookkeeping().updateRun({ runId: loaded.runId, status, currentNodeId: cursor.nodeId ?? null }));
     if (session.stop) return { status: session.stop };
     if (historyIsLong(env.input)) return 'continue_as_new';
     if (cursor.step >= MAX_STEPS) throw new InvalidGraphError(`more than ${MAX_STEPS} steps: the journey loops without end`);
@@ -66,7 +63,7 @@ export async function journeyWorkflow(input: JourneyRunInput): Promise<RunOutcom
   let loaded: LoadedRun | undefined;
   let walked: RunOutcome | 'continue_as_new';
   try {
-    loaded = await beginRun({ ...ids, resumed: carried !== undefined });
+    loaded = await bookkeeping().beginRun({ ...ids, resumed: carried !== undefined });
     if (!carried) session.cursor.nodeId = loaded.document.entryNodeId;
     session.setPolicy(loaded.document.settings.onTeammateReply);
     walked = await walk({ input, loaded, session });
@@ -80,6 +77,6 @@ export async function journeyWorkflow(input: JourneyRunInput): Promise<RunOutcom
   session.status = outcome.status;
   const { status, error } = outcome;
   const currentNodeId = session.cursor.nodeId ?? null;
-  await CancellationScope.nonCancellable(() => finishRun({ ...ids, runId: loaded?.runId, status, currentNodeId, ...(error ? { error } : {}) }));
+  await CancellationScope.nonCancellable(() => bookkeeping().finishRun({ ...ids, runId: loaded?.runId, status, currentNodeId, ...(error ? { error } : {}) }));
   return outcome;
 }

@@ -1,16 +1,13 @@
 import { patched, proxyActivities } from '@temporalio/workflow';
-import { durationToMs, type JourneyNode } from '@tandem/journey-model';
+import type { JourneyNode } from '@tandem/journey-model';
+import { durationToMs } from '@tandem/journey-model/runtime';
+import { bookkeeping, localBookkeeping } from './bookkeeping';
 import { decideFlowNode, WAIT_PORT, type FlowDecision } from './flow-step.util';
 import type { JourneyActivities, LoadedRun, RecordStepInput } from './journey-activities.types';
 import type { JourneyRunInput } from './run-input.types';
 import type { RunSession, StopReason } from './run-session';
 import { clearReplies } from './run-state.util';
 import { RUN_FAILURE_TYPES } from './run-error.util';
-
-const { recordStep } = proxyActivities<JourneyActivities>({
-  startToCloseTimeout: '15 seconds',
-  retry: { initialInterval: '1 second', maximumInterval: '30 seconds', backoffCoefficient: 2 },
-});
 
 // Sends are idempotent per (run, step, send index), so retrying a node never sends twice;
 // a node's own bugs and config errors are not retried.
@@ -62,9 +59,12 @@ interface StepRecorder {
 function recorder(env: StepEnv, node: JourneyNode, startedAt: number): StepRecorder {
   const base = stepRecord(env, node, startedAt);
   return {
-    done: (port, output) => recordStep({ ...base, port, output, endedAt: Date.now(), runStatus: 'running' }),
+    done: (port, output) => bookkeeping().recordStep({ ...base, port, output, endedAt: Date.now(), runStatus: 'running' }),
     waiting: async () => {
-      if (patched(WAIT_START_PATCH)) await recordStep({ ...base, port: null, endedAt: null, runStatus: 'waiting' });
+      // Runs with local bookkeeping always record the wait's start, without asking for the older
+      // patch: a patch first checked after a local activity can land in the next workflow task
+      // (e.g. when a query arrives meanwhile), and replay would then look for it too early.
+      if (localBookkeeping() || patched(WAIT_START_PATCH)) await bookkeeping().recordStep({ ...base, port: null, endedAt: null, runStatus: 'waiting' });
     },
   };
 }
@@ -136,6 +136,6 @@ export async function runActionNode(env: StepEnv, node: JourneyNode): Promise<St
   const got = await session.awaitReply(result.reply, durationToMs(result.reply.timeout), node.id);
   if (!got) return { end: session.stop ?? 'cancelled' };
   if (got.reply && result.reply.saveReplyAs) cursor.vars[result.reply.saveReplyAs] = got.reply.text ?? null;
-  await recordStep({ ...stepRecord(env, node, startedAt), port: got.port, output: got.reply ? { reply: got.reply } : undefined, endedAt: Date.now(), runStatus: 'running' });
+  await bookkeeping().recordStep({ ...stepRecord(env, node, startedAt), port: got.port, output: got.reply ? { reply: got.reply } : undefined, endedAt: Date.now(), runStatus: 'running' });
   return { port: got.port };
 }

@@ -16,7 +16,29 @@ import { OPEN_RUN_STATUSES, refreshCampaignCounters, stepRowId, updateReturning,
 
 const setupError = (message: string) => ApplicationFailure.nonRetryable(message, RUN_FAILURE_TYPES.runSetup);
 
-async function loadVersion(m: EntityManager, journeyId: string, version: number): Promise<{ workspaceId: string; document: LoadedRun['document'] }> {
+type LoadedVersion = { workspaceId: string; document: LoadedRun['document'] };
+
+/** Published versions never change: the worker keeps the most recently used ones parsed. */
+const VERSION_CACHE_SIZE = 200;
+
+function versionCache(ds: ActivityDeps['dataSource']): (journeyId: string, version: number) => Promise<LoadedVersion> {
+  const cache = new Map<string, LoadedVersion>();
+  return async (journeyId, version) => {
+    const key = `${journeyId}@${version}`;
+    const hit = cache.get(key);
+    if (hit) {
+      cache.delete(key); // re-insert: Map order is the eviction order
+      cache.set(key, hit);
+      return hit;
+    }
+    const loaded = await loadVersion(ds.manager, journeyId, version);
+    cache.set(key, loaded);
+    if (cache.size > VERSION_CACHE_SIZE) cache.delete(cache.keys().next().value as string);
+    return loaded;
+  };
+}
+
+async function loadVersion(m: EntityManager, journeyId: string, version: number): Promise<LoadedVersion> {
   const rows: { workspace_id: string; document: unknown }[] = await m.query(
     'SELECT workspace_id, document FROM journey_versions WHERE journey_id = $1 AND version = $2',
     [journeyId, version],
@@ -47,10 +69,11 @@ function seedOf(input: Pick<BeginRunInput, 'workflowId' | 'temporalRunId' | 'run
 /** Activities that create, advance and close `journey_runs` rows and flow-node `run_steps`. */
 export function runLifecycleActivities(deps: ActivityDeps): Pick<JourneyActivities, 'beginRun' | 'recordStep' | 'updateRun' | 'finishRun'> {
   const ds = deps.dataSource;
+  const versionOf = versionCache(ds);
   return {
     /** Loads the pinned version and the contact, and creates (or finds) the run's row. */
     async beginRun(input: BeginRunInput): Promise<LoadedRun> {
-      const { workspaceId, document } = await loadVersion(ds.manager, input.run.journeyId, input.run.version);
+      const { workspaceId, document } = await versionOf(input.run.journeyId, input.run.version);
       const contact = await findContact(ds.manager, input.run.contactId);
       if (!contact) throw setupError(`contact ${input.run.contactId} does not exist`);
       const runId = await ds.transaction((m) => upsertRunRow(m, seedOf(input, workspaceId)));
