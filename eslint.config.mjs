@@ -4,18 +4,19 @@ import nx from '@nx/eslint-plugin';
 
 /**
  * Workflow code runs inside Temporal's deterministic sandbox: it may import only the
- * workflow SDK, the pure journey model, its own files, and *types* of anything else
- * (activity interfaces). Node built-ins, TypeORM, BullMQ, Nest or any I/O are errors.
+ * workflow SDK, the journey model's zod-free runtime entry (the sandbox evaluates a
+ * workflow's imports for every run), its own files, and *types* of anything else.
+ * Node built-ins, TypeORM, BullMQ, Nest, zod or any I/O are errors.
  */
 const workflowImportRule = [
   'error',
   {
     patterns: [
       {
-        regex: '^(?!(@temporalio/workflow|@tandem/journey-model)$)(?!\\.{1,2}/).*',
+        regex: '^(?!(@temporalio/workflow|@tandem/journey-model/runtime)$)(?!\\.{1,2}/).*',
         allowTypeImports: true,
         message:
-          'workflows/ is deterministic sandbox code: import only @temporalio/workflow, @tandem/journey-model, local files, or `import type` of activity interfaces.',
+          'workflows/ is deterministic sandbox code: import only @temporalio/workflow, @tandem/journey-model/runtime (zod-free: the sandbox loads it for every run), local files, or `import type` of anything else.',
       },
     ],
   },

@@ -26,10 +26,13 @@ const rejected = [
   "import { Injectable } from '@nestjs/common';",
   "import { Worker } from '@temporalio/worker';",
   "import { WhatsAppClient } from '@tandem/whatsapp';",
+  "import { validateJourney } from '@tandem/journey-model';",
+  "import { z } from 'zod';",
 ];
 const allowed = [
   "import { proxyActivities } from '@temporalio/workflow';",
-  "import { validateJourney } from '@tandem/journey-model';",
+  "import { nextNodeId } from '@tandem/journey-model/runtime';",
+  "import type { JourneyDocument } from '@tandem/journey-model';",
   "import { helper } from './interpreter.util';",
   "import type { DataSource } from 'typeorm';",
 ];

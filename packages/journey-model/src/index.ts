@@ -4,6 +4,7 @@
  * Pure and workflow-safe: no Node built-ins, no I/O; depends only on zod.
  */
 export * from './document/common.schema';
+export * from './document/duration.util';
 export * from './document/condition.schema';
 export * from './document/trigger.schema';
 export * from './document/journey.schema';
@@ -18,6 +19,8 @@ export * from './flow-nodes/condition.node';
 export * from './flow-nodes/split.node';
 export * from './flow-nodes/terminal.node';
 export * from './flow-nodes/flow-nodes';
+export * from './flow-nodes/flow-node-types';
+export * from './flow-nodes/flow-config.normalize';
 
 export * from './eval/text-match.util';
 export * from './eval/field-path.util';
@@ -25,6 +28,8 @@ export * from './eval/condition.util';
 export * from './eval/split.util';
 export * from './eval/zoned-time.util';
 export * from './eval/time-window.util';
+export { timeWindowSchema } from './eval/time-window.schema';
+export * from './eval/status-match.util';
 export * from './eval/reply-match.util';
 export * from './eval/trigger-match.util';
 

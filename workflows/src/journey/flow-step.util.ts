@@ -1,21 +1,19 @@
 import {
   FLOW_NODE_TYPES,
-  conditionSchema,
   durationToMs,
   evaluateCondition,
-  exitConfigSchema,
-  goalConfigSchema,
   nextTimeInWindow,
+  normalizeConditionConfig,
+  normalizeExitConfig,
+  normalizeGoalConfig,
+  normalizeSplitConfig,
+  normalizeWaitConfig,
+  normalizeWaitForReplyConfig,
+  normalizeWaitForStatusConfig,
   pickVariant,
-  splitConfigSchema,
-  waitConfigSchema,
-  waitForReplyConfigSchema,
-  waitForStatusConfigSchema,
   type FlowNodeType,
-  type JourneyNode,
-  type WaitForReplyConfig,
-  type WaitForStatusConfig,
-} from '@tandem/journey-model';
+} from '@tandem/journey-model/runtime';
+import type { JourneyNode, WaitForReplyConfig, WaitForStatusConfig } from '@tandem/journey-model';
 import type { ContactSnapshot } from './journey-activities.types';
 import type { RunTrigger } from './run-input.types';
 
@@ -41,9 +39,9 @@ export interface FlowScope {
 export const WAIT_PORT = 'main';
 
 /**
- * Decides a flow-control node. Configs are parsed again here (defaults applied, and a
- * document that bypassed validation fails loudly instead of misbehaving).
- * @throws ZodError when the node's config is invalid.
+ * Decides a flow-control node. Configs get their defaults here (documents are validated
+ * when published; one that bypassed validation fails loudly instead of misbehaving).
+ * @throws FlowConfigError when the node's config cannot be run.
  */
 export function decideFlowNode(node: JourneyNode, scope: FlowScope): FlowDecision {
   const type = node.type as FlowNodeType;
@@ -51,26 +49,26 @@ export function decideFlowNode(node: JourneyNode, scope: FlowScope): FlowDecisio
     case FLOW_NODE_TYPES.wait:
       return { kind: 'sleep', untilMs: waitUntil(node.config, scope) };
     case FLOW_NODE_TYPES.waitForReply: {
-      const config = waitForReplyConfigSchema.parse(node.config);
+      const config = normalizeWaitForReplyConfig(node.config);
       return { kind: 'await_reply', config, timeoutMs: durationToMs(config.timeout) };
     }
     case FLOW_NODE_TYPES.waitForStatus: {
-      const config = waitForStatusConfigSchema.parse(node.config);
+      const config = normalizeWaitForStatusConfig(node.config);
       return { kind: 'await_status', config, timeoutMs: durationToMs(config.timeout) };
     }
     case FLOW_NODE_TYPES.condition: {
-      const result = evaluateCondition(conditionSchema.parse(node.config), scope);
+      const result = evaluateCondition(normalizeConditionConfig(node.config), scope);
       return { kind: 'continue', port: result ? 'true' : 'false' };
     }
     case FLOW_NODE_TYPES.split: {
-      const { variants } = splitConfigSchema.parse(node.config);
+      const { variants } = normalizeSplitConfig(node.config);
       const port = pickVariant(scope.contact.id, `${scope.journeyId}:${node.id}`, variants);
       return { kind: 'continue', port, output: { variant: port } };
     }
     case FLOW_NODE_TYPES.goal:
-      return { kind: 'continue', port: 'main', output: { goal: goalConfigSchema.parse(node.config).name } };
+      return { kind: 'continue', port: 'main', output: { goal: normalizeGoalConfig(node.config).name } };
     case FLOW_NODE_TYPES.exit: {
-      const { reason } = exitConfigSchema.parse(node.config);
+      const { reason } = normalizeExitConfig(node.config);
       return { kind: 'finish', status: 'exited', output: reason ? { reason } : undefined };
     }
     case FLOW_NODE_TYPES.end:
@@ -81,7 +79,7 @@ export function decideFlowNode(node: JourneyNode, scope: FlowScope): FlowDecisio
 
 /** Instant a `core.wait@1` ends (epoch ms); at or before `nowMs` means "go on at once". */
 export function waitUntil(rawConfig: unknown, scope: Pick<FlowScope, 'nowMs' | 'timezone'>): number {
-  const config = waitConfigSchema.parse(rawConfig);
+  const config = normalizeWaitConfig(rawConfig);
   switch (config.mode) {
     case 'duration':
       return scope.nowMs + durationToMs(config.duration);

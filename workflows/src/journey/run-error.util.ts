@@ -1,4 +1,5 @@
 import { ActivityFailure, ApplicationFailure, TimeoutFailure, isCancellation } from '@temporalio/workflow';
+import { FlowConfigError } from '@tandem/journey-model/runtime';
 
 /**
  * `ApplicationFailure` types the worker's activities throw for problems retrying cannot
@@ -54,7 +55,7 @@ export function classifyRunError(error: unknown, nodeId?: string): RunError {
     if (cause instanceof TimeoutFailure) return { code: 'retries_exhausted', message: `activity timed out (${cause.timeoutType})`, ...at };
     return { code: 'retries_exhausted', message: cause?.message ?? error.message, ...at };
   }
-  if (error instanceof InvalidGraphError) return { code: 'invalid_graph', message: error.message, ...at };
+  if (error instanceof InvalidGraphError || error instanceof FlowConfigError) return { code: 'invalid_graph', message: error.message, ...at };
   return { code: 'internal', message: error instanceof Error ? error.message : String(error), ...at };
 }
 

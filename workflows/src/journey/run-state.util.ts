@@ -1,12 +1,5 @@
-import {
-  matchReply,
-  matchStatus,
-  REPLY_OTHER_PORT,
-  STATUS_TIMEOUT_PORT,
-  type JourneySettings,
-  type WaitForReplyConfig,
-  type WaitForStatusConfig,
-} from '@tandem/journey-model';
+import type { JourneySettings, WaitForReplyConfig, WaitForStatusConfig } from '@tandem/journey-model';
+import { matchReply, matchStatus, REPLY_OTHER_PORT, STATUS_TIMEOUT_PORT } from '@tandem/journey-model/runtime';
 import type { StepSend } from './journey-activities.types';
 import type { BufferedReply, BufferedStatus, RunCursor, RunInbox } from './run-input.types';
 

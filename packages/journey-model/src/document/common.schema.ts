@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DAY_MS, DURATION_UNITS, durationToMs, type Duration } from './duration.util';
 
 /** Node, edge and trigger ids: short, URL- and log-safe. */
 export const idSchema = z
@@ -17,14 +18,10 @@ export const portNameSchema = z
   .max(64)
   .regex(/^[a-z0-9][a-z0-9_-]*$/, 'lowercase letters, digits, `_` and `-`, starting with a letter or digit');
 
-/** One day in milliseconds. */
-export const DAY_MS = 86_400_000;
-
-/** WhatsApp's customer service window: free-form messages only within 24 h of the customer's last message. */
-export const SERVICE_WINDOW_MS = DAY_MS;
+export { DAY_MS, DURATION_UNITS, SERVICE_WINDOW_MS, durationToMs, type Duration } from './duration.util';
 
 /** Units a marketer picks in a form; converted with {@link durationToMs}. */
-export const durationUnitSchema = z.enum(['seconds', 'minutes', 'hours', 'days']);
+export const durationUnitSchema = z.enum(DURATION_UNITS);
 
 /** A positive span of time, e.g. `{ amount: 2, unit: 'days' }`. At most 365 days. */
 export const durationSchema: z.ZodType<Duration> = z
@@ -33,27 +30,6 @@ export const durationSchema: z.ZodType<Duration> = z
     unit: durationUnitSchema,
   })
   .refine((d) => durationToMs(d) <= 365 * DAY_MS, 'at most 365 days');
-
-/** A span of time as configured on a node. */
-export interface Duration {
-  amount: number;
-  unit: z.infer<typeof durationUnitSchema>;
-}
-
-const UNIT_MS: Record<Duration['unit'], number> = {
-  seconds: 1_000,
-  minutes: 60_000,
-  hours: 3_600_000,
-  days: 86_400_000,
-};
-
-/**
- * Milliseconds in a {@link Duration}, rounded to whole milliseconds.
- * @example durationToMs({ amount: 90, unit: 'minutes' }) // 5_400_000
- */
-export function durationToMs(duration: Duration): number {
-  return Math.round(duration.amount * UNIT_MS[duration.unit]);
-}
 
 /** A message template by name and language code, e.g. `{ name: 'order_update', language: 'en_US' }`. */
 export const templateRefSchema = z.strictObject({

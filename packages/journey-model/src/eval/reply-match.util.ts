@@ -1,4 +1,5 @@
-import { REPLY_OTHER_PORT, type ReplyBranch, type WaitForReplyConfig } from '../flow-nodes/wait-for-reply.node';
+import { REPLY_OTHER_PORT } from '../flow-nodes/flow-node-types';
+import type { ReplyBranch, WaitForReplyConfig } from '../flow-nodes/wait-for-reply.node';
 import { matchesKeyword } from './text-match.util';
 
 /** The parts of an inbound message a reply wait looks at (an `EngineEvent` fits). */

@@ -1,4 +1,5 @@
-import { longestClosedGapMs, nextTimeInWindow, timeWindowSchema, type TimeWindow } from './time-window.util';
+import { timeWindowSchema } from './time-window.schema';
+import { longestClosedGapMs, nextTimeInWindow, type TimeWindow } from './time-window.util';
 import { wallClock, zonedTimeToUtc } from './zoned-time.util';
 
 const weekdays: TimeWindow = { days: ['mon', 'tue', 'wed', 'thu', 'fri'], start: '09:00', end: '17:00' };

@@ -3,10 +3,9 @@ import { durationSchema, portNameSchema } from '../document/common.schema';
 import { keywordModeSchema } from '../document/trigger.schema';
 import type { NodeSpec } from '../catalogue/node-spec.types';
 
-/** Ports every reply wait has besides its branches. */
-export const REPLY_OTHER_PORT = 'other';
-/** Port taken when no reply arrives in time. */
-export const REPLY_TIMEOUT_PORT = 'timeout';
+import { REPLY_OTHER_PORT, REPLY_TIMEOUT_PORT } from './flow-node-types';
+
+export { REPLY_OTHER_PORT, REPLY_TIMEOUT_PORT };
 
 /** Names of run variables (`vars.<name>`). */
 export const variableNameSchema = z

@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import { durationSchema, durationToMs } from '../document/common.schema';
 import type { NodeSpec } from '../catalogue/node-spec.types';
+import { STATUS_ORDER } from '../eval/status-match.util';
+import { STATUS_TIMEOUT_PORT } from './flow-node-types';
 
-const STATUS_ORDER = ['delivered', 'read', 'failed'] as const;
-
-/** Port taken when the awaited status does not arrive in time (or can no longer arrive). */
-export const STATUS_TIMEOUT_PORT = 'timeout';
+export { STATUS_TIMEOUT_PORT };
+export { matchStatus, type StatusEvent } from '../eval/status-match.util';
 
 /**
  * Config of `core.wait-for-status@1`: which statuses of the run's previous send to wait for.
@@ -22,36 +22,6 @@ export const waitForStatusConfigSchema = z.strictObject({
 
 /** Config of a status wait. */
 export type WaitForStatusConfig = z.infer<typeof waitForStatusConfigSchema>;
-
-/** A delivery status update of the watched message. */
-export interface StatusEvent {
-  status: 'sent' | 'delivered' | 'read' | 'failed' | 'played';
-  errorCode?: number;
-}
-
-/**
- * Port a status update takes, or `undefined` to keep waiting. Statuses may arrive out of
- * order and `read` implies `delivered`, so `read` satisfies a wait for `delivered`. A
- * `failed` that no port awaits ends the wait on `timeout`: the awaited status can no longer come.
- */
-export function matchStatus(config: Pick<WaitForStatusConfig, 'awaiting' | 'failedErrorCodes'>, event: StatusEvent): string | undefined {
-  const awaits = (s: (typeof STATUS_ORDER)[number]) => config.awaiting.includes(s);
-  switch (event.status) {
-    case 'sent':
-      return undefined;
-    case 'delivered':
-      return awaits('delivered') ? 'delivered' : undefined;
-    case 'read':
-    case 'played':
-      if (awaits('read')) return 'read';
-      return awaits('delivered') ? 'delivered' : undefined;
-    case 'failed': {
-      const codes = config.failedErrorCodes ?? [];
-      const codeMatches = codes.length === 0 || (event.errorCode !== undefined && codes.includes(event.errorCode));
-      return awaits('failed') && codeMatches ? 'failed' : STATUS_TIMEOUT_PORT;
-    }
-  }
-}
 
 /** Ports of a status wait: awaited statuses in `delivered, read, failed` order, then `timeout`. */
 function statusPorts(config: WaitForStatusConfig): string[] {

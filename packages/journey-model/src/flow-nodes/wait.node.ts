@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { durationSchema, durationToMs } from '../document/common.schema';
 import { isValidTimeZone } from '../document/journey.schema';
-import { longestClosedGapMs, timeWindowSchema } from '../eval/time-window.util';
+import { timeWindowSchema } from '../eval/time-window.schema';
+import { longestClosedGapMs } from '../eval/time-window.util';
 import type { NodeSpec, PortDelay } from '../catalogue/node-spec.types';
 
 /** DST can stretch a gap between windows by up to an hour. */

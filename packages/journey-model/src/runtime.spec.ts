@@ -1,0 +1,44 @@
+import { readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import * as runtime from './runtime';
+import * as model from './index';
+
+/** Modules `file` loads at run time: value imports and re-exports (`import type` / `export type` are erased). */
+function runtimeImports(file: string): string[] {
+  const source = readFileSync(file, 'utf8');
+  const specifiers: string[] = [];
+  const statement = /^(?:import|export)\s+(?!type\b)(?:[^;]*?\sfrom\s+)?'([^']+)';/gms;
+  for (const match of source.matchAll(statement)) specifiers.push(match[1]);
+  return specifiers;
+}
+
+function loadedBy(entry: string): Set<string> {
+  const seen = new Set<string>();
+  const visit = (file: string) => {
+    if (seen.has(file)) return;
+    seen.add(file);
+    for (const spec of runtimeImports(file)) visit(spec.startsWith('.') ? `${resolve(dirname(file), spec)}.ts` : spec);
+  };
+  visit(entry);
+  return seen;
+}
+
+describe('@tandem/journey-model/runtime', () => {
+  const loaded = [...loadedBy(join(__dirname, 'runtime.ts'))];
+
+  it('loads no zod and no schema module (the workflow sandbox evaluates it for every run)', () => {
+    expect(loaded).toEqual(expect.arrayContaining([join(__dirname, 'eval', 'condition.util.ts'), join(__dirname, 'flow-nodes', 'flow-config.normalize.ts')]));
+    expect(loaded.filter((f) => !f.startsWith('/'))).toEqual([]);
+    expect(loaded.filter((f) => f.endsWith('.schema.ts') || f.endsWith('.node.ts'))).toEqual([]);
+  });
+
+  it('the scan sees value imports and skips type-only ones', () => {
+    const nodeFile = join(__dirname, 'flow-nodes', 'wait-for-reply.node.ts');
+    expect(runtimeImports(nodeFile)).toEqual(expect.arrayContaining(['zod', '../document/common.schema']));
+    expect(runtimeImports(nodeFile)).not.toContain('../catalogue/node-spec.types');
+  });
+
+  it('exports the same functions and constants as the main entry', () => {
+    for (const [name, value] of Object.entries(runtime)) expect([name, (model as Record<string, unknown>)[name]]).toEqual([name, value]);
+  });
+});
