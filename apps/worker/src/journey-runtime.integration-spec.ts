@@ -19,7 +19,7 @@ const ended = async (journeyId: string, count = 1) => {
   return runs.length >= count && runs.every((r) => !['running', 'waiting', 'paused'].includes(r.status)) ? runs : undefined;
 };
 const stepsOf = (runId: string): Promise<{ node_id: string; port: string | null; output: Record<string, unknown> | null; wamid: string | null }[]> =>
-  h.db.dataSource.query('SELECT node_id, port, output, wamid FROM run_steps WHERE run_id = $1 ORDER BY started_at, node_id', [runId]);
+  h.db.dataSource.query('SELECT node_id, port, output, wamid FROM run_steps WHERE run_id = $1 ORDER BY step', [runId]);
 
 describe('journeys end to end (store → dispatcher → Temporal → activities → Graph)', () => {
   it('runs the ping workflow through the worker and its activities', async () => {

@@ -76,7 +76,8 @@ export class RunsService {
       .getRepository(RunStep)
       .createQueryBuilder('s')
       .where('s.run_id = :id', { id })
-      .orderBy('s.started_at', 'ASC')
+      .orderBy('s.step', 'ASC', 'NULLS LAST')
+      .addOrderBy('s.started_at', 'ASC')
       .addOrderBy('s.ended_at', 'ASC', 'NULLS LAST')
       .addOrderBy('s.id', 'ASC')
       .getMany();

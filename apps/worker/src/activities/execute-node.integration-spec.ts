@@ -77,7 +77,7 @@ const runOnce = async (document: ReturnType<ReturnType<typeof journeyBuilder>['b
     return runs.length === 1 && !['running', 'waiting'].includes(runs[0].status) ? runs : undefined;
   });
   const steps: { node_id: string; port: string | null; output: unknown; error: { code: string; message: string } | null; attempt: number }[] =
-    await h.db.dataSource.query('SELECT node_id, port, output, error, attempt FROM run_steps WHERE run_id = $1 ORDER BY started_at', [run.id]);
+    await h.db.dataSource.query('SELECT node_id, port, output, error, attempt FROM run_steps WHERE run_id = $1 ORDER BY step', [run.id]);
   return { run, steps, contactId };
 };
 

@@ -84,8 +84,8 @@ export function runLifecycleActivities(deps: ActivityDeps): Pick<JourneyActiviti
     async recordStep(input: RecordStepInput): Promise<void> {
       await ds.transaction(async (m) => {
         await m.query(
-          `INSERT INTO run_steps (id, workspace_id, run_id, journey_id, version, node_id, node_type, port, output, started_at, ended_at, duration_ms)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, to_timestamp($10 / 1000.0), to_timestamp($11 / 1000.0), $12)
+          `INSERT INTO run_steps (id, workspace_id, run_id, journey_id, version, node_id, node_type, port, output, started_at, ended_at, duration_ms, step)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, to_timestamp($10 / 1000.0), to_timestamp($11 / 1000.0), $12, $13)
            ON CONFLICT (id) DO UPDATE SET port = EXCLUDED.port, ended_at = EXCLUDED.ended_at,
              duration_ms = extract(epoch FROM (EXCLUDED.ended_at - run_steps.started_at)) * 1000,
              output = CASE WHEN jsonb_typeof(run_steps.output) = 'object' AND jsonb_typeof(EXCLUDED.output) = 'object'
@@ -93,7 +93,7 @@ export function runLifecycleActivities(deps: ActivityDeps): Pick<JourneyActiviti
           [
             stepRowId(input.runId, input.step), input.workspaceId, input.runId, input.journeyId, input.version, input.nodeId,
             input.nodeType, input.port, input.output === undefined ? null : JSON.stringify(input.output), input.startedAt,
-            input.endedAt, input.endedAt === null ? null : input.endedAt - input.startedAt,
+            input.endedAt, input.endedAt === null ? null : input.endedAt - input.startedAt, input.step,
           ],
         );
         await setRunState(m, input.runId, input.runStatus, input.nodeId);

@@ -12,11 +12,11 @@ export class StepRows {
   async start(id: string, input: ExecuteNodeInput, attempt: number, startedAt: number): Promise<void> {
     await this.ds.transaction(async (m) => {
       await m.query(
-        `INSERT INTO run_steps (id, workspace_id, run_id, journey_id, version, node_id, node_type, input, attempt, started_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+        `INSERT INTO run_steps (id, workspace_id, run_id, journey_id, version, node_id, node_type, input, attempt, started_at, step)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
          ON CONFLICT (id) DO UPDATE SET attempt = EXCLUDED.attempt, error = NULL, error_code = NULL, ended_at = NULL`,
         [id, input.workspaceId, input.runId, input.journeyId, input.version, input.node.id, input.node.type,
-          JSON.stringify({ config: input.node.config, variables: input.vars }), attempt, ms(startedAt)],
+          JSON.stringify({ config: input.node.config, variables: input.vars }), attempt, ms(startedAt), input.step],
       );
       await m.query(
         `UPDATE journey_runs SET status = 'running', current_node_id = $2, updated_at = now() WHERE id = $1 AND status IN ('running', 'waiting', 'paused')`,

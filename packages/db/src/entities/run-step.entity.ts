@@ -9,6 +9,8 @@ export class RunStep {
   /** Denormalized from the run so per-node counts of a journey need no join. */
   @Column({ type: 'uuid' }) journeyId!: string;
   @Column({ type: 'integer' }) version!: number;
+  /** Visit number within the run (1, 2, …): the order its steps were taken in. */
+  @Column({ type: 'integer', nullable: true }) step!: number | null;
   @Column({ type: 'text' }) nodeId!: string;
   @Column({ type: 'text' }) nodeType!: string;
   @Column({ type: 'text', nullable: true }) port!: string | null;

@@ -1,5 +1,6 @@
 import { InitialSchema1795708800000 } from './1795708800000-InitialSchema';
 import { CampaignName1795708900000 } from './1795708900000-CampaignName';
+import { RunStepNumber1795709000000 } from './1795709000000-RunStepNumber';
 
 /** Migrations in order of their timestamps. */
-export const migrations = [InitialSchema1795708800000, CampaignName1795708900000];
+export const migrations = [InitialSchema1795708800000, CampaignName1795708900000, RunStepNumber1795709000000];
