@@ -4,6 +4,7 @@ import { signBody, toMetaJson } from '../common/meta-json.util';
 import { SchedulerService } from '../common/scheduler.service';
 import { ResolvedSimulatorOptions, SIM_OPTIONS } from '../simulator-options.types';
 import type { Delivery, DeliveryAttempt, DeliveryFilter } from './delivery.types';
+import { postBody } from './http-post.util';
 
 /**
  * Delivers signed webhooks to the callback URL. Deliveries sharing a key (one contact of one
@@ -115,14 +116,14 @@ export class WebhookDispatcherService {
     const started = Date.now();
     const attempt = delivery.attempts.length + 1;
     try {
-      const response = await fetch(this.behaviour.current.webhookUrl, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-hub-signature-256': delivery.signature, 'user-agent': 'facebookexternalua' },
-        body: delivery.body,
-        signal: AbortSignal.any([this.inFlightAbort.signal, AbortSignal.timeout(this.behaviour.current.requestTimeoutMs)]),
-      });
-      await response.arrayBuffer().catch(() => undefined);
-      return { attempt, at: started, statusCode: response.status, durationMs: Date.now() - started };
+      const statusCode = await postBody(
+        this.behaviour.current.webhookUrl,
+        { 'content-type': 'application/json', 'x-hub-signature-256': delivery.signature, 'user-agent': 'facebookexternalua' },
+        delivery.body,
+        this.behaviour.current.requestTimeoutMs,
+        this.inFlightAbort.signal,
+      );
+      return { attempt, at: started, statusCode, durationMs: Date.now() - started };
     } catch (error) {
       const cause = error instanceof Error && error.cause instanceof Error ? `: ${error.cause.message}` : '';
       return { attempt, at: started, statusCode: null, error: `${String(error)}${cause}`, durationMs: Date.now() - started };
