@@ -155,9 +155,6 @@ temporal_up() {
   nohup "$bin" server start-dev --ip 127.0.0.1 --port "$TEMPORAL_PORT" --ui-port "$TEMPORAL_UI_PORT" \
     --db-filename "$DATA_DIR/temporal/temporal.db" --namespace default --log-level warn \
     --sqlite-pragma journal_mode=wal --sqlite-pragma synchronous=normal \
-    --dynamic-config-value system.enableActivityEagerExecution=true \
-    --dynamic-config-value matching.numTaskqueueReadPartitions=1 \
-    --dynamic-config-value matching.numTaskqueueWritePartitions=1 \
     >>"$LOG_DIR/temporal.log" 2>&1 </dev/null &
   echo $! >"$DATA_DIR/run/temporal.pid"
   wait_for "Temporal" 90 temporal_ready "$bin"
