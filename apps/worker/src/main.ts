@@ -14,8 +14,9 @@ async function main(): Promise<void> {
   const { QUEUE_PREFIX } = loadConfig(['redis']);
   const runtime = await createWorkerRuntime();
   // On SIGTERM, in-flight activities get 10 s to finish before they are cancelled (and retried elsewhere).
-  const { worker, connection } = await createTandemWorker({ activities: createActivities(runtime.deps), shutdownGraceTime: '10 seconds' });
-  const dispatcher = new Dispatcher(runtime.deps);
+  const { worker } = await createTandemWorker({ activities: createActivities(runtime.deps), connection: runtime.connection, shutdownGraceTime: '10 seconds' });
+  // Runs answering inbound messages start eagerly: their first workflow task comes back with the start.
+  const dispatcher = new Dispatcher({ ...runtime.deps, eagerStart: true });
   // One dispatcher per deployment: per-contact event order needs a single consumer.
   const leader = new LeaderElection(runtime.deps.redis, `${QUEUE_PREFIX}:dispatcher-leader`, {
     start: async () => {
@@ -38,7 +39,6 @@ async function main(): Promise<void> {
   } finally {
     health.close();
     await leader.close();
-    await connection.close();
     await runtime.close();
   }
 }

@@ -18,7 +18,7 @@ export interface TandemWorker {
   connection: NativeConnection;
 }
 
-/** Options of {@link createTandemWorker}: the activities to register, and any Temporal worker option. */
+/** Options of {@link createTandemWorker}: the activities to register, and any Temporal worker option (a `connection` to share). */
 export type TandemWorkerOptions = Partial<WorkerOptions> & { activities: object };
 
 /**
@@ -30,13 +30,13 @@ export async function createTandemWorker(options: TandemWorkerOptions): Promise<
   const cfg = loadConfig(['temporal', 'worker']);
   const fromTest = options.workflowBundle !== undefined || options.workflowsPath !== undefined;
   const workflowBundle = fromTest ? undefined : prebuiltBundle(cfg.WORKFLOW_BUNDLE_PATH);
-  const connection = await NativeConnection.connect({ address: cfg.TEMPORAL_ADDRESS });
+  const connection = options.connection ?? (await NativeConnection.connect({ address: cfg.TEMPORAL_ADDRESS }));
   const worker = await Worker.create({
-    connection,
     namespace: cfg.TEMPORAL_NAMESPACE,
     taskQueue: cfg.TEMPORAL_TASK_QUEUE,
     workflowBundle,
     ...options,
+    connection,
   });
   return { worker, connection };
 }

@@ -34,7 +34,17 @@ beforeAll(async () => {
 afterAll(() => h.close());
 
 const runIdOf = (workflowId: string) => `run-${workflowId}`;
-const executedNodes = (workflowId: string) => h.engine.executed.filter((e) => e.runId === runIdOf(workflowId)).map((e) => e.node.id);
+/**
+ * Node visits of a run, in order. A visit is keyed by its step: local activities run again
+ * when their workflow task is retried (e.g. a signal arrived while it ran), so one visit may
+ * execute more than once — sends stay idempotent by that key — but the run never takes a
+ * second path.
+ */
+const executedNodes = (workflowId: string) => {
+  const visits = new Map<number, string>();
+  for (const e of h.engine.executed.filter((x) => x.runId === runIdOf(workflowId))) visits.set(e.step, e.node.id);
+  return [...visits.entries()].sort(([a], [b]) => a - b).map(([, nodeId]) => nodeId);
+};
 const waitingFor = async (handle: { query: (q: typeof getRunStateQuery) => Promise<{ waitingFor: { kind: string } | null }> }, kind: string) =>
   eventually(async () => (await handle.query(getRunStateQuery)).waitingFor?.kind === kind);
 

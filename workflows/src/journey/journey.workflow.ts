@@ -1,7 +1,7 @@
 import { CancellationScope, continueAsNew, workflowInfo } from '@temporalio/workflow';
 import type { JourneyNode } from '@tandem/journey-model';
 import { isFlowNodeType, nextNodeId } from '@tandem/journey-model/runtime';
-import { bookkeeping } from './bookkeeping';
+import { bookkeeping } from './run-activities';
 import type { FinishRunInput, LoadedRun } from './journey-activities.types';
 import { runActionNode, runFlowNode, type StepEnv } from './node-steps';
 import { classifyRunError, InvalidGraphError, runStatusForError, type RunError } from './run-error.util';

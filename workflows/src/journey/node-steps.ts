@@ -1,28 +1,12 @@
-import { patched, proxyActivities } from '@temporalio/workflow';
+import { patched } from '@temporalio/workflow';
 import type { JourneyNode } from '@tandem/journey-model';
 import { durationToMs } from '@tandem/journey-model/runtime';
-import { bookkeeping, localBookkeeping } from './bookkeeping';
+import { bookkeeping, localActivities, nodeExecution } from './run-activities';
 import { decideFlowNode, WAIT_PORT, type FlowDecision } from './flow-step.util';
-import type { JourneyActivities, LoadedRun, RecordStepInput } from './journey-activities.types';
+import type { LoadedRun, RecordStepInput } from './journey-activities.types';
 import type { JourneyRunInput } from './run-input.types';
 import type { RunSession, StopReason } from './run-session';
 import { clearReplies } from './run-state.util';
-import { RUN_FAILURE_TYPES } from './run-error.util';
-
-// Sends are idempotent per (run, step, send index), so retrying a node never sends twice;
-// a node's own bugs and config errors are not retried.
-// executeNode heartbeats every 2 s: a worker that dies mid-node is noticed in 10 s, not 2 min.
-const { executeNode } = proxyActivities<JourneyActivities>({
-  startToCloseTimeout: '2 minutes',
-  heartbeatTimeout: '10 seconds',
-  retry: {
-    initialInterval: '2 seconds',
-    maximumInterval: '2 minutes',
-    backoffCoefficient: 2,
-    maximumAttempts: 12,
-    nonRetryableErrorTypes: [RUN_FAILURE_TYPES.nodeConfig, RUN_FAILURE_TYPES.nodeFailed, RUN_FAILURE_TYPES.unknownNode],
-  },
-});
 
 /**
  * Patch: a flow node that waits (timer, reply, status) records its step and the run's
@@ -61,10 +45,10 @@ function recorder(env: StepEnv, node: JourneyNode, startedAt: number): StepRecor
   return {
     done: (port, output) => bookkeeping().recordStep({ ...base, port, output, endedAt: Date.now(), runStatus: 'running' }),
     waiting: async () => {
-      // Runs with local bookkeeping always record the wait's start, without asking for the older
+      // Runs with local activities always record the wait's start, without asking for the older
       // patch: a patch first checked after a local activity can land in the next workflow task
       // (e.g. when a query arrives meanwhile), and replay would then look for it too early.
-      if (localBookkeeping() || patched(WAIT_START_PATCH)) await bookkeeping().recordStep({ ...base, port: null, endedAt: null, runStatus: 'waiting' });
+      if (localActivities() || patched(WAIT_START_PATCH)) await bookkeeping().recordStep({ ...base, port: null, endedAt: null, runStatus: 'waiting' });
     },
   };
 }
@@ -117,7 +101,7 @@ export async function runActionNode(env: StepEnv, node: JourneyNode): Promise<St
   const { cursor } = session;
   const startedAt = Date.now();
   cursor.inbox = clearReplies(cursor.inbox);
-  const result = await executeNode({
+  const result = await nodeExecution().executeNode({
     runId: loaded.runId,
     workspaceId: loaded.workspaceId,
     journeyId: input.journeyId,

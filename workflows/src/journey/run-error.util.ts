@@ -55,6 +55,8 @@ export function classifyRunError(error: unknown, nodeId?: string): RunError {
     if (cause instanceof TimeoutFailure) return { code: 'retries_exhausted', message: `activity timed out (${cause.timeoutType})`, ...at };
     return { code: 'retries_exhausted', message: cause?.message ?? error.message, ...at };
   }
+  // A local activity's failure arrives as the ApplicationFailure itself.
+  if (error instanceof ApplicationFailure && error.type) return { code: codeOfType(error.type), message: error.message, ...at };
   if (error instanceof InvalidGraphError || error instanceof FlowConfigError) return { code: 'invalid_graph', message: error.message, ...at };
   return { code: 'internal', message: error instanceof Error ? error.message : String(error), ...at };
 }

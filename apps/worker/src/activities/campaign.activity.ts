@@ -62,6 +62,8 @@ function reEntryAllows(reEntry: JourneySettings['reEntry'], otherRun: CandidateR
 /** Activities of `campaignWorkflow`. */
 export function campaignActivities(deps: ActivityDeps): CampaignActivities {
   const ds = deps.dataSource;
+  // Not eager: every run would start in the worker running this activity and its sends would
+  // pile up there, waking from the governor together and arriving at Meta in bunches.
   const starter = new RunStarter(deps.temporal, ds, deps.taskQueue);
   return {
     async beginCampaign({ campaignId }) {

@@ -1,6 +1,6 @@
 import { WorkflowNotFoundError, type Client } from '@temporalio/client';
 import type { EngineEvent } from '@tandem/db';
-import { matchTrigger, type EngineEvent as TriggerEvent } from '@tandem/journey-model';
+import { FLOW_NODE_TYPES, matchTrigger, type EngineEvent as TriggerEvent } from '@tandem/journey-model';
 import { replySignal, statusSignal, teammateReplySignal, type RunTrigger } from '@tandem/workflows';
 import type { DataSource } from 'typeorm';
 import { OPEN_RUN_STATUSES } from '../activities/run-rows.util';
@@ -12,6 +12,11 @@ export interface DispatcherDeps {
   dataSource: DataSource;
   temporal: Client;
   taskQueue: string;
+  /**
+   * Ask Temporal to hand a new run's first workflow task straight back to this process
+   * (needs `temporal` on the worker's `NativeConnection`; see `createWorkerRuntime`).
+   */
+  eagerStart?: boolean;
   logger?: Pick<Console, 'warn' | 'error'>;
 }
 
@@ -27,7 +32,7 @@ export class Dispatcher {
 
   constructor(private readonly deps: DispatcherDeps) {
     this.catalog = new JourneyCatalog(deps.dataSource);
-    this.starter = new RunStarter(deps.temporal, deps.dataSource, deps.taskQueue);
+    this.starter = new RunStarter(deps.temporal, deps.dataSource, deps.taskQueue, deps.eagerStart);
   }
 
   async handle(event: EngineEvent): Promise<void> {
@@ -42,7 +47,7 @@ export class Dispatcher {
       case 'message.echo':
         return this.signalOpenRuns(event.payload.contactId, (h) => h.signal(teammateReplySignal, { eventId: event.id, wamid: event.payload.wamid }));
       case 'message.status': {
-        const workflowId = await this.senderOf(event.payload.messageId, event.payload.bizOpaqueCallbackData);
+        const workflowId = await this.statusListenerOf(event.payload.messageId, event.payload.bizOpaqueCallbackData);
         if (workflowId) await this.ignoreGone(this.deps.temporal.workflow.getHandle(workflowId).signal(statusSignal, statusOf(event)));
         return;
       }
@@ -59,14 +64,21 @@ export class Dispatcher {
     for (const row of rows) await this.ignoreGone(send(this.deps.temporal.workflow.getHandle(row.workflow_id)));
   }
 
-  /** The open run that sent a message: by its row, else by the outbox key echoed in the status. */
-  private async senderOf(messageId: string | null, callback: string | undefined): Promise<string | undefined> {
-    const rows: { workflow_id: string }[] = await this.deps.dataSource.query(
-      `SELECT r.workflow_id FROM journey_runs r
+  /**
+   * The open run that sent a message (by its row, else by the outbox key echoed in the
+   * status), if its journey version has a wait-for-status node: only those runs read
+   * statuses, and a signal costs every other run a workflow task (three per reply).
+   */
+  private async statusListenerOf(messageId: string | null, callback: string | undefined): Promise<string | undefined> {
+    const rows: { workflow_id: string; journey_id: string; version: number }[] = await this.deps.dataSource.query(
+      `SELECT r.workflow_id, r.journey_id, r.version FROM journey_runs r
        WHERE r.status = ANY($3) AND (r.id = (SELECT journey_run_id FROM messages WHERE id = $1) OR r.id = $2::uuid) LIMIT 1`,
       [messageId, runIdFromCallback(callback) ?? null, OPEN_RUN_STATUSES],
     );
-    return rows[0]?.workflow_id;
+    const run = rows[0];
+    if (!run) return undefined;
+    const document = await this.catalog.documentOf(run.journey_id, run.version);
+    return document?.nodes.some((n) => n.type === FLOW_NODE_TYPES.waitForStatus) ? run.workflow_id : undefined;
   }
 
   /** A run that ended between the query and the signal is not an error. */

@@ -25,14 +25,15 @@ export class JourneyCatalog {
     );
     const out: LiveJourney[] = [];
     for (const row of rows) {
-      const document = await this.document(row.id, row.live_version);
+      const document = await this.documentOf(row.id, row.live_version);
       const onNumber = document?.settings.numberId === undefined || document.settings.numberId === numberId;
       if (document && onNumber) out.push({ journeyId: row.id, workspaceId, version: row.live_version, document });
     }
     return out;
   }
 
-  private async document(journeyId: string, version: number): Promise<JourneyDocument | null> {
+  /** The parsed document of a published version (`null` when it does not parse or does not exist). */
+  async documentOf(journeyId: string, version: number): Promise<JourneyDocument | null> {
     const key = `${journeyId}@${version}`;
     if (!this.documents.has(key)) {
       const rows: { document: unknown }[] = await this.ds.query('SELECT document FROM journey_versions WHERE journey_id = $1 AND version = $2', [journeyId, version]);

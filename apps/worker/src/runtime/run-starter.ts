@@ -29,6 +29,8 @@ export class RunStarter {
     private readonly client: Client,
     private readonly ds: DataSource,
     private readonly taskQueue: string,
+    /** Eager start: the first workflow task comes back with the start (same-process worker). */
+    private readonly eagerStart = false,
   ) {}
 
   async start(params: Omit<JourneyRunStartParams, 'taskQueue'> & { workspaceId: string }): Promise<StartResult> {
@@ -36,7 +38,7 @@ export class RunStarter {
     let firstExecutionRunId: string | undefined;
     for (const backoffMs of FINISHING_RETRIES_MS) {
       try {
-        firstExecutionRunId = (await this.client.workflow.start(journeyWorkflow, options)).firstExecutionRunId;
+        firstExecutionRunId = (await this.client.workflow.start(journeyWorkflow, { ...options, requestEagerStart: this.eagerStart })).firstExecutionRunId;
         break;
       } catch (error) {
         if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;

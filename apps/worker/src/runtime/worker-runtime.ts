@@ -1,4 +1,5 @@
-import { Client, Connection } from '@temporalio/client';
+import { Client } from '@temporalio/client';
+import { NativeConnection } from '@temporalio/worker';
 import { loadConfig } from '@tandem/config';
 import { createDataSource } from '@tandem/db';
 import { loadNodePackages, NodeRegistry } from '@tandem/node-sdk';
@@ -11,6 +12,12 @@ import type { ActivityDeps } from '../activities/activity-deps.types';
 /** Everything the worker process owns, with one way to close it. */
 export interface WorkerRuntime {
   deps: ActivityDeps;
+  /**
+   * The Temporal connection of the process: the worker polls on it and the client starts
+   * runs on it, which lets a start hand its first workflow task straight to this worker
+   * (eager start) instead of a round trip through the task queue.
+   */
+  connection: NativeConnection;
   close(): Promise<void>;
 }
 
@@ -32,7 +39,7 @@ export async function createWorkerRuntime(): Promise<WorkerRuntime> {
   const dataSource = createDataSource();
   await dataSource.initialize();
   const redis = new IORedis(cfg.REDIS_URL, { maxRetriesPerRequest: 3 });
-  const connection = await Connection.connect({ address: cfg.TEMPORAL_ADDRESS });
+  const connection = await NativeConnection.connect({ address: cfg.TEMPORAL_ADDRESS });
   const registry = new NodeRegistry().register(...coreNodes);
   loadNodePackages(nodePackageList(cfg.WORKER_NODE_PACKAGES), registry);
   const deps: ActivityDeps = {
@@ -48,6 +55,7 @@ export async function createWorkerRuntime(): Promise<WorkerRuntime> {
   };
   return {
     deps,
+    connection,
     async close() {
       await connection.close().catch(() => undefined);
       await redis.quit().catch(() => redis.disconnect());
