@@ -11,6 +11,17 @@ export interface IngestJobData {
   deliveryId: string;
 }
 
+/**
+ * `conversation`: deliveries carrying customer messages or echoes — someone waits for the
+ * answer, so they go first. `background`: everything else (statuses, history, contact and
+ * account updates), processed whenever no conversation delivery waits; at three statuses
+ * per reply they would otherwise queue in front of the next customer's message.
+ */
+export type IngestLane = 'conversation' | 'background';
+
+/** BullMQ runs jobs without a priority before any prioritized job. */
+const LANE_PRIORITY: Record<IngestLane, number | undefined> = { conversation: undefined, background: 1 };
+
 /** Deliveries processed at once; per-contact safety comes from row locks, not from this. */
 const CONCURRENCY = 4;
 
@@ -40,12 +51,14 @@ export class IngestQueue implements OnModuleInit, BeforeApplicationShutdown {
     this.worker.on('error', (err) => this.logger.error(`ingest worker: ${err.message}`));
   }
 
-  async enqueue(deliveryId: string): Promise<void> {
+  async enqueue(deliveryId: string, lane: IngestLane = 'conversation'): Promise<void> {
+    const priority = LANE_PRIORITY[lane];
     await this.requireQueue().add(
       'ingest',
       { deliveryId },
       {
         jobId: deliveryId,
+        ...(priority === undefined ? {} : { priority }),
         attempts: this.cfg.WEBHOOK_INGEST_ATTEMPTS,
         backoff: { type: 'exponential', delay: this.cfg.WEBHOOK_INGEST_BACKOFF_MS },
         removeOnComplete: true,

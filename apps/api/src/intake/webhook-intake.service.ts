@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { IngestQueue } from './ingest-queue.service';
+import { IngestQueue, type IngestLane } from './ingest-queue.service';
 import { queryRows } from './sql.util';
 
 export interface PersistedDelivery {
@@ -42,9 +42,9 @@ export class WebhookIntakeService {
    * Queues processing without making Meta wait: a failure here is logged only, because the
    * sweeper re-enqueues every delivery still pending.
    */
-  enqueueSoon(delivery: PersistedDelivery): void {
+  enqueueSoon(delivery: PersistedDelivery, lane: IngestLane = 'conversation'): void {
     if (delivery.outcome !== 'pending') return;
-    this.queue.enqueue(delivery.id).catch((err: unknown) => {
+    this.queue.enqueue(delivery.id, lane).catch((err: unknown) => {
       this.logger.warn(`delivery ${delivery.id} stored but not queued (sweeper will): ${String(err)}`);
     });
   }

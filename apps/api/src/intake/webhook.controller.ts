@@ -20,6 +20,7 @@ import { ZodPipe } from '../common/zod.pipe';
 import { readRawBody } from './raw-body.util';
 import { verifyQuerySchema, type WebhookAck } from './webhook.dto';
 import { WebhookIntakeService } from './webhook-intake.service';
+import type { IngestLane } from './ingest-queue.service';
 
 /**
  * Meta's webhook endpoint. The app's JSON parser skips `/webhooks/*`, so the POST handler
@@ -65,18 +66,28 @@ export class WebhookController {
     const header = Array.isArray(signature) ? signature[0] : signature;
     const check = verifySignature(body, header, this.cfg.META_APP_SECRET);
     if (!check.ok) throw new UnauthorizedException(`X-Hub-Signature-256 ${check.reason}`);
-    if (!isJsonObject(body)) throw new BadRequestException('Body is not a JSON object');
+    const parsed = jsonObject(body);
+    if (!parsed) throw new BadRequestException('Body is not a JSON object');
     const delivery = await this.intake.persist(body, header ?? '');
-    this.intake.enqueueSoon(delivery);
+    this.intake.enqueueSoon(delivery, laneOf(parsed));
     return { received: true, deliveryId: delivery.id, duplicate: delivery.duplicate };
   }
 }
 
-function isJsonObject(body: Buffer): boolean {
+function jsonObject(body: Buffer): Record<string, unknown> | undefined {
   try {
     const parsed: unknown = JSON.parse(body.toString('utf8'));
-    return typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed);
+    return typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : undefined;
   } catch {
-    return false;
+    return undefined;
   }
+}
+
+/** `conversation` when any change carries customer messages or echoes (see `IngestLane`); a body of unknown shape too. */
+export function laneOf(body: Record<string, unknown>): IngestLane {
+  if (!Array.isArray(body.entry)) return 'conversation';
+  const values = body.entry.flatMap((e: { changes?: { value?: Record<string, unknown> }[] }) => (Array.isArray(e?.changes) ? e.changes.map((c) => c?.value) : []));
+  const conversational = (v: Record<string, unknown> | undefined) => Array.isArray(v?.messages) || Array.isArray(v?.message_echoes);
+  const onlyBackground = values.length > 0 && values.every((v) => v && typeof v === 'object' && !conversational(v));
+  return onlyBackground ? 'background' : 'conversation';
 }
