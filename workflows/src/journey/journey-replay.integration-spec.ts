@@ -76,13 +76,15 @@ describe('replaying saved interpreter histories', () => {
     expect(markers('v2-wait-then-reply-timeout.json')).toBe(1);
   });
 
-  it('v3 histories keep their books with local activities: only action nodes go through the activity task queue', () => {
+  it('v3 histories keep their books with local activities, v4 histories run action nodes locally too', () => {
     type Event = { eventType?: string; activityTaskScheduledEventAttributes?: { activityType?: { name?: string } }; markerRecordedEventAttributes?: { markerName?: string } };
     const events = (prefix: string) => saved.filter(([f]) => f.startsWith(`${prefix}-`)).flatMap(([, { history }]) => history.events as Event[]);
     const scheduled = (prefix: string) => events(prefix).map((e) => e.activityTaskScheduledEventAttributes?.activityType?.name).filter(Boolean);
-    expect(new Set(scheduled('v3'))).toEqual(new Set(['executeNode']));
-    expect(events('v3').filter((e) => e.markerRecordedEventAttributes?.markerName === 'core_local_activity').length).toBeGreaterThan(20);
+    const localRuns = (prefix: string) => events(prefix).filter((e) => e.markerRecordedEventAttributes?.markerName === 'core_local_activity').length;
     expect(scheduled('v2')).toEqual(expect.arrayContaining(['beginRun', 'recordStep', 'finishRun', 'executeNode']));
+    expect(new Set(scheduled('v3'))).toEqual(new Set(['executeNode']));
+    expect(scheduled('v4')).toEqual([]);
+    expect(localRuns('v4')).toBeGreaterThan(localRuns('v3'));
   });
 
   it('a continue-as-new history ends by continuing as new', () => {

@@ -1,7 +1,7 @@
 import { CancellationScope, continueAsNew, workflowInfo } from '@temporalio/workflow';
 import type { JourneyNode } from '@tandem/journey-model';
 import { isFlowNodeType, nextNodeId } from '@tandem/journey-model/runtime';
-import { bookkeeping } from './run-activities';
+import { bookkeeping, nodeExecutionFor } from './run-activities';
 import type { FinishRunInput, LoadedRun } from './journey-activities.types';
 import { runActionNode, runFlowNode, type StepEnv } from './node-steps';
 import { classifyRunError, InvalidGraphError, runStatusForError, type RunError } from './run-error.util';
@@ -56,6 +56,7 @@ async function walk(env: StepEnv): Promise<RunOutcome | 'continue_as_new'> {
  * continue as new carrying their cursor.
  */
 export async function journeyWorkflow(input: JourneyRunInput): Promise<RunOutcome> {
+  const nodes = nodeExecutionFor(); // first: its patch marker must land in the first workflow task
   const info = workflowInfo();
   const { cursor: carried, ...run } = input;
   const session = new RunSession(carried ?? { ...startCursor(undefined), vars: { ...input.variables } });
@@ -66,7 +67,7 @@ export async function journeyWorkflow(input: JourneyRunInput): Promise<RunOutcom
     loaded = await bookkeeping().beginRun({ ...ids, resumed: carried !== undefined });
     if (!carried) session.cursor.nodeId = loaded.document.entryNodeId;
     session.setPolicy(loaded.document.settings.onTeammateReply);
-    walked = await walk({ input, loaded, session });
+    walked = await walk({ input, loaded, session, nodes });
   } catch (error) {
     const runError = classifyRunError(error, session.cursor.nodeId);
     walked = { status: runStatusForError(runError.code), error: runError };

@@ -1,7 +1,7 @@
 import { patched } from '@temporalio/workflow';
 import type { JourneyNode } from '@tandem/journey-model';
 import { durationToMs } from '@tandem/journey-model/runtime';
-import { bookkeeping, localActivities, nodeExecution } from './run-activities';
+import { bookkeeping, localActivities, type NodeExecution } from './run-activities';
 import { decideFlowNode, WAIT_PORT, type FlowDecision } from './flow-step.util';
 import type { LoadedRun, RecordStepInput } from './journey-activities.types';
 import type { JourneyRunInput } from './run-input.types';
@@ -23,6 +23,8 @@ export interface StepEnv {
   input: JourneyRunInput;
   loaded: LoadedRun;
   session: RunSession;
+  /** How action nodes run (fixed at the run's start, see `nodeExecutionFor`). */
+  nodes: NodeExecution;
 }
 
 function stepRecord(env: StepEnv, node: JourneyNode, startedAt: number): Omit<RecordStepInput, 'port' | 'endedAt' | 'runStatus'> {
@@ -101,7 +103,7 @@ export async function runActionNode(env: StepEnv, node: JourneyNode): Promise<St
   const { cursor } = session;
   const startedAt = Date.now();
   cursor.inbox = clearReplies(cursor.inbox);
-  const result = await nodeExecution().executeNode({
+  const result = await env.nodes.executeNode({
     runId: loaded.runId,
     workspaceId: loaded.workspaceId,
     journeyId: input.journeyId,

@@ -9,15 +9,13 @@ import { RUN_FAILURE_TYPES } from './run-error.util';
  * message then costs two workflow tasks and one activity task (its `executeNode`), like a
  * bare workflow doing the same send. Histories recorded before it (v1, v2) replay with
  * remote activities.
- *
- * Action nodes stay remote activities: a send may wait seconds for a governor slot, and a
- * local activity re-runs when its workflow task is retried (a signal arriving meanwhile),
- * which under a campaign's load turned into bursts over the number's cap.
+ * Action nodes followed later, behind their own patch ({@link LOCAL_NODES_PATCH}).
  */
 export const LOCAL_ACTIVITIES_PATCH = 'local-bookkeeping';
 
 type Bookkeeping = Pick<JourneyActivities, 'beginRun' | 'recordStep' | 'updateRun' | 'finishRun'>;
-type NodeExecution = Pick<JourneyActivities, 'executeNode'>;
+/** The activity that runs action nodes, as a run was started with. */
+export type NodeExecution = Pick<JourneyActivities, 'executeNode'>;
 
 const bookkeepingRetry = { initialInterval: '1 second', maximumInterval: '30 seconds', backoffCoefficient: 2, nonRetryableErrorTypes: ['RunSetupError'] };
 
@@ -38,8 +36,28 @@ const LOCAL: Pick<LocalActivityOptions, 'localRetryThreshold'> = { localRetryThr
 const remoteBooks = proxyActivities<Bookkeeping>({ startToCloseTimeout: '15 seconds', retry: bookkeepingRetry });
 const localBooks = proxyLocalActivities<Bookkeeping>({ ...LOCAL, startToCloseTimeout: '15 seconds', retry: bookkeepingRetry });
 
-// executeNode heartbeats every 2 s: a worker that dies mid-node is noticed in 10 s, not 2 min.
-const nodes = proxyActivities<NodeExecution>({ startToCloseTimeout: '2 minutes', heartbeatTimeout: '10 seconds', retry: nodeRetry } satisfies ActivityOptions);
+// A remote executeNode heartbeats every 2 s: a worker that dies mid-node is noticed in 10 s, not 2 min.
+const remoteNodes = proxyActivities<NodeExecution>({ startToCloseTimeout: '2 minutes', heartbeatTimeout: '10 seconds', retry: nodeRetry } satisfies ActivityOptions);
+const localNodes = proxyLocalActivities<NodeExecution>({ ...LOCAL, startToCloseTimeout: '2 minutes', retry: nodeRetry });
+
+/**
+ * Patch: action nodes run as local activities too, so a run that answers a message is one
+ * workflow task and no activity task. A worker that dies mid-node is then noticed when the
+ * workflow task times out (10 s) and the visit runs again elsewhere; a visit also runs again
+ * when its workflow task is retried (a signal arrived meanwhile). Sends stay idempotent by
+ * their outbox key (`<runId>:<step>:<sendIndex>`); custom nodes key side effects on
+ * `ctx.run.stepId`. Checked once, at the start of a run (see {@link nodeExecutionFor}).
+ * Histories recorded before it (v1–v3) replay with the remote `executeNode`.
+ */
+export const LOCAL_NODES_PATCH = 'local-node-execution';
+
+/**
+ * How this run executes action nodes. Call once, first thing in the run: a patch first
+ * checked after a local activity could land in a later workflow task than replay expects.
+ */
+export function nodeExecutionFor(): NodeExecution {
+  return patched(LOCAL_NODES_PATCH) ? localNodes : remoteNodes;
+}
 
 /**
  * Whether this run uses local activities. The first call is the run's first step
@@ -54,7 +72,3 @@ export function bookkeeping(): Bookkeeping {
   return localActivities() ? localBooks : remoteBooks;
 }
 
-/** The activity that runs an action node (a remote activity in every version). */
-export function nodeExecution(): NodeExecution {
-  return nodes;
-}

@@ -56,7 +56,8 @@ export function executeNodeActivity(deps: ActivityDeps): Pick<JourneyActivities,
       const visit = new NodeVisit(sendPath, input, activity.info.attempt);
       const stepId = stepRowId(input.runId, input.step);
       await steps.start(stepId, input, visit.attempt, clock());
-      const heartbeat = setInterval(() => activity.heartbeat(), HEARTBEAT_MS);
+      // A local activity has no heartbeat: its workflow task's timeout notices a dead worker.
+      const heartbeat = activity.info.isLocal ? undefined : setInterval(() => activity.heartbeat(), HEARTBEAT_MS);
       try {
         const def = deps.registry.require(input.node.type);
         const ctx = await buildContext(deps, input, stepId, visit);
