@@ -7,6 +7,15 @@ describe('ingest: delivery statuses', () => {
   let numberId: string;
   let workspaceId: string;
   let mariaId: string;
+  let statusJourneyId: string;
+
+  /** A published journey (version 1) with `document`; `active` makes it live. */
+  async function journeyWith(document: Record<string, unknown>, status: 'active' | 'paused'): Promise<string> {
+    const [{ id }] = await h.ds.query(`INSERT INTO journeys (workspace_id, name) VALUES ($1, 'statuses') RETURNING id`, [workspaceId]);
+    await h.ds.query(`INSERT INTO journey_versions (workspace_id, journey_id, version, document) VALUES ($1, $2, 1, $3)`, [workspaceId, id, document]);
+    await h.ds.query(`UPDATE journeys SET status = $2, live_version = 1 WHERE id = $1`, [id, status]);
+    return id;
+  }
 
   beforeAll(async () => {
     h = await startIntake('intake_statuses');
@@ -14,6 +23,8 @@ describe('ingest: delivery statuses', () => {
     [{ workspace_id: workspaceId }] = await h.ds.query('SELECT workspace_id FROM business_numbers WHERE id = $1', [numberId]);
     await h.deliver(text(MARIA, 'wamid.maria-hello', NOW_S - 60, 'hello'));
     [{ id: mariaId }] = await h.ds.query('SELECT id FROM contacts WHERE wa_id = $1', [MARIA.waId]);
+    // A live journey started by statuses: every status of the workspace reaches the engine.
+    statusJourneyId = await journeyWith({ triggers: [{ id: 't', kind: 'message.status', statuses: ['read'] }], nodes: [] }, 'active');
   });
   afterAll(() => h.close());
 
@@ -86,5 +97,58 @@ describe('ingest: delivery statuses', () => {
     const report = await h.app.get(IntakeSweeper).sweep();
     expect(report.reconciled).toBe(1);
     expect((await message('wamid.api-late')).status).toBe('delivered');
+  });
+
+  describe('which statuses reach the engine', () => {
+    const wamidOf = (e: (typeof h.events)[number]) => ('wamid' in e.payload ? e.payload.wamid : undefined);
+    const eventsOf = (wamid: string) => h.events.filter((e) => wamidOf(e) === wamid);
+    /** A later message of the same contact: once its event is out, an earlier one would be too. */
+    const settle = async (wamid: string) => {
+      await h.deliver(text(MARIA, wamid, NOW_S, 'and another thing'));
+      await until(() => h.events.find((e) => wamidOf(e) === wamid));
+    };
+    beforeAll(() => h.ds.query(`UPDATE journeys SET status = 'paused' WHERE id = $1`, [statusJourneyId]));
+    afterAll(() => h.ds.query(`UPDATE journeys SET status = 'active' WHERE id = $1`, [statusJourneyId]));
+
+    async function waitingRun(document: Record<string, unknown>): Promise<string> {
+      const journeyId = await journeyWith(document, 'paused');
+      const [{ id }] = await h.ds.query(
+        `INSERT INTO journey_runs (workspace_id, journey_id, version, contact_id, number_id, trigger_kind, workflow_id, status)
+         VALUES ($1, $2, 1, $3, $4, 'api', $5, 'waiting') RETURNING id`,
+        [workspaceId, journeyId, mariaId, numberId, `wf-${journeyId}`],
+      );
+      return id;
+    }
+    const sentBy = (wamid: string, runId: string) =>
+      h.ds.query(
+        `INSERT INTO messages (workspace_id, number_id, contact_id, wamid, direction, source, type, payload, meta_timestamp, status, journey_run_id)
+         VALUES ($1, $2, $3, $4, 'api', 'live', 'template', '{}', to_timestamp($5), 'accepted', $6)`,
+        [workspaceId, numberId, mariaId, wamid, NOW_S, runId],
+      );
+
+    it('a status nothing acts on is stored on its message but makes no engine event', async () => {
+      await sent('wamid.api-quiet');
+      await h.deliver(status('wamid.api-quiet', 'delivered', NOW_S + 20));
+      expect((await message('wamid.api-quiet')).status).toBe('delivered');
+      await settle('wamid.maria-after-quiet');
+      expect(eventsOf('wamid.api-quiet')).toEqual([]);
+    });
+
+    it('a status of a run that waits for statuses reaches the engine; one of a run that does not, does not', async () => {
+      await sentBy('wamid.api-waiter', await waitingRun({ triggers: [], nodes: [{ id: 'w', type: 'core.wait-for-status@1', config: { awaiting: ['read'] } }] }));
+      await sentBy('wamid.api-other', await waitingRun({ triggers: [], nodes: [{ id: 'x', type: 'core.wait@1', config: { mode: 'duration', duration: { amount: 1, unit: 'hours' } } }] }));
+      await h.deliver(status('wamid.api-waiter', 'read', NOW_S + 30));
+      await h.deliver(status('wamid.api-other', 'read', NOW_S + 30));
+      await until(() => eventsOf('wamid.api-waiter')[0]);
+      await settle('wamid.maria-after-waiter');
+      expect(eventsOf('wamid.api-other')).toEqual([]);
+    });
+
+    it('finds the waiting run by the outbox key in the status when the message is not stored yet', async () => {
+      const runId = await waitingRun({ triggers: [], nodes: [{ id: 'w', type: 'core.wait-for-status@1', config: { awaiting: ['delivered'] } }] });
+      await h.deliver(status('wamid.api-unstored', 'delivered', NOW_S + 20, { callback: `${runId}:1:0` }));
+      const [event] = await until(() => (eventsOf('wamid.api-unstored').length ? eventsOf('wamid.api-unstored') : undefined));
+      expect(event.payload).toMatchObject({ messageId: null, bizOpaqueCallbackData: `${runId}:1:0` });
+    });
   });
 });

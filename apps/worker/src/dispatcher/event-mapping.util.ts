@@ -69,11 +69,4 @@ export function statusOf(event: Extract<DbEngineEvent, { kind: 'message.status' 
   return defined({ eventId: event.id, wamid: p.wamid, status: p.status, errorCode: p.errors?.[0]?.code });
 }
 
-/**
- * The run that sent a message, from its outbox key (`<runId>:<step>:<sendIndex>`) echoed in
- * `biz_opaque_callback_data` — used when the status arrives before the message row exists.
- */
-export function runIdFromCallback(callback: string | undefined): string | undefined {
-  const match = /^([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}):\d+:\d+$/.exec(callback ?? '');
-  return match?.[1];
-}
+export { runIdFromCallback } from '@tandem/db';

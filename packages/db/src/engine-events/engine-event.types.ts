@@ -141,3 +141,12 @@ export type EngineEvent = {
     payload: EngineEventPayloads[K];
   };
 }[EngineEventKind];
+
+/**
+ * The run that sent a message, from its outbox key (`<runId>:<step>:<sendIndex>`) echoed in
+ * a status's `biz_opaque_callback_data` — used when the status arrives before the message row exists.
+ */
+export function runIdFromCallback(callback: string | undefined): string | undefined {
+  const match = /^([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}):\d+:\d+$/.exec(callback ?? '');
+  return match?.[1];
+}

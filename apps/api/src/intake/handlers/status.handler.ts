@@ -1,13 +1,15 @@
 import { type NewEngineEvent, recomputeMessageStatuses } from '@tandem/db';
 import type { MessageStatusEvent } from '@tandem/whatsapp';
 import { lockContact } from '../contact-store.util';
+import { statusIsListenedTo } from './status-interest.util';
 import { queryRows } from '../sql.util';
 import { type HandlerContext, type HandlerResult, NOTHING } from './handler.types';
 
 /**
  * A delivery status: recorded once per (wamid, status), then folded into the message (the
  * fold is order-independent: forward-only, `failed` terminal). A status for a wamid we do
- * not know is kept and applied when the message appears; it never fails the delivery.
+ * not know is kept and applied when the message appears; it never fails the delivery. It
+ * becomes a `message.status` engine event only when something acts on it (see `statusIsListenedTo`).
  */
 export async function handleMessageStatus(ctx: HandlerContext, event: MessageStatusEvent): Promise<HandlerResult> {
   const { m, number } = ctx;
@@ -34,6 +36,7 @@ export async function handleMessageStatus(ctx: HandlerContext, event: MessageSta
   // Lock the contact before touching the message: the same order as inbound handling and merges.
   const contactId = await lockStatusContact(ctx, event);
   const [folded] = await recomputeMessageStatuses(m, number.id, [event.wamid]);
+  if (!(await statusIsListenedTo(m, ctx.workspaceId, folded?.id ?? null, event.bizOpaqueCallbackData))) return NOTHING;
   const engineEvent: NewEngineEvent = {
     kind: 'message.status',
     contactKey: contactId ?? `number:${number.id}`,
