@@ -46,13 +46,21 @@ export class IngestProcessor {
     const router = new EventRouter(this.dataSource);
     const activity = new NumberActivity(new Date(delivery.received_at));
     const notes: DeliveryNote[] = [];
-    for (const event of events) notes.push(...(await this.applyEvent(event, router, activity, deliveryId)));
+    let engineEvents = 0;
+    for (const event of events) {
+      const applied = await this.applyEvent(event, router, activity, deliveryId);
+      notes.push(...applied.notes);
+      engineEvents += applied.engineEvents;
+    }
     await this.recordActivity(activity);
     await this.dataSource.query(
       `UPDATE webhook_deliveries SET outcome = 'processed', processed_at = now(), attempts = attempts + 1,
          last_error = NULL, event_count = $2, notes = $3::jsonb WHERE id = $1`,
       [deliveryId, events.length, JSON.stringify(notes)],
     );
+    // Most deliveries (statuses) add no engine event: then there is nothing to publish — unless
+    // this is a retry, whose earlier attempt may have committed events it never published.
+    if (engineEvents === 0 && delivery.outcome === 'pending') return;
     await this.publisher.publishPending().catch((err: unknown) => {
       this.logger.warn(`engine events not published yet (the sweeper will retry): ${String(err)}`);
     });
@@ -68,11 +76,13 @@ export class IngestProcessor {
     );
   }
 
-  private async applyEvent(event: NormalizedEvent, router: EventRouter, activity: NumberActivity, deliveryId: string) {
-    if (event.kind === 'unknown' || event.kind === 'account.errors') return this.recordOnly(event, router, activity);
+  /** Applies one event; its delivery notes and how many engine events it appended. */
+  private async applyEvent(event: NormalizedEvent, router: EventRouter, activity: NumberActivity, deliveryId: string): Promise<{ notes: DeliveryNote[]; engineEvents: number }> {
+    if (event.kind === 'unknown' || event.kind === 'account.errors') return { notes: await this.recordOnly(event, router, activity), engineEvents: 0 };
     const routing = await router.route(event);
-    if ('unroutable' in routing) return [routing.unroutable];
+    if ('unroutable' in routing) return { notes: [routing.unroutable], engineEvents: 0 };
     const notes: DeliveryNote[] = [];
+    let engineEvents = 0;
     for (const route of routing.routes) {
       if (route.scope === 'number') activity.touch(route.number.id);
       else route.numbers.forEach((n) => activity.touch(n.id));
@@ -84,8 +94,9 @@ export class IngestProcessor {
         return handled;
       });
       notes.push(...(result?.notes ?? []));
+      engineEvents += result?.engineEvents.length ?? 0;
     }
-    return notes;
+    return { notes, engineEvents };
   }
 
   /** Group chats, unknown fields and account-level errors: kept raw on the delivery, no domain change. */
