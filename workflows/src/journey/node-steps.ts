@@ -1,7 +1,7 @@
 import { patched } from '@temporalio/workflow';
 import type { JourneyNode } from '@tandem/journey-model';
 import { durationToMs } from '@tandem/journey-model/runtime';
-import { bookkeeping, localActivities, type NodeExecution } from './run-activities';
+import { bookkeeping, localBookkeeping, type NodeExecution } from './run-activities';
 import { decideFlowNode, WAIT_PORT, type FlowDecision } from './flow-step.util';
 import type { LoadedRun, RecordStepInput } from './journey-activities.types';
 import type { JourneyRunInput } from './run-input.types';
@@ -47,10 +47,10 @@ function recorder(env: StepEnv, node: JourneyNode, startedAt: number): StepRecor
   return {
     done: (port, output) => bookkeeping().recordStep({ ...base, port, output, endedAt: Date.now(), runStatus: 'running' }),
     waiting: async () => {
-      // Runs with local activities always record the wait's start, without asking for the older
+      // Runs with local bookkeeping always record the wait's start, without asking for the older
       // patch: a patch first checked after a local activity can land in the next workflow task
       // (e.g. when a query arrives meanwhile), and replay would then look for it too early.
-      if (localActivities() || patched(WAIT_START_PATCH)) await bookkeeping().recordStep({ ...base, port: null, endedAt: null, runStatus: 'waiting' });
+      if (localBookkeeping() || patched(WAIT_START_PATCH)) await bookkeeping().recordStep({ ...base, port: null, endedAt: null, runStatus: 'waiting' });
     },
   };
 }

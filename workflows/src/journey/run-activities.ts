@@ -11,7 +11,7 @@ import { RUN_FAILURE_TYPES } from './run-error.util';
  * remote activities.
  * Action nodes followed later, behind their own patch ({@link LOCAL_NODES_PATCH}).
  */
-export const LOCAL_ACTIVITIES_PATCH = 'local-bookkeeping';
+export const LOCAL_BOOKKEEPING_PATCH = 'local-bookkeeping';
 
 type Bookkeeping = Pick<JourneyActivities, 'beginRun' | 'recordStep' | 'updateRun' | 'finishRun'>;
 /** The activity that runs action nodes, as a run was started with. */
@@ -60,15 +60,15 @@ export function nodeExecutionFor(): NodeExecution {
 }
 
 /**
- * Whether this run uses local activities. The first call is the run's first step
+ * Whether this run keeps its books with local activities. The first call is the run's first step
  * (`beginRun`), so the marker lands in its first workflow task; later calls only read it.
  */
-export function localActivities(): boolean {
-  return patched(LOCAL_ACTIVITIES_PATCH);
+export function localBookkeeping(): boolean {
+  return patched(LOCAL_BOOKKEEPING_PATCH);
 }
 
-/** The bookkeeping activities for this point of the run (see {@link LOCAL_ACTIVITIES_PATCH}). */
+/** The bookkeeping activities for this point of the run (see {@link LOCAL_BOOKKEEPING_PATCH}). */
 export function bookkeeping(): Bookkeeping {
-  return localActivities() ? localBooks : remoteBooks;
+  return localBookkeeping() ? localBooks : remoteBooks;
 }
 
