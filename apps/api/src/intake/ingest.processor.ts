@@ -7,7 +7,7 @@ import { appendEngineEvents, claimEvent } from './event-ledger.util';
 import { EventRouter, type Route } from './event-router.util';
 import { handleAccountUpdated, handleTemplateStatus } from './handlers/account.handler';
 import { handleContactSynced, handleUserPreference } from './handlers/contact.handler';
-import { type HandlerContext, type HandlerResult, NumberActivity, type WabaHandlerContext } from './handlers/handler.types';
+import { ActivityWrites, type HandlerContext, type HandlerResult, NumberActivity, type WabaHandlerContext } from './handlers/handler.types';
 import { handleHistoryDeclined, handleHistoryMedia, handleHistoryMessages } from './handlers/history.handler';
 import { handleMessageEcho, handleMessageReceived } from './handlers/message.handler';
 import { handleMessageStatus } from './handlers/status.handler';
@@ -25,10 +25,12 @@ interface DeliveryRow {
  * (not per delivery): the ledger row commits with the event's changes, so a retry after a
  * failure part-way resumes where it stopped without repeating anything, a history chunk of
  * thousands of messages does not hold locks for the whole body, and contact row locks stay short.
+ * The delivery's own closing writes ride in its last event's transaction.
  */
 @Injectable()
 export class IngestProcessor {
   private readonly logger = new Logger(IngestProcessor.name);
+  private readonly activityWrites = new ActivityWrites();
 
   constructor(
     private readonly dataSource: DataSource,
@@ -46,18 +48,18 @@ export class IngestProcessor {
     const router = new EventRouter(this.dataSource);
     const activity = new NumberActivity(new Date(delivery.received_at));
     const notes: DeliveryNote[] = [];
+    // The delivery's own bookkeeping (number activity, the processed mark) commits with its
+    // last event's changes — one transaction per delivery fewer; on its own if that event needs none.
+    const finish: Finish = (m, lastNotes) => this.finish(m, deliveryId, activity, events.length, [...notes, ...lastNotes]);
     let engineEvents = 0;
-    for (const event of events) {
-      const applied = await this.applyEvent(event, router, activity, deliveryId);
+    let finished = false;
+    for (const [i, event] of events.entries()) {
+      const applied = await this.applyEvent(event, router, activity, deliveryId, i === events.length - 1 ? finish : undefined);
       notes.push(...applied.notes);
       engineEvents += applied.engineEvents;
+      finished = applied.finished;
     }
-    await this.recordActivity(activity);
-    await this.dataSource.query(
-      `UPDATE webhook_deliveries SET outcome = 'processed', processed_at = now(), attempts = attempts + 1,
-         last_error = NULL, event_count = $2, notes = $3::jsonb WHERE id = $1`,
-      [deliveryId, events.length, JSON.stringify(notes)],
-    );
+    if (!finished) await this.finish(this.dataSource.manager, deliveryId, activity, events.length, notes);
     // Most deliveries (statuses) add no engine event: then there is nothing to publish — unless
     // this is a retry, whose earlier attempt may have committed events it never published.
     if (engineEvents === 0 && delivery.outcome === 'pending') return;
@@ -76,27 +78,40 @@ export class IngestProcessor {
     );
   }
 
-  /** Applies one event; its delivery notes and how many engine events it appended. */
-  private async applyEvent(event: NormalizedEvent, router: EventRouter, activity: NumberActivity, deliveryId: string): Promise<{ notes: DeliveryNote[]; engineEvents: number }> {
-    if (event.kind === 'unknown' || event.kind === 'account.errors') return { notes: await this.recordOnly(event, router, activity), engineEvents: 0 };
+  /**
+   * Applies one event; its delivery notes, how many engine events it appended, and whether
+   * `finish` (given for the delivery's last event) ran inside its last transaction.
+   */
+  private async applyEvent(
+    event: NormalizedEvent,
+    router: EventRouter,
+    activity: NumberActivity,
+    deliveryId: string,
+    finish?: Finish,
+  ): Promise<{ notes: DeliveryNote[]; engineEvents: number; finished: boolean }> {
+    if (event.kind === 'unknown' || event.kind === 'account.errors') {
+      return { notes: await this.recordOnly(event, router, activity), engineEvents: 0, finished: false };
+    }
     const routing = await router.route(event);
-    if ('unroutable' in routing) return { notes: [routing.unroutable], engineEvents: 0 };
+    if ('unroutable' in routing) return { notes: [routing.unroutable], engineEvents: 0, finished: false };
     const notes: DeliveryNote[] = [];
     let engineEvents = 0;
-    for (const route of routing.routes) {
+    for (const [i, route] of routing.routes.entries()) {
       if (route.scope === 'number') activity.touch(route.number.id);
       else route.numbers.forEach((n) => activity.touch(n.id));
+      const finishHere = i === routing.routes.length - 1 ? finish : undefined;
       const result = await this.dataSource.transaction(async (m) => {
         const numberId = route.scope === 'number' ? route.number.id : null;
-        if (!(await claimEvent(m, { workspaceId: route.workspaceId, numberId, deliveryId }, event))) return null;
-        const handled = await dispatch(m, route, event, deliveryId, activity);
-        await appendEngineEvents(m, { workspaceId: route.workspaceId, deliveryId }, handled.engineEvents);
+        const claimed = await claimEvent(m, { workspaceId: route.workspaceId, numberId, deliveryId }, event);
+        const handled = claimed ? await dispatch(m, route, event, deliveryId, activity) : null;
+        if (handled) await appendEngineEvents(m, { workspaceId: route.workspaceId, deliveryId }, handled.engineEvents);
+        if (finishHere) await finishHere(m, [...notes, ...(handled?.notes ?? [])]);
         return handled;
       });
       notes.push(...(result?.notes ?? []));
       engineEvents += result?.engineEvents.length ?? 0;
     }
-    return { notes, engineEvents };
+    return { notes, engineEvents, finished: finish !== undefined };
   }
 
   /** Group chats, unknown fields and account-level errors: kept raw on the delivery, no domain change. */
@@ -109,9 +124,16 @@ export class IngestProcessor {
       : [{ ...base, reason: 'account-level errors', raw: event.kind === 'account.errors' ? event.errors : undefined }];
   }
 
-  private async recordActivity(activity: NumberActivity): Promise<void> {
+  /** Number activity, then the processed mark (with the delivery's notes), in `m`'s transaction. */
+  private async finish(m: EntityManager, deliveryId: string, activity: NumberActivity, eventCount: number, notes: DeliveryNote[]): Promise<void> {
+    await m.query(
+      `UPDATE webhook_deliveries SET outcome = 'processed', processed_at = now(), attempts = attempts + 1,
+         last_error = NULL, event_count = $2, notes = $3::jsonb WHERE id = $1`,
+      [deliveryId, eventCount, JSON.stringify(notes)],
+    );
     for (const [numberId, a] of activity.entries()) {
-      await this.dataSource.query(
+      if (!this.activityWrites.due(numberId, a)) continue;
+      await m.query(
         `UPDATE business_numbers SET last_webhook_at = greatest(last_webhook_at, $2),
            last_inbound_at = greatest(last_inbound_at, $3), last_echo_at = greatest(last_echo_at, $4),
            contact_sync_at = greatest(contact_sync_at, $5) WHERE id = $1`,
@@ -120,6 +142,9 @@ export class IngestProcessor {
     }
   }
 }
+
+/** Runs the delivery's closing writes in the transaction it is given; `lastNotes` are the last event's. */
+type Finish = (m: EntityManager, lastNotes: DeliveryNote[]) => Promise<void>;
 
 function dispatch(m: EntityManager, route: Route, event: NormalizedEvent, deliveryId: string, activity: NumberActivity): Promise<HandlerResult> {
   if (route.scope === 'waba') {

@@ -76,28 +76,30 @@ export function runLifecycleActivities(deps: ActivityDeps): Pick<JourneyActiviti
       const { workspaceId, document } = await versionOf(input.run.journeyId, input.run.version);
       const contact = await findContact(ds.manager, input.run.contactId);
       if (!contact) throw setupError(`contact ${input.run.contactId} does not exist`);
-      const runId = await ds.transaction((m) => upsertRunRow(m, seedOf(input, workspaceId)));
+      const runId = await upsertRunRow(ds.manager, seedOf(input, workspaceId));
       return { runId, workspaceId, document, contact: toSnapshot(contact) };
     },
 
     /** Upserts a flow-node step (one row per visit) and moves the run's status and current node. */
     async recordStep(input: RecordStepInput): Promise<void> {
-      await ds.transaction(async (m) => {
-        await m.query(
-          `INSERT INTO run_steps (id, workspace_id, run_id, journey_id, version, node_id, node_type, port, output, started_at, ended_at, duration_ms, step)
+      // One statement: the step upsert and the run's move are atomic without a transaction's round trips.
+      await ds.query(
+        `WITH step AS (
+           INSERT INTO run_steps (id, workspace_id, run_id, journey_id, version, node_id, node_type, port, output, started_at, ended_at, duration_ms, step)
            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, to_timestamp($10 / 1000.0), to_timestamp($11 / 1000.0), $12, $13)
            ON CONFLICT (id) DO UPDATE SET port = EXCLUDED.port, ended_at = EXCLUDED.ended_at,
              duration_ms = extract(epoch FROM (EXCLUDED.ended_at - run_steps.started_at)) * 1000,
              output = CASE WHEN jsonb_typeof(run_steps.output) = 'object' AND jsonb_typeof(EXCLUDED.output) = 'object'
-               THEN run_steps.output || EXCLUDED.output ELSE coalesce(EXCLUDED.output, run_steps.output) END`,
-          [
-            stepRowId(input.runId, input.step), input.workspaceId, input.runId, input.journeyId, input.version, input.nodeId,
-            input.nodeType, input.port, input.output === undefined ? null : JSON.stringify(input.output), input.startedAt,
-            input.endedAt, input.endedAt === null ? null : input.endedAt - input.startedAt, input.step,
-          ],
-        );
-        await setRunState(m, input.runId, input.runStatus, input.nodeId);
-      });
+               THEN run_steps.output || EXCLUDED.output ELSE coalesce(EXCLUDED.output, run_steps.output) END
+           RETURNING run_id)
+         UPDATE journey_runs SET status = $14, current_node_id = $6, updated_at = now()
+         WHERE id = (SELECT run_id FROM step) AND status = ANY($15)`,
+        [
+          stepRowId(input.runId, input.step), input.workspaceId, input.runId, input.journeyId, input.version, input.nodeId,
+          input.nodeType, input.port, input.output === undefined ? null : JSON.stringify(input.output), input.startedAt,
+          input.endedAt, input.endedAt === null ? null : input.endedAt - input.startedAt, input.step, input.runStatus, OPEN_RUN_STATUSES,
+        ],
+      );
     },
 
     async updateRun(input: UpdateRunInput): Promise<void> {
@@ -106,20 +108,21 @@ export function runLifecycleActivities(deps: ActivityDeps): Pick<JourneyActiviti
 
     /** Closes the run (once), hands the contact to a teammate when it handed off, recounts its campaign. */
     async finishRun(input: FinishRunInput): Promise<void> {
-      await ds.transaction(async (m) => {
-        const runId = input.runId ?? (await findRunRow(m, input));
-        if (!runId) return;
-        const rows = await updateReturning<{ campaign_id: string | null; contact_id: string }>(
-          m,
-          `UPDATE journey_runs SET status = $2, ended_at = coalesce(ended_at, now()), current_node_id = $3, error = $4, updated_at = now()
-           WHERE id = $1 AND status = ANY($5) RETURNING campaign_id, contact_id`,
-          [runId, input.status, input.currentNodeId, input.error ? JSON.stringify(input.error) : null, OPEN_RUN_STATUSES],
-        );
-        if (input.status === 'handed_off' && rows[0]) {
-          await m.query('UPDATE contacts SET human_owned = true, human_owned_at = coalesce(human_owned_at, now()) WHERE id = $1', [rows[0].contact_id]);
-        }
-        if (rows[0]?.campaign_id) await refreshCampaignCounters(m, rows[0].campaign_id);
-      });
+      const runId = input.runId ?? (await findRunRow(ds.manager, input));
+      if (!runId) return;
+      // The close and the hand-off in one statement; a campaign run's recount after it (idempotent).
+      const [closed] = await updateReturning<{ campaign_id: string | null }>(
+        ds.manager,
+        `WITH closed AS (
+           UPDATE journey_runs SET status = $2, ended_at = coalesce(ended_at, now()), current_node_id = $3, error = $4, updated_at = now()
+           WHERE id = $1 AND status = ANY($5) RETURNING campaign_id, contact_id),
+         owned AS (
+           UPDATE contacts SET human_owned = true, human_owned_at = coalesce(human_owned_at, now())
+           WHERE $2 = 'handed_off' AND id = (SELECT contact_id FROM closed))
+         SELECT campaign_id FROM closed`,
+        [runId, input.status, input.currentNodeId, input.error ? JSON.stringify(input.error) : null, OPEN_RUN_STATUSES],
+      );
+      if (closed?.campaign_id) await refreshCampaignCounters(ds.manager, closed.campaign_id);
     },
   };
 }

@@ -38,25 +38,31 @@ export interface RunRowSeed {
  * `journey_runs.workflow_id` is unique, but a `one_at_a_time` journey reuses its workflow
  * id for every run of a contact: the row of an earlier execution (another first run id)
  * is kept under `<workflowId>@<temporalRunId>` so its history stays visible.
+ * One statement when the row is new or already this execution's (the common case); the
+ * rename of an earlier execution's row and the insert then run in `m`'s transaction.
  */
 export async function upsertRunRow(m: EntityManager, seed: RunRowSeed): Promise<string> {
-  await m.query(
-    `UPDATE journey_runs SET workflow_id = workflow_id || '@' || temporal_run_id
-     WHERE workflow_id = $1 AND temporal_run_id IS NOT NULL AND temporal_run_id <> $2`,
-    [seed.workflowId, seed.temporalRunId],
-  );
-  const rows: { id: string }[] = await m.query(
-    `INSERT INTO journey_runs (workspace_id, journey_id, version, contact_id, number_id, trigger_kind, trigger_event,
+  const values = [
+    seed.workspaceId, seed.journeyId, seed.version, seed.contactId, seed.numberId, seed.triggerKind,
+    seed.triggerEvent, seed.triggerKey, seed.workflowId, seed.temporalRunId, seed.campaignId,
+  ];
+  const insert = `INSERT INTO journey_runs (workspace_id, journey_id, version, contact_id, number_id, trigger_kind, trigger_event,
        trigger_key, workflow_id, temporal_run_id, campaign_id, status)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, 'running')
      ON CONFLICT (workflow_id) DO UPDATE SET temporal_run_id = coalesce(journey_runs.temporal_run_id, EXCLUDED.temporal_run_id)
-     RETURNING id`,
-    [
-      seed.workspaceId, seed.journeyId, seed.version, seed.contactId, seed.numberId, seed.triggerKind,
-      seed.triggerEvent, seed.triggerKey, seed.workflowId, seed.temporalRunId, seed.campaignId,
-    ],
-  );
-  return rows[0].id;
+     RETURNING id, temporal_run_id`;
+  const [row] = await updateReturning<{ id: string; temporal_run_id: string | null }>(m, insert, values);
+  if (row.temporal_run_id === seed.temporalRunId) return row.id;
+  const rename = async (tx: EntityManager): Promise<string> => {
+    await tx.query(
+      `UPDATE journey_runs SET workflow_id = workflow_id || '@' || temporal_run_id
+       WHERE workflow_id = $1 AND temporal_run_id IS NOT NULL AND temporal_run_id <> $2`,
+      [seed.workflowId, seed.temporalRunId],
+    );
+    const [created] = await updateReturning<{ id: string }>(tx, insert, values);
+    return created.id;
+  };
+  return m.queryRunner?.isTransactionActive ? rename(m) : m.transaction(rename);
 }
 
 /**

@@ -10,31 +10,31 @@ export class StepRows {
 
   /** Creates the visit's row (or restarts it for a new attempt) and marks the run as running there. */
   async start(id: string, input: ExecuteNodeInput, attempt: number, startedAt: number): Promise<void> {
-    await this.ds.transaction(async (m) => {
-      await m.query(
-        `INSERT INTO run_steps (id, workspace_id, run_id, journey_id, version, node_id, node_type, input, attempt, started_at, step)
+    // One statement (atomic like a transaction, one round trip).
+    await this.ds.query(
+      `WITH step AS (
+         INSERT INTO run_steps (id, workspace_id, run_id, journey_id, version, node_id, node_type, input, attempt, started_at, step)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
-         ON CONFLICT (id) DO UPDATE SET attempt = EXCLUDED.attempt, error = NULL, error_code = NULL, ended_at = NULL`,
-        [id, input.workspaceId, input.runId, input.journeyId, input.version, input.node.id, input.node.type,
-          JSON.stringify({ config: input.node.config, variables: input.vars }), attempt, ms(startedAt), input.step],
-      );
-      await m.query(
-        `UPDATE journey_runs SET status = 'running', current_node_id = $2, updated_at = now() WHERE id = $1 AND status IN ('running', 'waiting', 'paused')`,
-        [input.runId, input.node.id],
-      );
-    });
+         ON CONFLICT (id) DO UPDATE SET attempt = EXCLUDED.attempt, error = NULL, error_code = NULL, ended_at = NULL
+         RETURNING run_id)
+       UPDATE journey_runs SET status = 'running', current_node_id = $6, updated_at = now()
+       WHERE id = (SELECT run_id FROM step) AND status IN ('running', 'waiting', 'paused')`,
+      [id, input.workspaceId, input.runId, input.journeyId, input.version, input.node.id, input.node.type,
+        JSON.stringify({ config: input.node.config, variables: input.vars }), attempt, ms(startedAt), input.step],
+    );
   }
 
   /** Completes the row; `port` is `null` while the node waits for a reply. */
   async finish(id: string, port: string | null, output: unknown, wamid: string | null, endedAt: number): Promise<void> {
     await this.ds.query(
-      `UPDATE run_steps SET port = $2, output = $3, wamid = coalesce($4, wamid), ended_at = $5::timestamptz,
-         duration_ms = extract(epoch FROM ($5::timestamptz - started_at)) * 1000 WHERE id = $1`,
+      `WITH step AS (
+         UPDATE run_steps SET port = $2, output = $3, wamid = coalesce($4, wamid), ended_at = $5::timestamptz,
+           duration_ms = extract(epoch FROM ($5::timestamptz - started_at)) * 1000 WHERE id = $1
+         RETURNING run_id)
+       UPDATE journey_runs SET status = 'waiting', updated_at = now()
+       WHERE $2::text IS NULL AND id = (SELECT run_id FROM step) AND status = 'running'`,
       [id, port, output === undefined || output === null ? null : JSON.stringify(output), wamid, ms(endedAt)],
     );
-    if (port === null) {
-      await this.ds.query(`UPDATE journey_runs SET status = 'waiting', updated_at = now() WHERE id = (SELECT run_id FROM run_steps WHERE id = $1) AND status = 'running'`, [id]);
-    }
   }
 
   async fail(id: string, error: StepError, attempt: number, endedAt: number): Promise<void> {

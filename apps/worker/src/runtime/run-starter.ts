@@ -49,21 +49,19 @@ export class RunStarter {
       }
     }
     if (firstExecutionRunId === undefined) return { workflowId, started: false };
-    const runId = await this.ds.transaction((m) =>
-      upsertRunRow(m, {
-        workspaceId: params.workspaceId,
-        journeyId: params.journeyId,
-        version: params.version,
-        contactId: params.contactId,
-        numberId: params.numberId,
-        triggerKind: params.trigger.kind,
-        triggerEvent: { ...params.trigger },
-        triggerKey: params.trigger.eventId,
-        workflowId,
-        temporalRunId: firstExecutionRunId,
-        campaignId: params.campaignId ?? null,
-      }),
-    );
+    const runId = await upsertRunRow(this.ds.manager, {
+      workspaceId: params.workspaceId,
+      journeyId: params.journeyId,
+      version: params.version,
+      contactId: params.contactId,
+      numberId: params.numberId,
+      triggerKind: params.trigger.kind,
+      triggerEvent: { ...params.trigger },
+      triggerKey: params.trigger.eventId,
+      workflowId,
+      temporalRunId: firstExecutionRunId,
+      campaignId: params.campaignId ?? null,
+    });
     return { workflowId, started: true, runId };
   }
 

@@ -36,36 +36,51 @@ export interface SendOrigin {
   nodeId: string | null;
 }
 
+const ROW_COLUMNS = 'id, state, wamid, error_code, error, payload, updated_at';
+
 /** Persistence of the send outbox and of accepted messages. */
 export class OutboxRepository {
   constructor(private readonly ds: DataSource) {}
 
   async find(key: string): Promise<OutboxRow | undefined> {
-    const rows: OutboxRow[] = await this.ds.query(
-      'SELECT id, state, wamid, error_code, error, payload, updated_at FROM outbox_sends WHERE idempotency_key = $1',
-      [key],
-    );
+    const rows: OutboxRow[] = await this.ds.query(`SELECT ${ROW_COLUMNS} FROM outbox_sends WHERE idempotency_key = $1`, [key]);
     return rows[0];
   }
 
   /** Inserts the row unless the key exists; returns the row either way. */
   async claim(origin: SendOrigin, payload: OutboxRow['payload'], state: OutboxSendState, note: OutboxNote | null): Promise<OutboxRow> {
-    await this.ds.query(
+    const inserted: OutboxRow[] = await this.ds.query(
       `INSERT INTO outbox_sends (workspace_id, idempotency_key, number_id, contact_id, run_id, node_id, payload, state, error, error_code)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT (idempotency_key) DO NOTHING`,
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT (idempotency_key) DO NOTHING RETURNING ${ROW_COLUMNS}`,
       [origin.workspaceId, origin.key, origin.numberId, origin.contactId, origin.runId, origin.nodeId, payload, state, note, note?.code ?? null],
     );
-    const row = await this.find(origin.key);
+    const row = inserted[0] ?? (await this.find(origin.key));
     if (!row) throw new Error(`outbox row ${origin.key} vanished`);
     return row;
   }
 
-  /** Marks a pending row as possibly in flight (clears `notSent`) and records the payload about to go out. */
-  async markInFlight(key: string, payload: OutboxRow['payload']): Promise<void> {
-    await this.ds.query(`UPDATE outbox_sends SET error = NULL, error_code = NULL, payload = $2, updated_at = now() WHERE idempotency_key = $1 AND state = 'pending'`, [
-      key,
-      payload,
-    ]);
+  /**
+   * The row as it is now (read under the send lease) and, when it is pending and Meta
+   * definitely has not got it (`notSent`), marked as possibly in flight in the same
+   * statement: `inFlight` true means go ahead and call the Cloud API.
+   */
+  async takeForSending(key: string): Promise<{ row: OutboxRow; inFlight: boolean } | undefined> {
+    const rows: (OutboxRow & { in_flight: boolean })[] = await this.ds.query(
+      `WITH cur AS (SELECT ${ROW_COLUMNS} FROM outbox_sends WHERE idempotency_key = $1 FOR UPDATE),
+         marked AS (
+           UPDATE outbox_sends o SET error = NULL, error_code = NULL, updated_at = now() FROM cur
+           WHERE o.id = cur.id AND cur.state = 'pending' AND cur.error @> '{"notSent": true}'::jsonb RETURNING o.id)
+       SELECT cur.*, EXISTS (SELECT 1 FROM marked) AS in_flight FROM cur`,
+      [key],
+    );
+    if (!rows[0]) return undefined;
+    const { in_flight: inFlight, ...row } = rows[0];
+    return { row, inFlight };
+  }
+
+  /** Marks a pending row as possibly in flight (clears `notSent`). */
+  async markInFlight(key: string): Promise<void> {
+    await this.ds.query(`UPDATE outbox_sends SET error = NULL, error_code = NULL, updated_at = now() WHERE idempotency_key = $1 AND state = 'pending'`, [key]);
   }
 
   /** Ends a row as refused or failed, or keeps it pending with a note. */
@@ -88,21 +103,22 @@ export class OutboxRepository {
     return rows[0]?.wamid;
   }
 
-  /** Records an accepted send: the outbox row, the conversation's `messages` row, statuses that came first. */
+  /**
+   * Records an accepted send: the outbox row and the conversation's `messages` row in one
+   * statement, then folds in statuses that came first. (A status committed between the two
+   * is folded by its own handler or, at worst, by the intake sweeper's orphan pass.)
+   */
   async accept(origin: SendOrigin, wamid: string, message: OutboundMessage): Promise<void> {
-    await this.ds.transaction(async (m) => {
-      await m.query(`UPDATE outbox_sends SET state = 'accepted', wamid = $2, sent_at = now(), error = NULL, error_code = NULL, updated_at = now() WHERE idempotency_key = $1`, [
-        origin.key,
-        wamid,
-      ]);
-      const { biz_opaque_callback_data: _callback, ...payload } = message;
-      await m.query(
-        `INSERT INTO messages (workspace_id, number_id, contact_id, wamid, direction, source, type, payload, meta_timestamp, status,
-           journey_run_id, journey_node_id)
-         VALUES ($1, $2, $3, $4, 'api', 'live', $5, $6, now(), 'accepted', $7, $8) ON CONFLICT (number_id, wamid) DO NOTHING`,
-        [origin.workspaceId, origin.numberId, origin.contactId, wamid, message.type, payload, origin.runId, origin.nodeId],
-      );
-      await recomputeMessageStatuses(m, origin.numberId, [wamid]);
-    });
+    const { biz_opaque_callback_data: _callback, ...payload } = message;
+    await this.ds.query(
+      `WITH sent AS (
+         UPDATE outbox_sends SET state = 'accepted', wamid = $4, sent_at = now(), error = NULL, error_code = NULL, updated_at = now()
+         WHERE idempotency_key = $9)
+       INSERT INTO messages (workspace_id, number_id, contact_id, wamid, direction, source, type, payload, meta_timestamp, status,
+         journey_run_id, journey_node_id)
+       VALUES ($1, $2, $3, $4, 'api', 'live', $5, $6, now(), 'accepted', $7, $8) ON CONFLICT (number_id, wamid) DO NOTHING`,
+      [origin.workspaceId, origin.numberId, origin.contactId, wamid, message.type, payload, origin.runId, origin.nodeId, origin.key],
+    );
+    await recomputeMessageStatuses(this.ds.manager, origin.numberId, [wamid]);
   }
 }

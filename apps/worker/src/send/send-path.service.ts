@@ -55,10 +55,8 @@ export class SendPath {
   }
 
   async send(request: SendRequest): Promise<SendOutcome> {
-    const earlier = await this.outbox.find(request.key);
+    const { earlier, number, contact } = await this.load(request);
     if (earlier && earlier.state !== 'pending') return outcomeOfRow(earlier);
-    const number = await this.number(request.numberId);
-    const contact = await this.contact(request.contactId);
     let row = earlier;
     if (!row) {
       const refs = templatesNeeded(request.message, request.fallbackTemplate);
@@ -80,14 +78,16 @@ export class SendPath {
       throw ApplicationFailure.create({ message: `send ${request.key} is in progress elsewhere`, type: 'SendInProgress', nextRetryDelay: this.options.leaseTtlMs });
     }
     try {
-      const fresh = (await this.outbox.find(request.key)) ?? row;
+      // Under the lease, the row as it is now: another attempt may have sent it meanwhile.
+      const taken = await this.outbox.takeForSending(request.key);
+      const fresh = taken?.row ?? row;
       if (fresh.state !== 'pending') return outcomeOfRow(fresh);
-      if (!fresh.error?.notSent) {
-        const reconciled = await this.reconcile(request, fresh);
+      if (!taken?.inFlight) {
+        const reconciled = fresh.error?.notSent ? undefined : await this.reconcile(request, fresh);
         if (reconciled) return reconciled;
+        await this.outbox.markInFlight(request.key);
       }
       const message: OutboundMessage = { ...fresh.payload.message, biz_opaque_callback_data: request.key };
-      await this.outbox.markInFlight(request.key, fresh.payload);
       await this.deps.governor.acquire({ phoneNumberId: number.phone_number_id, capPerSecond: number.throughput_cap, recipient: to });
       try {
         const result = await this.deps.whatsapp.sendMessage(number.phone_number_id, to, message, request.attempt - 1);
@@ -122,27 +122,52 @@ export class SendPath {
     }
   }
 
-  private async number(numberId: string): Promise<NumberRow> {
-    const rows: NumberRow[] = await this.deps.dataSource.query('SELECT phone_number_id, waba_id, throughput_cap FROM business_numbers WHERE id = $1', [numberId]);
-    if (!rows[0]) throw ApplicationFailure.nonRetryable(`number ${numberId} does not exist`, 'NonRetryableNodeError');
-    return rows[0];
-  }
-
-  private async contact(contactId: string) {
-    const rows: { wa_id: string | null; user_id: string | null; opted_out: boolean; marketing_opted_out: boolean; human_owned: boolean; window_open_until: Date | null }[] =
-      await this.deps.dataSource.query(
-        'SELECT wa_id, user_id, opted_out, marketing_opted_out, human_owned, window_open_until FROM contacts WHERE id = $1',
-        [contactId],
-      );
-    const c = rows[0];
-    const to = c?.wa_id ?? c?.user_id;
-    if (!c || !to) throw ApplicationFailure.nonRetryable(`contact ${contactId} has no WhatsApp id`, 'NonRetryableNodeError');
+  /** The send's earlier outbox row (if any), its number and its contact, in one round trip. */
+  private async load(request: SendRequest): Promise<{ earlier: OutboxRow | undefined; number: NumberRow; contact: SendContact }> {
+    const rows: LoadedRow[] = await this.deps.dataSource.query(
+      `SELECT n.phone_number_id, n.waba_id, n.throughput_cap,
+         c.id AS contact_id, c.wa_id, c.user_id, c.opted_out, c.marketing_opted_out, c.human_owned, c.window_open_until,
+         row_to_json(o) AS outbox
+       FROM business_numbers n
+       LEFT JOIN contacts c ON c.id = $2
+       LEFT JOIN (SELECT id, state, wamid, error_code, error, payload, updated_at FROM outbox_sends WHERE idempotency_key = $3) o ON true
+       WHERE n.id = $1`,
+      [request.numberId, request.contactId, request.key],
+    );
+    const r = rows[0];
+    if (!r) throw ApplicationFailure.nonRetryable(`number ${request.numberId} does not exist`, 'NonRetryableNodeError');
+    const to = r.wa_id ?? r.user_id;
+    if (!r.contact_id || !to) throw ApplicationFailure.nonRetryable(`contact ${request.contactId} has no WhatsApp id`, 'NonRetryableNodeError');
     return {
-      to,
-      optedOut: c.opted_out,
-      marketingOptedOut: c.marketing_opted_out,
-      humanOwned: c.human_owned,
-      windowOpenUntil: c.window_open_until ? c.window_open_until.getTime() : null,
+      earlier: r.outbox ? { ...r.outbox, updated_at: new Date(r.outbox.updated_at) } : undefined,
+      number: { phone_number_id: r.phone_number_id, waba_id: r.waba_id, throughput_cap: r.throughput_cap },
+      contact: {
+        to,
+        optedOut: r.opted_out,
+        marketingOptedOut: r.marketing_opted_out,
+        humanOwned: r.human_owned,
+        windowOpenUntil: r.window_open_until ? r.window_open_until.getTime() : null,
+      },
     };
   }
+}
+
+interface SendContact {
+  to: string;
+  optedOut: boolean;
+  marketingOptedOut: boolean;
+  humanOwned: boolean;
+  windowOpenUntil: number | null;
+}
+
+interface LoadedRow extends NumberRow {
+  contact_id: string | null;
+  wa_id: string | null;
+  user_id: string | null;
+  opted_out: boolean;
+  marketing_opted_out: boolean;
+  human_owned: boolean;
+  window_open_until: Date | null;
+  /** The outbox row as JSON (dates as strings). */
+  outbox: (Omit<OutboxRow, 'updated_at'> & { updated_at: string }) | null;
 }

@@ -38,7 +38,9 @@ export async function recomputeMessageStatuses(
   wamids: readonly string[],
 ): Promise<RecomputedStatus[]> {
   if (wamids.length === 0) return [];
-  const updated: unknown = await manager.query(
+  // One statement: the fold, and marking the folded events applied (the data-modifying CTE
+  // `applied` runs even though nothing selects from it).
+  const rows: RecomputedStatus[] = await manager.query(
     `WITH ev AS (
        SELECT e.wamid,
          jsonb_agg(jsonb_build_object('status', e.status, 'at', ${ISO('e.occurred_at')},
@@ -50,23 +52,20 @@ export async function recomputeMessageStatuses(
          (array_agg(e.pricing_type ORDER BY ${RANK_SQL} DESC) FILTER (WHERE e.pricing_type IS NOT NULL))[1] AS ptype
        FROM message_status_events e
        WHERE e.number_id = $1 AND e.wamid = ANY($2::text[])
-       GROUP BY e.wamid)
-     UPDATE messages m SET status = ev.best, status_timeline = ev.timeline,
-       error_code = coalesce(ev.error_code, m.error_code), error_title = coalesce(ev.error_title, m.error_title),
-       pricing_category = coalesce(ev.pcat, m.pricing_category), pricing_type = coalesce(ev.ptype, m.pricing_type),
-       updated_at = now()
-     FROM ev WHERE m.number_id = $1 AND m.wamid = ev.wamid
-     RETURNING m.id, m.wamid, m.contact_id AS "contactId", m.status`,
+       GROUP BY e.wamid),
+     folded AS (
+       UPDATE messages m SET status = ev.best, status_timeline = ev.timeline,
+         error_code = coalesce(ev.error_code, m.error_code), error_title = coalesce(ev.error_title, m.error_title),
+         pricing_category = coalesce(ev.pcat, m.pricing_category), pricing_type = coalesce(ev.ptype, m.pricing_type),
+         updated_at = now()
+       FROM ev WHERE m.number_id = $1 AND m.wamid = ev.wamid
+       RETURNING m.id, m.wamid, m.contact_id, m.status),
+     applied AS (
+       UPDATE message_status_events e SET applied_at = now()
+       FROM folded f WHERE e.number_id = $1 AND e.wamid = f.wamid AND e.applied_at IS NULL)
+     SELECT id, wamid, contact_id AS "contactId", status FROM folded`,
     [numberId, wamids],
   );
-  const rows = unwrapUpdate<RecomputedStatus>(updated);
-  if (rows.length > 0) {
-    await manager.query(
-      `UPDATE message_status_events SET applied_at = now()
-       WHERE number_id = $1 AND wamid = ANY($2::text[]) AND applied_at IS NULL`,
-      [numberId, rows.map((r) => r.wamid)],
-    );
-  }
   return rows;
 }
 

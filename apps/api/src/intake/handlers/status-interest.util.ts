@@ -40,19 +40,18 @@ async function traitsOf(m: EntityManager, journeyId: string, version: number): P
  * on its message but does not travel through the engine-event queues.
  */
 export async function statusIsListenedTo(m: EntityManager, workspaceId: string, messageId: string | null, callback: string | undefined): Promise<boolean> {
-  const live = await queryRows<{ id: string; live_version: number }>(
-    m,
-    `SELECT id, live_version FROM journeys WHERE workspace_id = $1 AND status = 'active' AND live_version IS NOT NULL`,
-    [workspaceId],
-  );
-  for (const journey of live) if ((await traitsOf(m, journey.id, journey.live_version)).statusTrigger) return true;
   const runId = runIdFromCallback(callback);
-  if (messageId === null && runId === undefined) return false;
-  const [sender] = await queryRows<{ journey_id: string; version: number }>(
+  // One round trip: the live journeys, and the open run that sent the message (if any).
+  const [row] = await queryRows<{ live: { id: string; v: number }[]; sender: { j: string; v: number } | null }>(
     m,
-    `SELECT r.journey_id, r.version FROM journey_runs r
-     WHERE r.status = ANY($3) AND (r.id = (SELECT journey_run_id FROM messages WHERE id = $1) OR r.id = $2::uuid) LIMIT 1`,
-    [messageId, runId ?? null, [...OPEN_RUN_STATUSES]],
+    `SELECT
+       (SELECT coalesce(json_agg(json_build_object('id', j.id, 'v', j.live_version)), '[]'::json) FROM journeys j
+         WHERE j.workspace_id = $1 AND j.status = 'active' AND j.live_version IS NOT NULL) AS live,
+       (SELECT json_build_object('j', r.journey_id, 'v', r.version) FROM journey_runs r
+         WHERE ($2::uuid IS NOT NULL OR $3::uuid IS NOT NULL) AND r.status = ANY($4)
+           AND (r.id = (SELECT journey_run_id FROM messages WHERE id = $2::uuid) OR r.id = $3::uuid) LIMIT 1) AS sender`,
+    [workspaceId, messageId, runId ?? null, [...OPEN_RUN_STATUSES]],
   );
-  return sender ? (await traitsOf(m, sender.journey_id, sender.version)).waitsForStatus : false;
+  for (const journey of row?.live ?? []) if ((await traitsOf(m, journey.id, journey.v)).statusTrigger) return true;
+  return row?.sender ? (await traitsOf(m, row.sender.j, row.sender.v)).waitsForStatus : false;
 }

@@ -60,15 +60,15 @@ export async function handleMessageStatus(ctx: HandlerContext, event: MessageSta
 }
 
 async function lockStatusContact(ctx: HandlerContext, event: MessageStatusEvent): Promise<string | null> {
+  // The message's contact, locked in the same statement (a merge that moved the message away
+  // re-checks the join after the lock wait, and then we fall back to the recipient).
   const [message] = await queryRows<{ contact_id: string }>(
     ctx.m,
-    'SELECT contact_id FROM messages WHERE number_id = $1 AND wamid = $2',
+    `SELECT c.id AS contact_id FROM messages msg JOIN contacts c ON c.id = msg.contact_id
+     WHERE msg.number_id = $1 AND msg.wamid = $2 FOR UPDATE OF c`,
     [ctx.number.id, event.wamid],
   );
-  if (message) {
-    await ctx.m.query('SELECT 1 FROM contacts WHERE id = $1 FOR UPDATE', [message.contact_id]);
-    return message.contact_id;
-  }
+  if (message) return message.contact_id;
   const known = await lockContact(ctx.m, { workspaceId: ctx.workspaceId, numberId: ctx.number.id }, event.recipient, false);
   return known?.contact.id ?? null;
 }
