@@ -2,6 +2,7 @@ import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker
 import { loadConfig } from '@tandem/config';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { useSandboxWatchdog } from './runtime/sandbox-watchdog';
 
 /** The prebuilt workflow bundle: WORKFLOW_BUNDLE_PATH, else the workflows project's build output. */
 function prebuiltBundle(configured: string): { codePath: string } {
@@ -30,6 +31,7 @@ export async function createTandemWorker(options: TandemWorkerOptions): Promise<
   const cfg = loadConfig(['temporal', 'worker']);
   const fromTest = options.workflowBundle !== undefined || options.workflowsPath !== undefined;
   const workflowBundle = fromTest ? undefined : prebuiltBundle(cfg.WORKFLOW_BUNDLE_PATH);
+  useSandboxWatchdog(cfg.WORKER_SANDBOX_WATCHDOG);
   const connection = options.connection ?? (await NativeConnection.connect({ address: cfg.TEMPORAL_ADDRESS }));
   const worker = await Worker.create({
     namespace: cfg.TEMPORAL_NAMESPACE,

@@ -64,6 +64,7 @@ export const configSchema = {
     WORKER_NODE_PACKAGES: z.string().default(''),
     WORKER_HEALTH_PORT: port.default(3001),
     WORKFLOW_BUNDLE_PATH: z.string().default(''),
+    WORKER_SANDBOX_WATCHDOG: z.enum(['shared', 'per-call']).default('shared'),
   },
   studio: {
     STUDIO_PORT: port.default(5173),
