@@ -1,5 +1,6 @@
 import { WorkflowIdReusePolicy } from '@temporalio/workflow';
 import type { JourneySettings } from '@tandem/journey-model';
+import { ENGINE_GENERATION } from './engine-generation';
 import type { CampaignInput, JourneyRunInput, RunTrigger } from './run-input.types';
 
 /** Name of the journey workflow type, as registered with Temporal (never rename). */
@@ -66,6 +67,7 @@ export function journeyRunStart(params: JourneyRunStartParams): { workflowId: st
     contactId: params.contactId,
     numberId: params.numberId,
     trigger: params.trigger,
+    engine: ENGINE_GENERATION,
     ...(params.campaignId ? { campaignId: params.campaignId } : {}),
     ...(params.variables && Object.keys(params.variables).length > 0 ? { variables: params.variables } : {}),
   };
