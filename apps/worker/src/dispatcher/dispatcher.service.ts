@@ -8,6 +8,16 @@ import { RunStarter } from '../runtime/run-starter';
 import { contactOf, replyOf, runIdFromCallback, statusOf, triggerEventOf } from './event-mapping.util';
 import { JourneyCatalog } from './journey-catalog';
 
+/** What {@link Dispatcher.contactFacts} reads about an event's contact. */
+interface ContactFacts {
+  contactId: string;
+  /** The contact exists and is not human-owned. */
+  startable: boolean;
+  /** Workflow ids of the contact's open runs. */
+  openRuns: string[];
+  isFirstMessage: boolean;
+}
+
 export interface DispatcherDeps {
   dataSource: DataSource;
   temporal: Client;
@@ -36,16 +46,17 @@ export class Dispatcher {
   }
 
   async handle(event: EngineEvent): Promise<void> {
-    await this.signal(event);
-    await this.startRuns(event);
+    const facts = await this.contactFacts(event);
+    await this.signal(event, facts);
+    await this.startRuns(event, facts);
   }
 
-  private async signal(event: EngineEvent): Promise<void> {
+  private async signal(event: EngineEvent, facts: ContactFacts | undefined): Promise<void> {
     switch (event.kind) {
       case 'message.received':
-        return this.signalOpenRuns(event.payload.contactId, (h) => h.signal(replySignal, replyOf(event)));
+        return this.signalOpenRuns(facts, (h) => h.signal(replySignal, replyOf(event)));
       case 'message.echo':
-        return this.signalOpenRuns(event.payload.contactId, (h) => h.signal(teammateReplySignal, { eventId: event.id, wamid: event.payload.wamid }));
+        return this.signalOpenRuns(facts, (h) => h.signal(teammateReplySignal, { eventId: event.id, wamid: event.payload.wamid }));
       case 'message.status': {
         const workflowId = await this.statusListenerOf(event.payload.messageId, event.payload.bizOpaqueCallbackData);
         if (workflowId) await this.ignoreGone(this.deps.temporal.workflow.getHandle(workflowId).signal(statusSignal, statusOf(event)));
@@ -56,12 +67,31 @@ export class Dispatcher {
     }
   }
 
-  private async signalOpenRuns(contactId: string, send: (h: ReturnType<Client['workflow']['getHandle']>) => Promise<void>): Promise<void> {
-    const rows: { workflow_id: string }[] = await this.deps.dataSource.query(
-      'SELECT workflow_id FROM journey_runs WHERE contact_id = $1 AND status = ANY($2)',
-      [contactId, OPEN_RUN_STATUSES],
+  private async signalOpenRuns(facts: ContactFacts | undefined, send: (h: ReturnType<Client['workflow']['getHandle']>) => Promise<void>): Promise<void> {
+    for (const workflowId of facts?.openRuns ?? []) await this.ignoreGone(send(this.deps.temporal.workflow.getHandle(workflowId)));
+  }
+
+  /**
+   * In one query, what the dispatcher needs about the contact of a contact-level event
+   * (messages, echoes, contact syncs): whether runs may start for it (it exists and no
+   * teammate owns the chat), its open runs' workflow ids, and — for an inbound message —
+   * whether it is the contact's first.
+   */
+  private async contactFacts(event: EngineEvent): Promise<ContactFacts | undefined> {
+    if (event.kind !== 'message.received' && event.kind !== 'message.echo' && event.kind !== 'contact.synced') return undefined;
+    const contactId = contactOf(event);
+    if (!contactId) return undefined;
+    const wamid = event.kind === 'message.received' ? event.payload.wamid : null;
+    const rows: { startable: boolean; open_runs: string[]; first_message: boolean }[] = await this.deps.dataSource.query(
+      `SELECT coalesce(NOT c.human_owned, false) AS startable,
+         ARRAY(SELECT r.workflow_id FROM journey_runs r WHERE r.contact_id = k.id AND r.status = ANY($2)) AS open_runs,
+         $3::text IS NOT NULL AND NOT EXISTS (
+           SELECT 1 FROM messages m WHERE m.contact_id = k.id AND m.direction = 'inbound' AND m.wamid <> $3) AS first_message
+       FROM (SELECT $1::uuid AS id) k LEFT JOIN contacts c ON c.id = k.id`,
+      [contactId, OPEN_RUN_STATUSES, wamid],
     );
-    for (const row of rows) await this.ignoreGone(send(this.deps.temporal.workflow.getHandle(row.workflow_id)));
+    const row = rows[0];
+    return { contactId, startable: row.startable, openRuns: row.open_runs, isFirstMessage: row.first_message };
   }
 
   /**
@@ -90,14 +120,13 @@ export class Dispatcher {
     }
   }
 
-  private async startRuns(event: EngineEvent): Promise<void> {
+  private async startRuns(event: EngineEvent, facts: ContactFacts | undefined): Promise<void> {
     if (!event.numberId) return;
-    const contactIds = await this.contactsFor(event);
+    const contactIds = await this.contactsFor(event, facts);
     if (contactIds.length === 0) return;
     const journeys = await this.catalog.liveOn(event.workspaceId, event.numberId);
     if (journeys.length === 0) return;
-    const isFirst = event.kind === 'message.received' ? await this.isFirstMessage(event.payload.contactId, event.payload.wamid) : false;
-    const base = triggerEventOf(event, isFirst);
+    const base = triggerEventOf(event, facts?.isFirstMessage ?? false);
     if (!base) return;
     for (const journey of journeys) {
       const trigger = journey.document.triggers.find((t) => matchTrigger(t, base));
@@ -122,27 +151,21 @@ export class Dispatcher {
    * Contacts a trigger may start runs for, never human-owned ones. A disconnected number
    * has no single contact: its runs start for every contact with an open run on it.
    */
-  private async contactsFor(event: EngineEvent): Promise<string[]> {
+  private async contactsFor(event: EngineEvent, facts: ContactFacts | undefined): Promise<string[]> {
+    if (event.kind === 'number.disconnected') {
+      const rows: { id: string }[] = await this.deps.dataSource.query(
+        `SELECT DISTINCT c.id FROM contacts c JOIN journey_runs r ON r.contact_id = c.id
+         WHERE r.number_id = $1 AND r.status = ANY($2) AND NOT c.human_owned`,
+        [event.numberId, OPEN_RUN_STATUSES],
+      );
+      return rows.map((r) => r.id);
+    }
+    if (facts) return facts.startable ? [facts.contactId] : [];
+    // Statuses carry their contact when it is known.
     const contactId = contactOf(event);
-    const rows: { id: string }[] =
-      event.kind === 'number.disconnected'
-        ? await this.deps.dataSource.query(
-            `SELECT DISTINCT c.id FROM contacts c JOIN journey_runs r ON r.contact_id = c.id
-             WHERE r.number_id = $1 AND r.status = ANY($2) AND NOT c.human_owned`,
-            [event.numberId, OPEN_RUN_STATUSES],
-          )
-        : contactId
-          ? await this.deps.dataSource.query('SELECT id FROM contacts WHERE id = $1 AND NOT human_owned', [contactId])
-          : [];
+    if (!contactId) return [];
+    const rows: { id: string }[] = await this.deps.dataSource.query('SELECT id FROM contacts WHERE id = $1 AND NOT human_owned', [contactId]);
     return rows.map((r) => r.id);
-  }
-
-  private async isFirstMessage(contactId: string, wamid: string): Promise<boolean> {
-    const rows: unknown[] = await this.deps.dataSource.query(
-      `SELECT 1 FROM messages WHERE contact_id = $1 AND direction = 'inbound' AND wamid <> $2 LIMIT 1`,
-      [contactId, wamid],
-    );
-    return rows.length === 0;
   }
 
   /** A redelivered event must not start a second run once the first has ended (`one_at_a_time` reuses ids). */
