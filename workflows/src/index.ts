@@ -11,7 +11,6 @@ export { journeyWorkflow, MAX_STEPS, type RunOutcome } from './journey/journey.w
 export { campaignWorkflow, type CampaignOutcome } from './campaign/campaign.workflow';
 export * from './journey/journey.signals';
 export * from './journey/run-start.util';
-export { ENGINE_GENERATION } from './journey/engine-generation';
 export { RUN_FAILURE_TYPES, classifyRunError, runStatusForError, type RunError, type RunErrorCode } from './journey/run-error.util';
 export type * from './journey/run-input.types';
 export type * from './journey/journey-activities.types';

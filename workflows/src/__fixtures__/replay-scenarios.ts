@@ -105,7 +105,7 @@ export const REPLAY_SCENARIOS: ReplayScenario[] = [
       .edge('more', 'false', 'end')
       .edge('tick', 'main', 'count')
       .build(),
-    input: { historyLimit: 30 },
+    input: { historyLimit: 40 },
     drive: async () => undefined,
   },
 ];

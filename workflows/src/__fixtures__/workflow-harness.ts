@@ -3,7 +3,7 @@ import { bundleWorkflowCode, NativeConnection, Worker, type WorkflowBundleWithSo
 import type { JourneyDocument } from '@tandem/journey-model';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
-import { ENGINE_GENERATION, journeyWorkflow, type JourneyRunInput, type RunTrigger } from '../index';
+import { journeyWorkflow, type JourneyRunInput, type RunTrigger } from '../index';
 import { FakeEngine } from './fake-engine';
 
 const ADDRESS = process.env.TEMPORAL_ADDRESS ?? '127.0.0.1:7233';
@@ -45,7 +45,7 @@ export async function createWorkflowHarness(name: string): Promise<WorkflowHarne
     async start(document, options = {}) {
       const journeyId = options.journeyId ?? `journey-${randomUUID().slice(0, 8)}`;
       engine.documents.set(journeyId, document);
-      const input: JourneyRunInput = { version: 1, contactId: 'contact-1', numberId: 'number-1', trigger: TRIGGER, engine: ENGINE_GENERATION, ...options, journeyId };
+      const input: JourneyRunInput = { version: 1, contactId: 'contact-1', numberId: 'number-1', trigger: TRIGGER, ...options, journeyId };
       return client.workflow.start(journeyWorkflow, { taskQueue, workflowId: `wf-${randomUUID()}`, args: [input] });
     },
     async close() {

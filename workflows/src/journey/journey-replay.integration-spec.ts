@@ -87,18 +87,6 @@ describe('replaying saved interpreter histories', () => {
     expect(localRuns('v4')).toBeGreaterThan(localRuns('v3'));
   });
 
-  it('v5 histories (engine generation 5) run everything locally with no patch markers or search-attribute upserts', () => {
-    type Event = { eventType?: string; markerRecordedEventAttributes?: { markerName?: string } };
-    const v5 = saved.filter(([f]) => f.startsWith('v5-'));
-    expect(v5).toHaveLength(REPLAY_SCENARIOS.length);
-    const events = v5.flatMap(([, { history }]) => history.events as Event[]);
-    const types = new Set(events.map((e) => e.eventType));
-    expect(types).not.toContain('EVENT_TYPE_ACTIVITY_TASK_SCHEDULED');
-    expect(types).not.toContain('EVENT_TYPE_UPSERT_WORKFLOW_SEARCH_ATTRIBUTES');
-    const markers = new Set(events.map((e) => e.markerRecordedEventAttributes?.markerName).filter(Boolean));
-    expect(markers).toEqual(new Set(['core_local_activity']));
-  });
-
   it('a continue-as-new history ends by continuing as new', () => {
     const loop = saved.filter(([file]) => file.endsWith('-loop-continue-as-new.json'));
     for (const [, { history }] of loop) expect(history.events.at(-1)?.eventType).toMatch(/CONTINUED_AS_NEW|ContinuedAsNew/);

@@ -1,7 +1,7 @@
 import { CancellationScope, continueAsNew, workflowInfo } from '@temporalio/workflow';
 import type { JourneyNode } from '@tandem/journey-model';
 import { isFlowNodeType, nextNodeId } from '@tandem/journey-model/runtime';
-import { runEngine } from './run-activities';
+import { bookkeeping, nodeExecutionFor } from './run-activities';
 import type { FinishRunInput, LoadedRun } from './journey-activities.types';
 import { runActionNode, runFlowNode, type StepEnv } from './node-steps';
 import { classifyRunError, InvalidGraphError, runStatusForError, type RunError } from './run-error.util';
@@ -35,7 +35,7 @@ async function walk(env: StepEnv): Promise<RunOutcome | 'continue_as_new'> {
   const { session, loaded } = env;
   const { cursor } = session;
   while (cursor.nodeId !== undefined) {
-    await session.holdWhilePaused(cursor.nodeId, (status) => env.engine.books().updateRun({ runId: loaded.runId, status, currentNodeId: cursor.nodeId ?? null }));
+    await session.holdWhilePaused(cursor.nodeId, (status) => bookkeeping().updateRun({ runId: loaded.runId, status, currentNodeId: cursor.nodeId ?? null }));
     if (session.stop) return { status: session.stop };
     if (historyIsLong(env.input)) return 'continue_as_new';
     if (cursor.step >= MAX_STEPS) throw new InvalidGraphError(`more than ${MAX_STEPS} steps: the journey loops without end`);
@@ -56,7 +56,7 @@ async function walk(env: StepEnv): Promise<RunOutcome | 'continue_as_new'> {
  * continue as new carrying their cursor.
  */
 export async function journeyWorkflow(input: JourneyRunInput): Promise<RunOutcome> {
-  const engine = runEngine(input); // first: an older run's patch marker must land in its first workflow task
+  const nodes = nodeExecutionFor(); // first: its patch marker must land in the first workflow task
   const info = workflowInfo();
   const { cursor: carried, ...run } = input;
   const session = new RunSession(carried ?? { ...startCursor(undefined), vars: { ...input.variables } });
@@ -64,10 +64,10 @@ export async function journeyWorkflow(input: JourneyRunInput): Promise<RunOutcom
   let loaded: LoadedRun | undefined;
   let walked: RunOutcome | 'continue_as_new';
   try {
-    loaded = await engine.books().beginRun({ ...ids, resumed: carried !== undefined });
+    loaded = await bookkeeping().beginRun({ ...ids, resumed: carried !== undefined });
     if (!carried) session.cursor.nodeId = loaded.document.entryNodeId;
     session.setPolicy(loaded.document.settings.onTeammateReply);
-    walked = await walk({ input, loaded, session, engine });
+    walked = await walk({ input, loaded, session, nodes });
   } catch (error) {
     const runError = classifyRunError(error, session.cursor.nodeId);
     walked = { status: runStatusForError(runError.code), error: runError };
@@ -78,6 +78,6 @@ export async function journeyWorkflow(input: JourneyRunInput): Promise<RunOutcom
   session.status = outcome.status;
   const { status, error } = outcome;
   const currentNodeId = session.cursor.nodeId ?? null;
-  await CancellationScope.nonCancellable(() => engine.books().finishRun({ ...ids, runId: loaded?.runId, status, currentNodeId, ...(error ? { error } : {}) }));
+  await CancellationScope.nonCancellable(() => bookkeeping().finishRun({ ...ids, runId: loaded?.runId, status, currentNodeId, ...(error ? { error } : {}) }));
   return outcome;
 }

@@ -1,7 +1,7 @@
 import { patched } from '@temporalio/workflow';
 import type { JourneyNode } from '@tandem/journey-model';
 import { durationToMs } from '@tandem/journey-model/runtime';
-import type { RunEngine } from './run-activities';
+import { bookkeeping, localBookkeeping, type NodeExecution } from './run-activities';
 import { decideFlowNode, WAIT_PORT, type FlowDecision } from './flow-step.util';
 import type { LoadedRun, RecordStepInput } from './journey-activities.types';
 import type { JourneyRunInput } from './run-input.types';
@@ -23,8 +23,8 @@ export interface StepEnv {
   input: JourneyRunInput;
   loaded: LoadedRun;
   session: RunSession;
-  /** How action nodes run and books are kept (fixed at the run's start, see `runEngine`). */
-  engine: RunEngine;
+  /** How action nodes run (fixed at the run's start, see `nodeExecutionFor`). */
+  nodes: NodeExecution;
 }
 
 function stepRecord(env: StepEnv, node: JourneyNode, startedAt: number): Omit<RecordStepInput, 'port' | 'endedAt' | 'runStatus'> {
@@ -45,11 +45,12 @@ interface StepRecorder {
 function recorder(env: StepEnv, node: JourneyNode, startedAt: number): StepRecorder {
   const base = stepRecord(env, node, startedAt);
   return {
-    done: (port, output) => env.engine.books().recordStep({ ...base, port, output, endedAt: Date.now(), runStatus: 'running' }),
+    done: (port, output) => bookkeeping().recordStep({ ...base, port, output, endedAt: Date.now(), runStatus: 'running' }),
     waiting: async () => {
-      if (env.engine.recordsWaitStart(() => patched(WAIT_START_PATCH))) {
-        await env.engine.books().recordStep({ ...base, port: null, endedAt: null, runStatus: 'waiting' });
-      }
+      // Runs with local bookkeeping always record the wait's start, without asking for the older
+      // patch: a patch first checked after a local activity can land in the next workflow task
+      // (e.g. when a query arrives meanwhile), and replay would then look for it too early.
+      if (localBookkeeping() || patched(WAIT_START_PATCH)) await bookkeeping().recordStep({ ...base, port: null, endedAt: null, runStatus: 'waiting' });
     },
   };
 }
@@ -102,7 +103,7 @@ export async function runActionNode(env: StepEnv, node: JourneyNode): Promise<St
   const { cursor } = session;
   const startedAt = Date.now();
   cursor.inbox = clearReplies(cursor.inbox);
-  const result = await env.engine.nodes.executeNode({
+  const result = await env.nodes.executeNode({
     runId: loaded.runId,
     workspaceId: loaded.workspaceId,
     journeyId: input.journeyId,
@@ -121,6 +122,6 @@ export async function runActionNode(env: StepEnv, node: JourneyNode): Promise<St
   const got = await session.awaitReply(result.reply, durationToMs(result.reply.timeout), node.id);
   if (!got) return { end: session.stop ?? 'cancelled' };
   if (got.reply && result.reply.saveReplyAs) cursor.vars[result.reply.saveReplyAs] = got.reply.text ?? null;
-  await env.engine.books().recordStep({ ...stepRecord(env, node, startedAt), port: got.port, output: got.reply ? { reply: got.reply } : undefined, endedAt: Date.now(), runStatus: 'running' });
+  await bookkeeping().recordStep({ ...stepRecord(env, node, startedAt), port: got.port, output: got.reply ? { reply: got.reply } : undefined, endedAt: Date.now(), runStatus: 'running' });
   return { port: got.port };
 }

@@ -46,41 +46,29 @@ const localNodes = proxyLocalActivities<NodeExecution>({ ...LOCAL, startToCloseT
  * workflow task times out (10 s) and the visit runs again elsewhere; a visit also runs again
  * when its workflow task is retried (a signal arrived meanwhile). Sends stay idempotent by
  * their outbox key (`<runId>:<step>:<sendIndex>`); custom nodes key side effects on
- * `ctx.run.stepId`. Checked once, at the start of a run (see {@link runEngine}).
+ * `ctx.run.stepId`. Checked once, at the start of a run (see {@link nodeExecutionFor}).
  * Histories recorded before it (v1–v3) replay with the remote `executeNode`.
  */
 export const LOCAL_NODES_PATCH = 'local-node-execution';
 
-
-/** From this generation on (see `ENGINE_GENERATION`) runs use every patched behaviour above unasked. */
-const PATCH_FREE_GENERATION = 5;
-
-/** How one run executes action nodes and keeps its books, fixed by how it was started. */
-export interface RunEngine {
-  /** How action nodes run. */
-  nodes: NodeExecution;
-  /** The bookkeeping activities. */
-  books(): Bookkeeping;
-  /** Whether a waiting visit records its start (see `WAIT_START_PATCH`, checked on first call for older runs). */
-  recordsWaitStart(waitStartPatched: () => boolean): boolean;
+/**
+ * How this run executes action nodes. Call once, first thing in the run: a patch first
+ * checked after a local activity could land in a later workflow task than replay expects.
+ */
+export function nodeExecutionFor(): NodeExecution {
+  return patched(LOCAL_NODES_PATCH) ? localNodes : remoteNodes;
 }
 
 /**
- * The run's engine. Call once, first thing in the run: for runs of earlier generations a
- * patch first checked after a local activity could land in a later workflow task than replay
- * expects, so the action-node patch is checked here and the bookkeeping patch at `beginRun`.
+ * Whether this run keeps its books with local activities. The first call is the run's first step
+ * (`beginRun`), so the marker lands in its first workflow task; later calls only read it.
  */
-export function runEngine(input: { engine?: number }): RunEngine {
-  if ((input.engine ?? 0) >= PATCH_FREE_GENERATION) return { nodes: localNodes, books: () => localBooks, recordsWaitStart: () => true };
-  const nodes = patched(LOCAL_NODES_PATCH) ? localNodes : remoteNodes;
-  // The first call is the run's first step (`beginRun`), so the marker lands in its first workflow task.
-  const localBookkeeping = () => patched(LOCAL_BOOKKEEPING_PATCH);
-  return {
-    nodes,
-    books: () => (localBookkeeping() ? localBooks : remoteBooks),
-    // Runs with local bookkeeping always record the wait's start, without asking for the older
-    // patch: a patch first checked after a local activity can land in the next workflow task
-    // (e.g. when a query arrives meanwhile), and replay would then look for it too early.
-    recordsWaitStart: (waitStartPatched) => localBookkeeping() || waitStartPatched(),
-  };
+export function localBookkeeping(): boolean {
+  return patched(LOCAL_BOOKKEEPING_PATCH);
 }
+
+/** The bookkeeping activities for this point of the run (see {@link LOCAL_BOOKKEEPING_PATCH}). */
+export function bookkeeping(): Bookkeeping {
+  return localBookkeeping() ? localBooks : remoteBooks;
+}
+

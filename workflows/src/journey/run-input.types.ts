@@ -62,11 +62,6 @@ export interface JourneyRunInput {
   variables?: Record<string, unknown>;
   /** Continue as new after this many history events (default 2000); small in tests. */
   historyLimit?: number;
-  /**
-   * Interpreter generation the run was started with (`ENGINE_GENERATION` of its starter).
-   * Absent on runs started before it existed: those decide each change by its patch marker.
-   */
-  engine?: number;
   cursor?: RunCursor;
 }
 

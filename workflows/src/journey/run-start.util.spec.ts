@@ -1,4 +1,3 @@
-import { ENGINE_GENERATION } from './engine-generation';
 import { campaignStart, journeyRunStart, type JourneyRunStartParams } from './run-start.util';
 
 const base: JourneyRunStartParams = {
@@ -27,7 +26,7 @@ describe('journeyRunStart', () => {
 
   it('passes ids and the trigger, never a payload, to the workflow', () => {
     const { options } = journeyRunStart({ ...base, reEntry: 'always', campaignId: undefined });
-    expect(options.args).toEqual([{ journeyId: 'j1', version: 3, contactId: 'c1', numberId: 'n1', trigger: base.trigger, engine: ENGINE_GENERATION }]);
+    expect(options.args).toEqual([{ journeyId: 'j1', version: 3, contactId: 'c1', numberId: 'n1', trigger: base.trigger }]);
     expect(options.memo).toBeUndefined();
   });
 

@@ -1,6 +1,5 @@
 import { WorkflowIdReusePolicy } from '@temporalio/workflow';
 import type { JourneySettings } from '@tandem/journey-model';
-import { ENGINE_GENERATION } from './engine-generation';
 import type { CampaignInput, JourneyRunInput, RunTrigger } from './run-input.types';
 
 /** Name of the journey workflow type, as registered with Temporal (never rename). */
@@ -67,7 +66,6 @@ export function journeyRunStart(params: JourneyRunStartParams): { workflowId: st
     contactId: params.contactId,
     numberId: params.numberId,
     trigger: params.trigger,
-    engine: ENGINE_GENERATION,
     ...(params.campaignId ? { campaignId: params.campaignId } : {}),
     ...(params.variables && Object.keys(params.variables).length > 0 ? { variables: params.variables } : {}),
   };
