@@ -29,8 +29,7 @@ if [ "${BENCH_TEMPORAL:-fresh}" != shared ]; then
     >>"$LOG_DIR/temporal-bench.log" 2>&1 </dev/null &
   bench_temporal=$!
   trap 'kill "$bench_temporal" 2>/dev/null; wait "$bench_temporal" 2>/dev/null || true' EXIT
-  bench_temporal_ready() { "$bin" operator namespace describe --address "127.0.0.1:$port" --namespace default >/dev/null 2>&1; }
-  wait_for "Temporal (benchmark)" 60 bench_temporal_ready
+  wait_for "Temporal (benchmark)" 60 temporal_ready "$bin" "$port"
   export TEMPORAL_ADDRESS="127.0.0.1:$port"
 fi
 NODE_ENV=production SWC_NODE_PROJECT=tsconfig.base.json node -r @swc-node/register "test/bench/$name.bench.ts"

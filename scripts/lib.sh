@@ -27,6 +27,11 @@ wait_for() {
   die "$name did not become ready within ${secs}s (logs in $LOG_DIR)"
 }
 
+# temporal_ready BIN PORT — a Temporal server on 127.0.0.1:PORT answers for the default namespace.
+temporal_ready() {
+  "$1" operator namespace describe --address "127.0.0.1:$2" --namespace default >/dev/null 2>&1
+}
+
 # stop_pidfile NAME — stops the process recorded in run/NAME.pid, if it is still ours.
 stop_pidfile() {
   local f="$DATA_DIR/run/$1.pid" pid i

@@ -136,19 +136,15 @@ temporal_bin() {
   echo "$TEMPORAL_CACHED"
 }
 
-temporal_ready() {
-  "$1" operator namespace describe --address "127.0.0.1:$TEMPORAL_PORT" --namespace default >/dev/null 2>&1
-}
-
 temporal_up() {
   local bin
   bin=$(temporal_bin)
   echo "$bin" >"$DATA_DIR/run/temporal.path"
-  if port_open "$TEMPORAL_PORT" && temporal_ready "$bin"; then
+  if port_open "$TEMPORAL_PORT" && temporal_ready "$bin" "$TEMPORAL_PORT"; then
     log "Temporal: using the server on port $TEMPORAL_PORT"
     return
   fi
-  port_open "$TEMPORAL_PORT" && sleep 3 && temporal_ready "$bin" && return
+  port_open "$TEMPORAL_PORT" && sleep 3 && temporal_ready "$bin" "$TEMPORAL_PORT" && return
   port_open "$TEMPORAL_PORT" && die "Temporal: port $TEMPORAL_PORT is taken by something that is not a Temporal server."
   mkdir -p "$DATA_DIR/temporal"
   log "Temporal: starting the dev server on 127.0.0.1:$TEMPORAL_PORT (UI http://127.0.0.1:$TEMPORAL_UI_PORT)"
@@ -157,7 +153,7 @@ temporal_up() {
     --sqlite-pragma journal_mode=wal --sqlite-pragma synchronous=normal \
     >>"$LOG_DIR/temporal.log" 2>&1 </dev/null &
   echo $! >"$DATA_DIR/run/temporal.pid"
-  wait_for "Temporal" 90 temporal_ready "$bin"
+  wait_for "Temporal" 90 temporal_ready "$bin" "$TEMPORAL_PORT"
 }
 
 temporal_down() { stop_pidfile temporal; }

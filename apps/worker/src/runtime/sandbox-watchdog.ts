@@ -88,13 +88,16 @@ export function useSandboxWatchdog(mode: SandboxWatchdog, limitMs = 5_000, repor
   threads.Worker = class extends Original {
     constructor(filename: string | URL, options?: WorkerOptions) {
       const file = filename instanceof URL ? filename.pathname : filename;
-      const ours = !options?.eval && WORKFLOW_THREAD.test(file);
+      if (options?.eval || !WORKFLOW_THREAD.test(file)) {
+        super(filename, options);
+        return;
+      }
       const stamp = new Float64Array(new SharedArrayBuffer(Float64Array.BYTES_PER_ELEMENT));
       const bootstrap =
         `(${shareSandboxWatchdog.toString()})(require('node:vm'), require('node:worker_threads').workerData.tandemSandboxStamp);\n` +
         `require(${JSON.stringify(file)});`;
-      super(ours ? bootstrap : filename, ours ? { ...options, eval: true, workerData: { tandemSandboxStamp: stamp } } : options);
-      if (ours) this.once('exit', watchStamp(stamp, limitMs, report));
+      super(bootstrap, { ...options, eval: true, workerData: { tandemSandboxStamp: stamp } });
+      this.once('exit', watchStamp(stamp, limitMs, report));
     }
   };
 }
