@@ -26,6 +26,7 @@ export const configSchema = {
     WEBHOOK_MAX_BODY_BYTES: z.coerce.number().int().min(3 * 1024 * 1024).default(3 * 1024 * 1024),
     WEBHOOK_INGEST_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(8),
     WEBHOOK_INGEST_BACKOFF_MS: z.coerce.number().int().min(1).default(2000),
+    WEBHOOK_STATUS_BATCH_MS: z.coerce.number().int().min(0).max(10_000).default(50),
     INTAKE_SWEEP_INTERVAL_SECONDS: z.coerce.number().int().min(1).default(30),
     HEALTH_CHECK_INTERVAL_SECONDS: z.coerce.number().int().min(1).default(300),
     HEALTH_SILENT_AFTER_MINUTES: z.coerce.number().int().min(1).default(1440),
@@ -33,6 +34,7 @@ export const configSchema = {
   database: {
     DATABASE_URL: url(['postgres:', 'postgresql:']).default('postgres://tandem:tandem@127.0.0.1:5432/tandem'),
     DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+    DATABASE_PREPARED_STATEMENTS: z.enum(['on', 'off']).default('on'),
   },
   redis: {
     REDIS_URL: url(['redis:', 'rediss:']).default('redis://127.0.0.1:6379'),

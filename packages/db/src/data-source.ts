@@ -2,6 +2,7 @@ import { DataSource, DataSourceOptions } from 'typeorm';
 import { loadConfig } from '@tandem/config';
 import { entities } from './entities';
 import { migrations } from './migrations';
+import { PreparingClient } from './prepared-statements';
 import { SnakeNamingStrategy } from './snake-naming.strategy';
 
 /**
@@ -19,7 +20,12 @@ export function dataSourceOptions(overrides: { url?: string; poolSize?: number }
     synchronize: false,
     migrationsRun: false,
     migrationsTransactionMode: 'each',
-    extra: { max: overrides.poolSize ?? cfg.DATABASE_POOL_SIZE },
+    extra: {
+      max: overrides.poolSize ?? cfg.DATABASE_POOL_SIZE,
+      // Custom plans always: a generic plan chosen while tables were small can stay in use as
+      // they grow (seen here: a status fold switched to sequential scans of messages).
+      ...(cfg.DATABASE_PREPARED_STATEMENTS === 'on' ? { Client: PreparingClient, options: '-c plan_cache_mode=force_custom_plan' } : {}),
+    },
   };
 }
 

@@ -1,4 +1,5 @@
 export * from './data-source';
+export * from './prepared-statements';
 export * from './entities';
 export * from './snake-naming.strategy';
 export * from './status/message-status.util';
