@@ -101,7 +101,11 @@ describe('ingest: inbound messages, echoes, history, identity', () => {
     expect(c.window_open_until.toISOString()).toBe(opened);
     expect(c.last_inbound_at.toISOString()).toBe(iso(NOW_S));
     expect(await message('wamid.maria-echo')).toMatchObject({ direction: 'app_echo', source: 'live', contact_id: c.id });
-    const [number] = await h.ds.query('SELECT last_echo_at, last_inbound_at, last_webhook_at FROM business_numbers WHERE id = $1', [numberId]);
+    // Number activity is written in batches, within about a second.
+    const number = await until(async () => {
+      const [n] = await h.ds.query('SELECT last_echo_at, last_inbound_at, last_webhook_at FROM business_numbers WHERE id = $1', [numberId]);
+      return n.last_echo_at ? n : undefined;
+    });
     expect(number.last_echo_at.toISOString()).toBe(iso(NOW_S + 600));
     expect(number.last_webhook_at).not.toBeNull();
     const event = await engineEvent('message.echo', 'wamid.maria-echo');

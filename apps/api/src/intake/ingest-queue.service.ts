@@ -3,6 +3,8 @@ import { loadConfig } from '@tandem/config';
 import { type Job, Queue, Worker } from 'bullmq';
 import IORedis from 'ioredis';
 import { IngestProcessor } from './ingest.processor';
+import { NumberActivityWriter } from './number-activity.writer';
+import { StatusBatcher } from './status-batcher';
 
 export const WEBHOOK_INGEST_QUEUE = 'webhook-ingest';
 
@@ -38,7 +40,11 @@ export class IngestQueue implements OnModuleInit, BeforeApplicationShutdown {
   private queue?: Queue<IngestJobData>;
   private worker?: Worker<IngestJobData>;
 
-  constructor(private readonly processor: IngestProcessor) {}
+  constructor(
+    private readonly processor: IngestProcessor,
+    private readonly statusBatcher: StatusBatcher,
+    private readonly activity: NumberActivityWriter,
+  ) {}
 
   onModuleInit(): void {
     const prefix = this.cfg.QUEUE_PREFIX;
@@ -74,9 +80,13 @@ export class IngestQueue implements OnModuleInit, BeforeApplicationShutdown {
     await this.enqueue(deliveryId);
   }
 
-  /** After the sweeper stopped (onModuleDestroy), before the database closes. Waits for running jobs. */
+  /**
+   * After the sweeper stopped (onModuleDestroy), before the database closes. Waits for running
+   * jobs and status batches, then writes the number activity they recorded.
+   */
   async beforeApplicationShutdown(): Promise<void> {
-    await this.worker?.close();
+    await Promise.all([this.worker?.close(), this.statusBatcher.close()]);
+    await this.activity.flush();
     await this.queue?.close();
     await Promise.all(this.connections.map((c) => c.quit().catch(() => c.disconnect())));
   }

@@ -99,6 +99,51 @@ describe('ingest: delivery statuses', () => {
     expect((await message('wamid.api-late')).status).toBe('delivered');
   });
 
+  describe('status deliveries applied in batches (WEBHOOK_STATUS_BATCH_MS)', () => {
+    it('applies concurrent deliveries together, with the result of one by one', async () => {
+      const wamids = ['wamid.batch-1', 'wamid.batch-2', 'wamid.batch-3'];
+      for (const w of wamids) await sent(w);
+      const bodies = wamids.flatMap((w, i) => [
+        status(w, 'read', NOW_S + 30 + i, { pricing: PRICING_UTILITY }),
+        status(w, 'sent', NOW_S + 10 + i),
+        status(w, 'delivered', NOW_S + 20 + i),
+      ]);
+      // The same status twice in one batch, in another body, and an already applied one.
+      bodies.push(statuses([{ wamid: 'wamid.batch-1', status: 'delivered', ts: NOW_S + 25 }]), status('wamid.api-1', 'read', NOW_S + 30));
+      const results = await Promise.all(bodies.map((b) => h.deliver(b)));
+      expect(results.map((r) => r.outcome)).toEqual(bodies.map(() => 'processed'));
+      for (const w of wamids) {
+        const m = await message(w);
+        expect(m).toMatchObject({ status: 'read', pricing_category: 'utility' });
+        expect(m.status_timeline.map((t: { status: string }) => t.status)).toEqual(['sent', 'delivered', 'read']);
+      }
+      const [{ n }] = await h.ds.query(`SELECT count(*)::int AS n FROM message_status_events WHERE wamid = ANY($1)`, [wamids]);
+      expect(n).toBe(9);
+      // A batch is one transaction: its deliveries share processed_at (now() is the transaction's start).
+      const [{ batches }] = await h.ds.query(
+        `SELECT count(DISTINCT processed_at)::int AS batches FROM webhook_deliveries WHERE id = ANY($1)`,
+        [results.map((r) => r.deliveryId)],
+      );
+      expect(batches).toBeLessThan(bodies.length);
+      // The live status journey hears each new status once.
+      const seen = await until(() => {
+        const list = h.events.flatMap((e) => (e.kind === 'message.status' && wamids.includes(e.payload.wamid) ? [{ ...e.payload, contactKey: e.contactKey }] : []));
+        return list.length === 9 ? list : undefined;
+      });
+      expect(seen.filter((p) => p.wamid === 'wamid.batch-2').map((p) => p.status).sort()).toEqual(['delivered', 'read', 'sent']);
+      expect(seen.every((p) => p.contactKey === mariaId && p.messageStatus !== null)).toBe(true);
+    });
+
+    it('leaves a status for an unregistered number to the one-by-one path, which notes it', async () => {
+      const body = status('wamid.batch-stranger', 'delivered', NOW_S + 20);
+      const stranger = JSON.parse(JSON.stringify(body).replace(/"phone_number_id":"[^"]+"/, '"phone_number_id":"999000111"'));
+      const { deliveryId, outcome } = await h.deliver(stranger);
+      expect(outcome).toBe('processed');
+      const [row] = await h.ds.query('SELECT notes FROM webhook_deliveries WHERE id = $1', [deliveryId]);
+      expect(row.notes).toEqual([expect.objectContaining({ reason: expect.stringContaining('unroutable') })]);
+    });
+  });
+
   describe('which statuses reach the engine', () => {
     const wamidOf = (e: (typeof h.events)[number]) => ('wamid' in e.payload ? e.payload.wamid : undefined);
     const eventsOf = (wamid: string) => h.events.filter((e) => wamidOf(e) === wamid);

@@ -7,10 +7,11 @@ import { appendEngineEvents, claimEvent } from './event-ledger.util';
 import { EventRouter, type Route } from './event-router.util';
 import { handleAccountUpdated, handleTemplateStatus } from './handlers/account.handler';
 import { handleContactSynced, handleUserPreference } from './handlers/contact.handler';
-import { ActivityWrites, type HandlerContext, type HandlerResult, NumberActivity, type WabaHandlerContext } from './handlers/handler.types';
+import { type HandlerContext, type HandlerResult, NumberActivity, type WabaHandlerContext } from './handlers/handler.types';
 import { handleHistoryDeclined, handleHistoryMedia, handleHistoryMessages } from './handlers/history.handler';
 import { handleMessageEcho, handleMessageReceived } from './handlers/message.handler';
 import { handleMessageStatus } from './handlers/status.handler';
+import { NumberActivityWriter } from './number-activity.writer';
 import { queryRows } from './sql.util';
 
 interface DeliveryRow {
@@ -30,11 +31,10 @@ interface DeliveryRow {
 @Injectable()
 export class IngestProcessor {
   private readonly logger = new Logger(IngestProcessor.name);
-  private readonly activityWrites = new ActivityWrites();
-
   constructor(
     private readonly dataSource: DataSource,
     private readonly publisher: EngineEventsPublisher,
+    private readonly activityWriter: NumberActivityWriter,
   ) {}
 
   async process(deliveryId: string): Promise<void> {
@@ -48,9 +48,9 @@ export class IngestProcessor {
     const router = new EventRouter(this.dataSource);
     const activity = new NumberActivity(new Date(delivery.received_at));
     const notes: DeliveryNote[] = [];
-    // The delivery's own bookkeeping (number activity, the processed mark) commits with its
-    // last event's changes — one transaction per delivery fewer; on its own if that event needs none.
-    const finish: Finish = (m, lastNotes) => this.finish(m, deliveryId, activity, events.length, [...notes, ...lastNotes]);
+    // The delivery's processed mark commits with its last event's changes — one transaction per
+    // delivery fewer; on its own if that event needs none. Number activity is written after, batched.
+    const finish: Finish = (m, lastNotes) => this.finish(m, deliveryId, events.length, [...notes, ...lastNotes]);
     let engineEvents = 0;
     let finished = false;
     for (const [i, event] of events.entries()) {
@@ -59,7 +59,8 @@ export class IngestProcessor {
       engineEvents += applied.engineEvents;
       finished = applied.finished;
     }
-    if (!finished) await this.finish(this.dataSource.manager, deliveryId, activity, events.length, notes);
+    if (!finished) await this.finish(this.dataSource.manager, deliveryId, events.length, notes);
+    this.activityWriter.record(activity);
     // Most deliveries (statuses) add no engine event: then there is nothing to publish — unless
     // this is a retry, whose earlier attempt may have committed events it never published.
     if (engineEvents === 0 && delivery.outcome === 'pending') return;
@@ -124,22 +125,13 @@ export class IngestProcessor {
       : [{ ...base, reason: 'account-level errors', raw: event.kind === 'account.errors' ? event.errors : undefined }];
   }
 
-  /** Number activity, then the processed mark (with the delivery's notes), in `m`'s transaction. */
-  private async finish(m: EntityManager, deliveryId: string, activity: NumberActivity, eventCount: number, notes: DeliveryNote[]): Promise<void> {
+  /** The processed mark, with the delivery's notes, in `m`'s transaction. */
+  private async finish(m: EntityManager, deliveryId: string, eventCount: number, notes: DeliveryNote[]): Promise<void> {
     await m.query(
       `UPDATE webhook_deliveries SET outcome = 'processed', processed_at = now(), attempts = attempts + 1,
          last_error = NULL, event_count = $2, notes = $3::jsonb WHERE id = $1`,
       [deliveryId, eventCount, JSON.stringify(notes)],
     );
-    for (const [numberId, a] of activity.entries()) {
-      if (!this.activityWrites.due(numberId, a)) continue;
-      await m.query(
-        `UPDATE business_numbers SET last_webhook_at = greatest(last_webhook_at, $2),
-           last_inbound_at = greatest(last_inbound_at, $3), last_echo_at = greatest(last_echo_at, $4),
-           contact_sync_at = greatest(contact_sync_at, $5) WHERE id = $1`,
-        [numberId, a.webhookAt, a.inboundAt ?? null, a.echoAt ?? null, a.contactSyncAt ?? null],
-      );
-    }
   }
 }
 

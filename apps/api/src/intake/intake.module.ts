@@ -1,4 +1,6 @@
 import { Module } from '@nestjs/common';
+import { loadConfig } from '@tandem/config';
+import { DataSource } from 'typeorm';
 import { ContactsController } from './contacts.controller';
 import { ContactsService } from './contacts.service';
 import { DeliveriesController } from './deliveries.controller';
@@ -9,7 +11,10 @@ import { IngestProcessor } from './ingest.processor';
 import { IntakeSweeper } from './intake.sweeper';
 import { NumberHealthService } from './number-health.service';
 import { NumbersController } from './numbers.controller';
+import { NumberActivityWriter, writeNumberActivity } from './number-activity.writer';
 import { NumbersService } from './numbers.service';
+import { StatusBatchProcessor } from './status-batch.processor';
+import { StatusBatcher } from './status-batcher';
 import { WebhookController } from './webhook.controller';
 import { WebhookIntakeService } from './webhook-intake.service';
 
@@ -20,6 +25,16 @@ import { WebhookIntakeService } from './webhook-intake.service';
     WebhookIntakeService,
     IngestQueue,
     IngestProcessor,
+    StatusBatchProcessor,
+    {
+      provide: StatusBatcher,
+      inject: [StatusBatchProcessor],
+      useFactory: (statuses: StatusBatchProcessor) => {
+        const lingerMs = loadConfig(['api']).WEBHOOK_STATUS_BATCH_MS;
+        return new StatusBatcher((d) => statuses.process(d), { enabled: lingerMs > 0, lingerMs, maxBatch: 100, maxInFlight: 2 });
+      },
+    },
+    { provide: NumberActivityWriter, inject: [DataSource], useFactory: (ds: DataSource) => new NumberActivityWriter(writeNumberActivity(ds)) },
     EngineEventsPublisher,
     IntakeSweeper,
     NumberHealthService,

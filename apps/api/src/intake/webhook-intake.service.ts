@@ -2,6 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { IngestQueue, type IngestLane } from './ingest-queue.service';
+import { StatusBatcher } from './status-batcher';
 import { queryRows } from './sql.util';
 
 export interface PersistedDelivery {
@@ -9,6 +10,7 @@ export interface PersistedDelivery {
   /** True when this exact body was already stored (a redelivery). */
   duplicate: boolean;
   outcome: string;
+  receivedAt: Date;
 }
 
 /** Durable first step of the webhook: the raw body is in PostgreSQL before Meta gets its 200. */
@@ -19,23 +21,24 @@ export class WebhookIntakeService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly queue: IngestQueue,
+    private readonly statusBatcher: StatusBatcher,
   ) {}
 
   async persist(body: Buffer, signature: string): Promise<PersistedDelivery> {
     const sha = createHash('sha256').update(body).digest('hex');
-    const [inserted] = await queryRows<{ id: string }>(
+    const [inserted] = await queryRows<{ id: string; received_at: Date }>(
       this.dataSource.manager,
       `INSERT INTO webhook_deliveries (body, body_sha256, signature) VALUES ($1, $2, $3)
-       ON CONFLICT (body_sha256) DO NOTHING RETURNING id`,
+       ON CONFLICT (body_sha256) DO NOTHING RETURNING id, received_at`,
       [body, sha, signature],
     );
-    if (inserted) return { id: inserted.id, duplicate: false, outcome: 'pending' };
-    const [existing] = await queryRows<{ id: string; outcome: string }>(
+    if (inserted) return { id: inserted.id, duplicate: false, outcome: 'pending', receivedAt: new Date(inserted.received_at) };
+    const [existing] = await queryRows<{ id: string; outcome: string; received_at: Date }>(
       this.dataSource.manager,
-      'SELECT id, outcome FROM webhook_deliveries WHERE body_sha256 = $1',
+      'SELECT id, outcome, received_at FROM webhook_deliveries WHERE body_sha256 = $1',
       [sha],
     );
-    return { id: existing.id, duplicate: true, outcome: existing.outcome };
+    return { id: existing.id, duplicate: true, outcome: existing.outcome, receivedAt: new Date(existing.received_at) };
   }
 
   /**
@@ -46,6 +49,17 @@ export class WebhookIntakeService {
     if (delivery.outcome !== 'pending') return;
     this.queue.enqueue(delivery.id, lane).catch((err: unknown) => {
       this.logger.warn(`delivery ${delivery.id} stored but not queued (sweeper will): ${String(err)}`);
+    });
+  }
+
+  /**
+   * A delivery of statuses only: applied with others in one transaction when batching is on,
+   * else (or when the batch cannot take it) queued on the background lane like any other.
+   */
+  applyStatusesSoon(delivery: PersistedDelivery, body: Buffer): void {
+    if (delivery.outcome !== 'pending') return;
+    void this.statusBatcher.submit({ id: delivery.id, body, receivedAt: delivery.receivedAt }).then((outcome) => {
+      if (outcome === 'individually') this.enqueueSoon(delivery, 'background');
     });
   }
 }

@@ -69,7 +69,8 @@ export class WebhookController {
     const parsed = jsonObject(body);
     if (!parsed) throw new BadRequestException('Body is not a JSON object');
     const delivery = await this.intake.persist(body, header ?? '');
-    this.intake.enqueueSoon(delivery, laneOf(parsed));
+    if (onlyStatuses(parsed)) this.intake.applyStatusesSoon(delivery, body);
+    else this.intake.enqueueSoon(delivery, laneOf(parsed));
     return { received: true, deliveryId: delivery.id, duplicate: delivery.duplicate };
   }
 }
@@ -81,6 +82,18 @@ function jsonObject(body: Buffer): Record<string, unknown> | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** Whether every change of the body is a `messages` change carrying statuses and nothing else. */
+export function onlyStatuses(body: Record<string, unknown>): boolean {
+  if (!Array.isArray(body.entry) || body.entry.length === 0) return false;
+  const changes = body.entry.flatMap((e: { changes?: unknown }) => (Array.isArray(e?.changes) ? (e.changes as unknown[]) : [undefined]));
+  return changes.length > 0 && changes.every((c) => {
+    const change = c as { field?: unknown; value?: Record<string, unknown> } | undefined;
+    if (change?.field !== 'messages' || !change.value || typeof change.value !== 'object') return false;
+    const arrays = Object.keys(change.value).filter((k) => Array.isArray(change.value?.[k]));
+    return Array.isArray(change.value.statuses) && arrays.every((k) => k === 'statuses' || k === 'contacts');
+  });
 }
 
 /** `conversation` when any change carries customer messages or echoes (see `IngestLane`); a body of unknown shape too. */

@@ -45,27 +45,6 @@ export class NumberActivity {
   }
 }
 
-/**
- * Which number-activity writes are worth a statement. A delivery with inbound, echo or contact
- * sync activity always writes; one that only proves the webhook is alive (most: statuses)
- * writes at most every {@link ActivityWrites.WEBHOOK_EVERY_MS} per number and process — the
- * number's health only asks whether a webhook came in the last hour.
- */
-export class ActivityWrites {
-  static readonly WEBHOOK_EVERY_MS = 5_000;
-  private readonly webhookWrittenAt = new Map<string, number>();
-
-  /** Whether `entry` should be written now; records the write when it should. */
-  due(numberId: string, entry: ActivityEntry): boolean {
-    const at = entry.webhookAt.getTime();
-    const written = this.webhookWrittenAt.get(numberId);
-    const onlyWebhook = !entry.inboundAt && !entry.echoAt && !entry.contactSyncAt;
-    if (onlyWebhook && written !== undefined && at >= written && at - written < ActivityWrites.WEBHOOK_EVERY_MS) return false;
-    if (written === undefined || at > written) this.webhookWrittenAt.set(numberId, at);
-    return true;
-  }
-}
-
 /** Everything a handler may use; it runs inside the event's transaction (`m`). */
 export interface HandlerContext {
   m: EntityManager;

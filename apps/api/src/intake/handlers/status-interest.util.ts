@@ -32,6 +32,12 @@ async function traitsOf(m: EntityManager, journeyId: string, version: number): P
   return found;
 }
 
+/** A status to check: the message it is about (if stored) and its callback data. */
+export interface StatusOfInterest {
+  messageId: string | null;
+  callback: string | undefined;
+}
+
 /**
  * Whether the engine would act on a delivery status: a live journey of the workspace has a
  * status trigger, or the open run that sent the message (by its row, else by the outbox key
@@ -40,18 +46,28 @@ async function traitsOf(m: EntityManager, journeyId: string, version: number): P
  * on its message but does not travel through the engine-event queues.
  */
 export async function statusIsListenedTo(m: EntityManager, workspaceId: string, messageId: string | null, callback: string | undefined): Promise<boolean> {
-  const runId = runIdFromCallback(callback);
-  // One round trip: the live journeys, and the open run that sent the message (if any).
-  const [row] = await queryRows<{ live: { id: string; v: number }[]; sender: { j: string; v: number } | null }>(
+  const [listened] = await statusesListenedTo(m, workspaceId, [{ messageId, callback }]);
+  return listened;
+}
+
+/** {@link statusIsListenedTo} for several statuses of one workspace, in one round trip. */
+export async function statusesListenedTo(m: EntityManager, workspaceId: string, statuses: readonly StatusOfInterest[]): Promise<boolean[]> {
+  if (statuses.length === 0) return [];
+  // The live journeys, and for each status the open run that sent its message (if any).
+  const [row] = await queryRows<{ live: { id: string; v: number }[]; senders: { i: number; j: string; v: number }[] }>(
     m,
     `SELECT
        (SELECT coalesce(json_agg(json_build_object('id', j.id, 'v', j.live_version)), '[]'::json) FROM journeys j
          WHERE j.workspace_id = $1 AND j.status = 'active' AND j.live_version IS NOT NULL) AS live,
-       (SELECT json_build_object('j', r.journey_id, 'v', r.version) FROM journey_runs r
-         WHERE ($2::uuid IS NOT NULL OR $3::uuid IS NOT NULL) AND r.status = ANY($4)
-           AND (r.id = (SELECT journey_run_id FROM messages WHERE id = $2::uuid) OR r.id = $3::uuid) LIMIT 1) AS sender`,
-    [workspaceId, messageId, runId ?? null, [...OPEN_RUN_STATUSES]],
+       (SELECT coalesce(json_agg(json_build_object('i', x.i, 'j', r.journey_id, 'v', r.version)), '[]'::json)
+         FROM unnest($2::uuid[], $3::uuid[]) WITH ORDINALITY AS x(message_id, run_id, i)
+         CROSS JOIN LATERAL (SELECT r.journey_id, r.version FROM journey_runs r
+           WHERE (x.message_id IS NOT NULL OR x.run_id IS NOT NULL) AND r.status = ANY($4)
+             AND (r.id = (SELECT journey_run_id FROM messages WHERE id = x.message_id) OR r.id = x.run_id) LIMIT 1) r) AS senders`,
+    [workspaceId, statuses.map((s) => s.messageId), statuses.map((s) => runIdFromCallback(s.callback) ?? null), [...OPEN_RUN_STATUSES]],
   );
-  for (const journey of row?.live ?? []) if ((await traitsOf(m, journey.id, journey.v)).statusTrigger) return true;
-  return row?.sender ? (await traitsOf(m, row.sender.j, row.sender.v)).waitsForStatus : false;
+  for (const journey of row?.live ?? []) if ((await traitsOf(m, journey.id, journey.v)).statusTrigger) return statuses.map(() => true);
+  const listened = statuses.map(() => false);
+  for (const sender of row?.senders ?? []) listened[sender.i - 1] = (await traitsOf(m, sender.j, sender.v)).waitsForStatus;
+  return listened;
 }

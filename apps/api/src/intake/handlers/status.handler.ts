@@ -1,4 +1,5 @@
-import { type NewEngineEvent, recomputeMessageStatuses } from '@tandem/db';
+import { type NewEngineEvent, type RecomputedStatus, recomputeMessageStatuses } from '@tandem/db';
+import type { EntityManager } from 'typeorm';
 import type { MessageStatusEvent } from '@tandem/whatsapp';
 import { lockContact } from '../contact-store.util';
 import { statusIsListenedTo } from './status-interest.util';
@@ -13,42 +14,42 @@ import { type HandlerContext, type HandlerResult, NOTHING } from './handler.type
  */
 export async function handleMessageStatus(ctx: HandlerContext, event: MessageStatusEvent): Promise<HandlerResult> {
   const { m, number } = ctx;
-  const at = new Date(event.timestamp);
-  const error = event.errors?.[0];
-  const detail = {
-    errors: event.errors,
-    pricing: event.pricing,
-    conversation: event.conversation,
-    bizOpaqueCallbackData: event.bizOpaqueCallbackData,
-    recipient: event.recipient,
-  };
+  const c = statusColumns(event);
   const inserted = await queryRows<{ id: string }>(
     m,
     `INSERT INTO message_status_events (workspace_id, number_id, wamid, status, occurred_at, error_code, error_title,
        pricing_category, pricing_type, detail)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT (number_id, wamid, status) DO NOTHING RETURNING id`,
-    [
-      ctx.workspaceId, number.id, event.wamid, event.status, at, error?.code ?? null, error?.title ?? null,
-      event.pricing?.category ?? null, event.pricing?.type ?? null, detail,
-    ],
+    [ctx.workspaceId, number.id, event.wamid, event.status, c.occurredAt, c.errorCode, c.errorTitle, c.pricingCategory, c.pricingType, c.detail],
   );
   if (inserted.length === 0) return NOTHING;
   // Lock the contact before touching the message: the same order as inbound handling and merges.
   const contactId = await lockStatusContact(ctx, event);
   const [folded] = await recomputeMessageStatuses(m, number.id, [event.wamid]);
   if (!(await statusIsListenedTo(m, ctx.workspaceId, folded?.id ?? null, event.bizOpaqueCallbackData))) return NOTHING;
-  const engineEvent: NewEngineEvent = {
+  const engineEvent = statusEngineEvent(number.id, event, contactId, folded);
+  return { engineEvents: [engineEvent] };
+}
+
+/** The `message.status` engine event of a status; `folded` is its message after the fold. */
+export function statusEngineEvent(
+  numberId: string,
+  event: MessageStatusEvent,
+  contactId: string | null,
+  folded: Pick<RecomputedStatus, 'id' | 'status'> | undefined,
+): NewEngineEvent {
+  return {
     kind: 'message.status',
-    contactKey: contactId ?? `number:${number.id}`,
-    numberId: number.id,
+    contactKey: contactId ?? `number:${numberId}`,
+    numberId,
     payload: {
-      numberId: number.id,
+      numberId,
       wamid: event.wamid,
       status: event.status,
       messageId: folded?.id ?? null,
       contactId,
       messageStatus: folded?.status ?? null,
-      occurredAt: at.toISOString(),
+      occurredAt: new Date(event.timestamp).toISOString(),
       errors: event.errors?.map(({ code, title, details }) => ({ code, title, details })),
       pricing: event.pricing
         ? { category: event.pricing.category, type: event.pricing.type, billable: event.pricing.billable }
@@ -56,7 +57,25 @@ export async function handleMessageStatus(ctx: HandlerContext, event: MessageSta
       bizOpaqueCallbackData: event.bizOpaqueCallbackData,
     },
   };
-  return { engineEvents: [engineEvent] };
+}
+
+/** What a status row stores besides its key (the raw detail and the columns the fold reads). */
+export function statusColumns(event: MessageStatusEvent) {
+  const error = event.errors?.[0];
+  return {
+    occurredAt: new Date(event.timestamp),
+    errorCode: error?.code ?? null,
+    errorTitle: error?.title ?? null,
+    pricingCategory: event.pricing?.category ?? null,
+    pricingType: event.pricing?.type ?? null,
+    detail: {
+      errors: event.errors,
+      pricing: event.pricing,
+      conversation: event.conversation,
+      bizOpaqueCallbackData: event.bizOpaqueCallbackData,
+      recipient: event.recipient,
+    },
+  };
 }
 
 async function lockStatusContact(ctx: HandlerContext, event: MessageStatusEvent): Promise<string | null> {
@@ -69,6 +88,11 @@ async function lockStatusContact(ctx: HandlerContext, event: MessageStatusEvent)
     [ctx.number.id, event.wamid],
   );
   if (message) return message.contact_id;
-  const known = await lockContact(ctx.m, { workspaceId: ctx.workspaceId, numberId: ctx.number.id }, event.recipient, false);
+  return lockRecipient(ctx.m, { workspaceId: ctx.workspaceId, numberId: ctx.number.id }, event);
+}
+
+/** A status whose message is not stored (yet): its recipient's contact, locked, if known. */
+export async function lockRecipient(m: EntityManager, scope: { workspaceId: string; numberId: string }, event: MessageStatusEvent): Promise<string | null> {
+  const known = await lockContact(m, scope, event.recipient, false);
   return known?.contact.id ?? null;
 }
