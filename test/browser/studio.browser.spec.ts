@@ -194,9 +194,11 @@ describe('studio: draw, publish, try and inspect a journey', () => {
       await canvas.locator(`[data-testid="node-${id}"][data-run-status="completed"]`).waitFor();
     }
     await expect(byTestId(canvas, `node-${ids.handoff}`).getAttribute('data-run-status')).resolves.toBeNull();
-    const taken = await canvas.locator('.react-flow__edge.edge-taken').evaluateAll((els) => els.map((e) => e.getAttribute('data-testid')).sort());
     const journey = await stack.api<{ draft: { edges: { id: string; sourcePort: string }[] } }>(`/api/journeys/${journeyId}`);
     const edgeOf = (port: string) => `rf__edge-${journey.body.draft.edges.find((e) => e.sourcePort === port)?.id}`;
+    // Edges render after the nodes they join have been measured: wait for them, then compare.
+    for (const port of ['track', 'main', 'answered']) await canvas.locator(`[data-testid="${edgeOf(port)}"].edge-taken`).waitFor();
+    const taken = await canvas.locator('.react-flow__edge.edge-taken').evaluateAll((els) => els.map((e) => e.getAttribute('data-testid')).sort());
     expect(taken).toEqual([edgeOf('track'), edgeOf('main'), edgeOf('answered')].sort());
     await expect(canvas.locator(`[data-testid="${edgeOf('human')}"].edge-taken`).count()).resolves.toBe(0);
 

@@ -114,6 +114,9 @@ export class StatusBatchProcessor {
 
 const key = (i: Pick<Item, 'numberId' | 'event'>): string => `${i.numberId} ${i.event.wamid}`;
 
+// Rows are inserted in key order: two batches that share keys then wait for each other in
+// the same order, never in a circle (the one-by-one path has one key per transaction).
+
 /** Claims the statuses in the idempotency ledger; returns those claimed now (first of repeats). */
 async function claim(m: EntityManager, items: readonly Item[]): Promise<Item[]> {
   const rows = await queryRows<{ workspace_id: string; dedup_key: string }>(
@@ -121,7 +124,9 @@ async function claim(m: EntityManager, items: readonly Item[]): Promise<Item[]> 
     `INSERT INTO processed_events (workspace_id, number_id, dedup_key, kind, delivery_id)
      SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::uuid[])
      ON CONFLICT (workspace_id, dedup_key) DO NOTHING RETURNING workspace_id, dedup_key`,
-    [items.map((i) => i.workspaceId), items.map((i) => i.numberId), items.map((i) => i.event.dedupKey), items.map((i) => i.event.kind), items.map((i) => i.deliveryId)],
+    columns(sortedBy(items, (i) => `${i.workspaceId} ${i.event.dedupKey}`), [
+      (i) => i.workspaceId, (i) => i.numberId, (i) => i.event.dedupKey, (i) => i.event.kind, (i) => i.deliveryId,
+    ]),
   );
   const fresh = new Set(rows.map((r) => `${r.workspace_id} ${r.dedup_key}`));
   return items.filter((i) => fresh.delete(`${i.workspaceId} ${i.event.dedupKey}`));
@@ -130,7 +135,7 @@ async function claim(m: EntityManager, items: readonly Item[]): Promise<Item[]> 
 /** Stores the statuses; returns those new per (number, wamid, status) — the rest changes nothing. */
 async function storeStatuses(m: EntityManager, items: readonly Item[]): Promise<Item[]> {
   if (items.length === 0) return [];
-  const rows = items.map((i) => {
+  const rows = sortedBy(items, (i) => `${i.numberId} ${i.event.wamid} ${i.event.status}`).map((i) => {
     const c = statusColumns(i.event);
     return {
       workspace_id: i.workspaceId, number_id: i.numberId, wamid: i.event.wamid, status: i.event.status, occurred_at: c.occurredAt.toISOString(),
@@ -181,6 +186,14 @@ async function fold(m: EntityManager, items: readonly Item[]): Promise<Map<strin
     }
   }
   return folded;
+}
+
+function sortedBy<T>(list: readonly T[], by: (t: T) => string): T[] {
+  return [...list].sort((a, b) => (by(a) < by(b) ? -1 : by(a) > by(b) ? 1 : 0));
+}
+
+function columns<T>(list: readonly T[], of: ((t: T) => unknown)[]): unknown[][] {
+  return of.map((f) => list.map(f));
 }
 
 function groupBy<T>(list: readonly T[], by: (t: T) => string): Map<string, T[]> {
