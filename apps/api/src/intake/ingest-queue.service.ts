@@ -39,6 +39,9 @@ export class IngestQueue implements OnModuleInit, BeforeApplicationShutdown {
   private readonly connections: IORedis[] = [];
   private queue?: Queue<IngestJobData>;
   private worker?: Worker<IngestJobData>;
+  /** Conversation deliveries being processed here without a job (see {@link submit}). */
+  private readonly inline = new Set<Promise<void>>();
+  private closing = false;
 
   constructor(
     private readonly processor: IngestProcessor,
@@ -55,6 +58,24 @@ export class IngestQueue implements OnModuleInit, BeforeApplicationShutdown {
       concurrency: CONCURRENCY,
     });
     this.worker.on('error', (err) => this.logger.error(`ingest worker: ${err.message}`));
+  }
+
+  /**
+   * A conversation delivery is processed at once in this process while fewer than
+   * {@link CONCURRENCY} are — someone waits for the answer, and the queue's round trips through
+   * Redis are a good part of the work — otherwise, and when that attempt fails, it is queued
+   * with its retries. Background deliveries are always queued.
+   */
+  async submit(deliveryId: string, lane: IngestLane): Promise<void> {
+    if (lane !== 'conversation' || this.closing || this.inline.size >= CONCURRENCY) return this.enqueue(deliveryId, lane);
+    const run = this.processor
+      .process(deliveryId)
+      .catch(async (err: unknown) => {
+        this.logger.warn(`delivery ${deliveryId}: ${String(err)} — queued for another attempt`);
+        await this.enqueue(deliveryId, lane).catch((e: unknown) => this.logger.warn(`delivery ${deliveryId} not queued (the sweeper will): ${String(e)}`));
+      })
+      .finally(() => this.inline.delete(run));
+    this.inline.add(run);
   }
 
   async enqueue(deliveryId: string, lane: IngestLane = 'conversation'): Promise<void> {
@@ -82,10 +103,12 @@ export class IngestQueue implements OnModuleInit, BeforeApplicationShutdown {
 
   /**
    * After the sweeper stopped (onModuleDestroy), before the database closes. Waits for running
-   * jobs and status batches, then writes the number activity they recorded.
+   * jobs, deliveries processed without one and status batches, then writes the number activity
+   * they recorded.
    */
   async beforeApplicationShutdown(): Promise<void> {
-    await Promise.all([this.worker?.close(), this.statusBatcher.close()]);
+    this.closing = true;
+    await Promise.all([this.worker?.close(), this.statusBatcher.close(), ...this.inline]);
     await this.activity.flush();
     await this.queue?.close();
     await Promise.all(this.connections.map((c) => c.quit().catch(() => c.disconnect())));

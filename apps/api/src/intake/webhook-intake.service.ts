@@ -42,12 +42,12 @@ export class WebhookIntakeService {
   }
 
   /**
-   * Queues processing without making Meta wait: a failure here is logged only, because the
-   * sweeper re-enqueues every delivery still pending.
+   * Starts processing without making Meta wait (see `IngestQueue.submit`): a failure to queue
+   * is logged only, because the sweeper re-enqueues every delivery still pending.
    */
   enqueueSoon(delivery: PersistedDelivery, lane: IngestLane = 'conversation'): void {
     if (delivery.outcome !== 'pending') return;
-    this.queue.enqueue(delivery.id, lane).catch((err: unknown) => {
+    this.queue.submit(delivery.id, lane).catch((err: unknown) => {
       this.logger.warn(`delivery ${delivery.id} stored but not queued (sweeper will): ${String(err)}`);
     });
   }
