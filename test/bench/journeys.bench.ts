@@ -51,12 +51,17 @@ async function main(): Promise<void> {
 
 async function runTandem(stack: TandemStack, journeyId: string): Promise<number> {
   const started = performance.now();
-  await pool(RUNS, START_CONCURRENCY, async (i) => {
+  // Completions are counted while the runs are still being started: the rate shown is since the first start.
+  const bar = progress('Tandem journeys completed', RUNS);
+  let startError: unknown;
+  const starting = pool(RUNS, START_CONCURRENCY, async (i) => {
     const res = await stack.api(`/api/journeys/${journeyId}/runs`, { body: { waId: waIdOf('4477004', i), idempotencyKey: `bench-${i}` } });
     if (res.status !== 202) throw new Error(`start run: ${res.status} ${JSON.stringify(res.body)}`);
+  }).catch((error: unknown) => {
+    startError = error;
   });
-  const bar = progress('Tandem journeys completed', RUNS);
   for (;;) {
+    if (startError) throw startError;
     const page = await stack.api<{ total?: number }>(`/api/runs?journeyId=${journeyId}&status=completed&limit=1`);
     const completed = page.body.total ?? 0;
     bar.update(completed);
@@ -65,6 +70,7 @@ async function runTandem(stack: TandemStack, journeyId: string): Promise<number>
     await new Promise((r) => setTimeout(r, 250));
   }
   bar.end();
+  await starting;
   return RUNS / ((performance.now() - started) / 1000);
 }
 
