@@ -17,12 +17,28 @@ export interface ContactRow {
   window_open_until: Date | null;
 }
 
-const CONTACT_COLUMNS = `id, workspace_id, number_id, wa_id, user_id, profile_name, attributes, tags, opted_out,
-  marketing_opted_out, human_owned, window_open_until`;
+/** A contact with the number a node runs on (see {@link findContact}). */
+export interface ContactWithNumber extends ContactRow {
+  number_phone_number_id: string | null;
+  number_mode: 'coexistence' | 'cloud' | null;
+}
+
+const CONTACT_COLUMNS = `c.id, c.workspace_id, c.number_id, c.wa_id, c.user_id, c.profile_name, c.attributes, c.tags, c.opted_out,
+  c.marketing_opted_out, c.human_owned, c.window_open_until`;
 
 /** Reads a contact, or `undefined` when it does not exist. */
-export async function findContact(m: EntityManager, contactId: string): Promise<ContactRow | undefined> {
-  const rows: ContactRow[] = await m.query(`SELECT ${CONTACT_COLUMNS} FROM contacts WHERE id = $1`, [contactId]);
+export async function findContact(m: EntityManager, contactId: string): Promise<ContactRow | undefined>;
+/** Reads a contact with the number `numberId` (its columns null when there is no such number) in the same round trip. */
+export async function findContact(m: EntityManager, contactId: string, numberId: string): Promise<ContactWithNumber | undefined>;
+export async function findContact(m: EntityManager, contactId: string, numberId?: string): Promise<ContactRow | undefined> {
+  const rows: ContactRow[] =
+    numberId === undefined
+      ? await m.query(`SELECT ${CONTACT_COLUMNS} FROM contacts c WHERE c.id = $1`, [contactId])
+      : await m.query(
+          `SELECT ${CONTACT_COLUMNS}, n.phone_number_id AS number_phone_number_id, n.mode AS number_mode
+           FROM contacts c LEFT JOIN business_numbers n ON n.id = $2 WHERE c.id = $1`,
+          [contactId, numberId],
+        );
   return rows[0];
 }
 

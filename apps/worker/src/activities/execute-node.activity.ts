@@ -97,12 +97,8 @@ function portOf(invocation: NodeInvocation): string | null {
 }
 
 async function buildContext(deps: ActivityDeps, input: ExecuteNodeInput, stepId: string, visit: NodeVisit): Promise<NodeContext> {
-  const row = await findContact(deps.dataSource.manager, input.contactId);
+  const row = await findContact(deps.dataSource.manager, input.contactId, input.numberId);
   if (!row) throw new Error(`contact ${input.contactId} does not exist`);
-  const numbers: { phone_number_id: string; mode: 'coexistence' | 'cloud' }[] = await deps.dataSource.query(
-    'SELECT phone_number_id, mode FROM business_numbers WHERE id = $1',
-    [input.numberId],
-  );
   const snapshot = toSnapshot(row);
   return {
     contact: { ...snapshot },
@@ -116,7 +112,7 @@ async function buildContext(deps: ActivityDeps, input: ExecuteNodeInput, stepId:
       variables: Object.freeze({ ...input.vars }),
       trigger: input.trigger,
     },
-    number: { id: input.numberId, phoneNumberId: numbers[0]?.phone_number_id ?? '', mode: numbers[0]?.mode ?? 'coexistence' },
+    number: { id: input.numberId, phoneNumberId: row.number_phone_number_id ?? '', mode: row.number_mode ?? 'coexistence' },
     logger: stepLogger(visit.logs, `${input.node.type} ${input.runId}:${input.step}`),
     whatsapp: { send: visit.send },
     http: httpPort(deps.fetch ?? globalThis.fetch),

@@ -6,7 +6,7 @@ import type { DataSource } from 'typeorm';
 import { OPEN_RUN_STATUSES } from '../activities/run-rows.util';
 import { RunStarter } from '../runtime/run-starter';
 import { contactOf, replyOf, runIdFromCallback, statusOf, triggerEventOf } from './event-mapping.util';
-import { JourneyCatalog } from './journey-catalog';
+import { JourneyCatalog, liveVersionsJson, type LiveVersionRow } from './journey-catalog';
 
 /** What {@link Dispatcher.contactFacts} reads about an event's contact. */
 interface ContactFacts {
@@ -16,6 +16,10 @@ interface ContactFacts {
   /** Workflow ids of the contact's open runs. */
   openRuns: string[];
   isFirstMessage: boolean;
+  /** The workspace's active journeys with their live version (see `liveVersionsJson`). */
+  live: LiveVersionRow[];
+  /** Journeys that already started a run for this contact from this very event. */
+  startedByEvent: string[];
 }
 
 export interface DispatcherDeps {
@@ -82,16 +86,26 @@ export class Dispatcher {
     const contactId = contactOf(event);
     if (!contactId) return undefined;
     const wamid = event.kind === 'message.received' ? event.payload.wamid : null;
-    const rows: { startable: boolean; open_runs: string[]; first_message: boolean }[] = await this.deps.dataSource.query(
-      `SELECT coalesce(NOT c.human_owned, false) AS startable,
-         ARRAY(SELECT r.workflow_id FROM journey_runs r WHERE r.contact_id = k.id AND r.status = ANY($2)) AS open_runs,
-         $3::text IS NOT NULL AND NOT EXISTS (
-           SELECT 1 FROM messages m WHERE m.contact_id = k.id AND m.direction = 'inbound' AND m.wamid <> $3) AS first_message
-       FROM (SELECT $1::uuid AS id) k LEFT JOIN contacts c ON c.id = k.id`,
-      [contactId, OPEN_RUN_STATUSES, wamid],
-    );
+    const rows: { startable: boolean; open_runs: string[]; first_message: boolean; live: LiveVersionRow[]; started_by_event: string[] }[] =
+      await this.deps.dataSource.query(
+        `SELECT coalesce(NOT c.human_owned, false) AS startable,
+           ARRAY(SELECT r.workflow_id FROM journey_runs r WHERE r.contact_id = k.id AND r.status = ANY($2)) AS open_runs,
+           $3::text IS NOT NULL AND NOT EXISTS (
+             SELECT 1 FROM messages m WHERE m.contact_id = k.id AND m.direction = 'inbound' AND m.wamid <> $3) AS first_message,
+           ${liveVersionsJson('$4')} AS live,
+           ARRAY(SELECT r.journey_id::text FROM journey_runs r WHERE r.contact_id = k.id AND r.trigger_key = $5) AS started_by_event
+         FROM (SELECT $1::uuid AS id) k LEFT JOIN contacts c ON c.id = k.id`,
+        [contactId, OPEN_RUN_STATUSES, wamid, event.workspaceId, event.id],
+      );
     const row = rows[0];
-    return { contactId, startable: row.startable, openRuns: row.open_runs, isFirstMessage: row.first_message };
+    return {
+      contactId,
+      startable: row.startable,
+      openRuns: row.open_runs,
+      isFirstMessage: row.first_message,
+      live: row.live,
+      startedByEvent: row.started_by_event,
+    };
   }
 
   /**
@@ -124,7 +138,10 @@ export class Dispatcher {
     if (!event.numberId) return;
     const contactIds = await this.contactsFor(event, facts);
     if (contactIds.length === 0) return;
-    const journeys = await this.catalog.liveOn(event.workspaceId, event.numberId);
+    // A contact-level event read the live versions with its contact's facts; others read them now.
+    const journeys = facts
+      ? await this.catalog.liveFrom(facts.live, event.workspaceId, event.numberId)
+      : await this.catalog.liveOn(event.workspaceId, event.numberId);
     if (journeys.length === 0) return;
     const base = triggerEventOf(event, facts?.isFirstMessage ?? false);
     if (!base) return;
@@ -133,7 +150,8 @@ export class Dispatcher {
       if (!trigger) continue;
       const runTrigger: RunTrigger = { ...(base as TriggerEvent), kind: base.kind, eventId: event.id, triggerId: trigger.id };
       for (const contactId of contactIds) {
-        if (await this.alreadyStartedBy(journey.journeyId, contactId, event.id)) continue;
+        const started = contactId === facts?.contactId ? facts.startedByEvent.includes(journey.journeyId) : await this.alreadyStartedBy(journey.journeyId, contactId, event.id);
+        if (started) continue;
         await this.starter.start({
           workspaceId: journey.workspaceId,
           journeyId: journey.journeyId,

@@ -9,6 +9,21 @@ export interface LiveJourney {
   document: JourneyDocument;
 }
 
+/** An active journey and its live version, as {@link liveVersionsJson} lists them. */
+export interface LiveVersionRow {
+  id: string;
+  live_version: number;
+}
+
+/**
+ * SQL for a JSON array of the active journeys of the workspace in parameter `workspaceParam`
+ * (e.g. `$1`) with their live version, oldest first — to read with other facts in one query.
+ */
+export function liveVersionsJson(workspaceParam: string): string {
+  return `(SELECT coalesce(json_agg(json_build_object('id', j.id, 'live_version', j.live_version) ORDER BY j.created_at), '[]'::json)
+    FROM journeys j WHERE j.workspace_id = ${workspaceParam} AND j.status = 'active' AND j.live_version IS NOT NULL)`;
+}
+
 /**
  * Active journeys with a live version, per event. Versions are immutable, so their parsed
  * documents are cached by (journey, version); which version is live is read every time.
@@ -19,10 +34,12 @@ export class JourneyCatalog {
   constructor(private readonly ds: DataSource) {}
 
   async liveOn(workspaceId: string, numberId: string): Promise<LiveJourney[]> {
-    const rows: { id: string; live_version: number }[] = await this.ds.query(
-      `SELECT id, live_version FROM journeys WHERE workspace_id = $1 AND status = 'active' AND live_version IS NOT NULL ORDER BY created_at`,
-      [workspaceId],
-    );
+    const [row]: { live: LiveVersionRow[] }[] = await this.ds.query(`SELECT ${liveVersionsJson('$1')} AS live`, [workspaceId]);
+    return this.liveFrom(row.live, workspaceId, numberId);
+  }
+
+  /** {@link liveOn} from the live versions read already (with other facts, see {@link liveVersionsJson}). */
+  async liveFrom(rows: readonly LiveVersionRow[], workspaceId: string, numberId: string): Promise<LiveJourney[]> {
     const out: LiveJourney[] = [];
     for (const row of rows) {
       const document = await this.documentOf(row.id, row.live_version);
