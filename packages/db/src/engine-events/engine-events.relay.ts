@@ -2,6 +2,7 @@ import { Queue, type JobsOptions } from 'bullmq';
 import IORedis from 'ioredis';
 import type { DataSource } from 'typeorm';
 import type { EngineEvent } from './engine-event.types';
+import { unwrapUpdate } from '../status/message-status.util';
 import {
   type EngineEventsTransport,
   engineEventJobId,
@@ -85,11 +86,17 @@ export class EngineEventsRelay {
   private publishBatch(): Promise<number> {
     return this.dataSource.transaction(async (m) => {
       await m.query('SELECT pg_advisory_xact_lock($1)', [RELAY_LOCK_KEY]);
-      const rows: OutboxRow[] = await m.query(
-        `SELECT id::text AS id, workspace_id, number_id, contact_key, kind, payload, delivery_id, created_at
-         FROM domain_events WHERE published_at IS NULL ORDER BY domain_events.id LIMIT $1`,
-        [BATCH],
+      // Marked published and read in one statement; if the queues refuse them, the
+      // transaction rolls back and they stay unpublished.
+      const marked = unwrapUpdate<OutboxRow>(
+        await m.query(
+          `UPDATE domain_events d SET published_at = now()
+           FROM (SELECT id FROM domain_events WHERE published_at IS NULL ORDER BY id LIMIT $1) p WHERE d.id = p.id
+           RETURNING d.id::text AS id, d.workspace_id, d.number_id, d.contact_key, d.kind, d.payload, d.delivery_id, d.created_at`,
+          [BATCH],
+        ),
       );
+      const rows = marked.sort((a, b) => (BigInt(a.id) < BigInt(b.id) ? -1 : 1));
       if (rows.length === 0) return 0;
       const byPartition = new Map<number, OutboxRow[]>();
       for (const row of rows) {
@@ -101,7 +108,6 @@ export class EngineEventsRelay {
           list.map((row) => ({ name: row.kind, data: toEvent(row), opts: { ...JOB_OPTIONS, jobId: engineEventJobId(row.id) } })),
         );
       }
-      await m.query('UPDATE domain_events SET published_at = now() WHERE id = ANY($1::bigint[])', [rows.map((r) => r.id)]);
       return rows.length;
     });
   }
