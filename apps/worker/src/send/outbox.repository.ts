@@ -110,15 +110,20 @@ export class OutboxRepository {
    */
   async accept(origin: SendOrigin, wamid: string, message: OutboundMessage): Promise<void> {
     const { biz_opaque_callback_data: _callback, ...payload } = message;
-    await this.ds.query(
+    const inserted: { has_statuses: boolean }[] = await this.ds.query(
       `WITH sent AS (
          UPDATE outbox_sends SET state = 'accepted', wamid = $4, sent_at = now(), error = NULL, error_code = NULL, updated_at = now()
          WHERE idempotency_key = $9)
        INSERT INTO messages (workspace_id, number_id, contact_id, wamid, direction, source, type, payload, meta_timestamp, status,
          journey_run_id, journey_node_id)
-       VALUES ($1, $2, $3, $4, 'api', 'live', $5, $6, now(), 'accepted', $7, $8) ON CONFLICT (number_id, wamid) DO NOTHING`,
+       VALUES ($1, $2, $3, $4, 'api', 'live', $5, $6, now(), 'accepted', $7, $8) ON CONFLICT (number_id, wamid) DO NOTHING
+       RETURNING EXISTS (SELECT 1 FROM message_status_events e WHERE e.number_id = $2 AND e.wamid = $4) AS has_statuses`,
       [origin.workspaceId, origin.numberId, origin.contactId, wamid, message.type, payload, origin.runId, origin.nodeId, origin.key],
     );
-    await recomputeMessageStatuses(this.ds.manager, origin.numberId, [wamid]);
+    // Fold statuses that arrived before the message (usually none: Meta's first status comes
+    // after its answer). A status committed while this ran is folded by its own handler once
+    // the message is visible, or by the intake sweeper's orphan pass. A message that existed
+    // already (a retried accept) is folded again, to be sure.
+    if (inserted.length === 0 || inserted[0].has_statuses) await recomputeMessageStatuses(this.ds.manager, origin.numberId, [wamid]);
   }
 }
