@@ -39,7 +39,8 @@ export async function recomputeMessageStatuses(
 ): Promise<RecomputedStatus[]> {
   if (wamids.length === 0) return [];
   // One statement: the fold, and marking the folded events applied (the data-modifying CTE
-  // `applied` runs even though nothing selects from it).
+  // `applied` runs even though nothing selects from it). The repeated `wamid = ANY($2)` lets
+  // the planner reach both tables by their (number_id, wamid) index whatever their size.
   const rows: RecomputedStatus[] = await manager.query(
     `WITH ev AS (
        SELECT e.wamid,
@@ -58,11 +59,11 @@ export async function recomputeMessageStatuses(
          error_code = coalesce(ev.error_code, m.error_code), error_title = coalesce(ev.error_title, m.error_title),
          pricing_category = coalesce(ev.pcat, m.pricing_category), pricing_type = coalesce(ev.ptype, m.pricing_type),
          updated_at = now()
-       FROM ev WHERE m.number_id = $1 AND m.wamid = ev.wamid
+       FROM ev WHERE m.number_id = $1 AND m.wamid = ANY($2::text[]) AND m.wamid = ev.wamid
        RETURNING m.id, m.wamid, m.contact_id, m.status),
      applied AS (
        UPDATE message_status_events e SET applied_at = now()
-       FROM folded f WHERE e.number_id = $1 AND e.wamid = f.wamid AND e.applied_at IS NULL)
+       FROM folded f WHERE e.number_id = $1 AND e.wamid = ANY($2::text[]) AND e.wamid = f.wamid AND e.applied_at IS NULL)
      SELECT id, wamid, contact_id AS "contactId", status FROM folded`,
     [numberId, wamids],
   );
