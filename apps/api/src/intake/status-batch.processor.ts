@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { recomputeMessageStatuses, type RecomputedStatus } from '@tandem/db';
 import { type MessageStatusEvent, parseWebhook } from '@tandem/whatsapp';
 import { DataSource, type EntityManager } from 'typeorm';
@@ -14,7 +14,8 @@ import { queryRows } from './sql.util';
 /** A stored delivery, as the webhook received it. */
 export interface StatusDelivery {
   id: string;
-  body: Buffer;
+  /** The body, parsed once by the webhook controller. */
+  body: unknown;
   receivedAt: Date;
 }
 
@@ -44,6 +45,8 @@ interface Item {
  */
 @Injectable()
 export class StatusBatchProcessor {
+  private readonly logger = new Logger(StatusBatchProcessor.name);
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly publisher: EngineEventsPublisher,
@@ -107,7 +110,11 @@ export class StatusBatchProcessor {
     });
 
     for (const touched of activity.values()) this.activity.record(touched);
-    if (engineEvents > 0) await this.publisher.publishPending().catch(() => undefined); // the sweeper retries
+    if (engineEvents > 0) {
+      await this.publisher.publishPending().catch((err: unknown) => {
+        this.logger.warn(`engine events not published yet (the sweeper will retry): ${String(err)}`);
+      });
+    }
     return { processed: batched.map((b) => b.delivery.id), individually };
   }
 }

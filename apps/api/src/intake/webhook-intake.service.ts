@@ -53,10 +53,11 @@ export class WebhookIntakeService {
   }
 
   /**
-   * A delivery of statuses only: applied with others in one transaction when batching is on,
-   * else (or when the batch cannot take it) queued on the background lane like any other.
+   * A delivery of statuses only (`body`: as the controller parsed it): applied with others in
+   * one transaction when batching is on, else (or when the batch cannot take it) queued on the
+   * background lane like any other.
    */
-  applyStatusesSoon(delivery: PersistedDelivery, body: Buffer): void {
+  applyStatusesSoon(delivery: PersistedDelivery, body: Record<string, unknown>): void {
     if (delivery.outcome !== 'pending') return;
     void this.statusBatcher.submit({ id: delivery.id, body, receivedAt: delivery.receivedAt }).then((outcome) => {
       if (outcome === 'individually') this.enqueueSoon(delivery, 'background');

@@ -1,4 +1,4 @@
-import { laneOf } from './webhook.controller';
+import { laneOf, onlyStatuses } from './webhook.controller';
 
 const body = (...values: Record<string, unknown>[]) => ({
   object: 'whatsapp_business_account',
@@ -20,5 +20,19 @@ describe('ingest lanes: customer conversations before statuses', () => {
     ['an entry without changes', 'conversation', { entry: [{ id: '1' }] }],
   ])('%s → %s', (_label, lane, payload) => {
     expect(laneOf(payload)).toBe(lane);
+  });
+});
+
+describe('status-only bodies (applied in batches)', () => {
+  it.each<[string, boolean, Record<string, unknown>]>([
+    ['a status', true, body(status)],
+    ['statuses batched in one body', true, body(status, status)],
+    ['a status and a message in one body', false, body(status, message)],
+    ['a customer message', false, body(message)],
+    ['an account update', false, { object: 'whatsapp_business_account', entry: [{ id: '1', changes: [{ field: 'account_update', value: { event: 'VERIFIED_ACCOUNT' } }] }] }],
+    ['a status entry beside an entry without changes', false, { entry: [...body(status).entry, { id: '2' }] }],
+    ['a body of unknown shape', false, { hello: 'world' }],
+  ])('%s → %s', (_label, expected, payload) => {
+    expect(onlyStatuses(payload)).toBe(expected);
   });
 });

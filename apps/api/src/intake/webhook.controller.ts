@@ -69,7 +69,7 @@ export class WebhookController {
     const parsed = jsonObject(body);
     if (!parsed) throw new BadRequestException('Body is not a JSON object');
     const delivery = await this.intake.persist(body, header ?? '');
-    if (onlyStatuses(parsed)) this.intake.applyStatusesSoon(delivery, body);
+    if (onlyStatuses(parsed)) this.intake.applyStatusesSoon(delivery, parsed);
     else this.intake.enqueueSoon(delivery, laneOf(parsed));
     return { received: true, deliveryId: delivery.id, duplicate: delivery.duplicate };
   }
@@ -84,23 +84,28 @@ function jsonObject(body: Buffer): Record<string, unknown> | undefined {
   }
 }
 
+type Change = { field?: unknown; value?: Record<string, unknown> } | undefined;
+
+/** The changes of every entry; an entry without a change list counts as one unknown change. */
+function changesOf(body: Record<string, unknown>): Change[] {
+  if (!Array.isArray(body.entry)) return [];
+  return body.entry.flatMap((e: { changes?: unknown }) => (Array.isArray(e?.changes) ? (e.changes as Change[]) : [undefined]));
+}
+
 /** Whether every change of the body is a `messages` change carrying statuses and nothing else. */
 export function onlyStatuses(body: Record<string, unknown>): boolean {
-  if (!Array.isArray(body.entry) || body.entry.length === 0) return false;
-  const changes = body.entry.flatMap((e: { changes?: unknown }) => (Array.isArray(e?.changes) ? (e.changes as unknown[]) : [undefined]));
-  return changes.length > 0 && changes.every((c) => {
-    const change = c as { field?: unknown; value?: Record<string, unknown> } | undefined;
-    if (change?.field !== 'messages' || !change.value || typeof change.value !== 'object') return false;
-    const arrays = Object.keys(change.value).filter((k) => Array.isArray(change.value?.[k]));
-    return Array.isArray(change.value.statuses) && arrays.every((k) => k === 'statuses' || k === 'contacts');
+  const changes = changesOf(body);
+  return changes.length > 0 && changes.every((change) => {
+    const value = change?.field === 'messages' && typeof change.value === 'object' ? change.value : undefined;
+    if (!value || !Array.isArray(value.statuses)) return false;
+    return Object.keys(value).every((k) => !Array.isArray(value[k]) || k === 'statuses' || k === 'contacts');
   });
 }
 
 /** `conversation` when any change carries customer messages or echoes (see `IngestLane`); a body of unknown shape too. */
 export function laneOf(body: Record<string, unknown>): IngestLane {
-  if (!Array.isArray(body.entry)) return 'conversation';
-  const values = body.entry.flatMap((e: { changes?: { value?: Record<string, unknown> }[] }) => (Array.isArray(e?.changes) ? e.changes.map((c) => c?.value) : []));
-  const conversational = (v: Record<string, unknown> | undefined) => Array.isArray(v?.messages) || Array.isArray(v?.message_echoes);
+  const values = changesOf(body).map((c) => c?.value);
+  const conversational = (v: Record<string, unknown>) => Array.isArray(v.messages) || Array.isArray(v.message_echoes);
   const onlyBackground = values.length > 0 && values.every((v) => v && typeof v === 'object' && !conversational(v));
   return onlyBackground ? 'background' : 'conversation';
 }
