@@ -32,10 +32,7 @@ module.exports = function preset(projectDir, extra = {}) {
       '^@tandem/workflows$': `${root}/workflows/src/index.ts`,
       '^@tandem/(api-contract|config|db|journey-model|node-sdk|nodes-core|testing|whatsapp)$': `${root}/packages/$1/src/index.ts`,
     },
-    reporters: [
-      'default',
-      [`${root}/scripts/jest-summary-reporter.js`, { name }],
-    ],
+    reporters: ['default', [`${root}/scripts/jest-summary-reporter.js`, { name }]],
     ...extra,
   };
 };

@@ -10,7 +10,11 @@ import type { RawRuntime } from './raw/raw-runtime';
 export const BENCH_NUMBER = '117845209336471';
 
 /** Creates and publishes a journey on the demo number; returns its id. */
-export async function publishJourney(stack: TandemStack, name: string, doc: (numberId: string) => Record<string, unknown>): Promise<string> {
+export async function publishJourney(
+  stack: TandemStack,
+  name: string,
+  doc: (numberId: string) => Record<string, unknown>,
+): Promise<string> {
   const numbers = await stack.api<{ items: { id: string; phoneNumberId: string }[] }>('/api/numbers');
   const number = numbers.body.items.find((n) => n.phoneNumberId === BENCH_NUMBER);
   if (!number) throw new Error('demo number missing');
@@ -52,7 +56,9 @@ export async function replyLatencies(stack: TandemStack, waIds: string[], timeou
   const out: number[] = [];
   for (const waId of waIds) {
     for (;;) {
-      const res = await stack.sim<{ conversations: { messages: SimMessage[] }[] }>(`/_sim/conversations?phoneNumberId=${BENCH_NUMBER}&waId=${waId}`);
+      const res = await stack.sim<{ conversations: { messages: SimMessage[] }[] }>(
+        `/_sim/conversations?phoneNumberId=${BENCH_NUMBER}&waId=${waId}`,
+      );
       const messages = res.body.conversations[0]?.messages ?? [];
       const inbound = messages.find((m) => m.direction === 'inbound');
       const reply = messages.find((m) => m.direction === 'outbound_api');
@@ -108,8 +114,9 @@ export interface StageBreakdown {
 
 /** Per-stage medians for the given customers, from the store's own timestamps (one clock: PostgreSQL's). */
 export async function stageBreakdown(stack: TandemStack, waIds: string[]): Promise<StageBreakdown> {
-  const rows: { processed: number; published: number; run_started: number; node_started: number; send_queued: number; sent: number }[] = await stack.db.dataSource.query(
-    `SELECT
+  const rows: { processed: number; published: number; run_started: number; node_started: number; send_queued: number; sent: number }[] =
+    await stack.db.dataSource.query(
+      `SELECT
        percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM d.processed_at - d.received_at) * 1000) AS processed,
        percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM e.published_at - d.received_at) * 1000) AS published,
        percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM r.started_at - d.received_at) * 1000) AS run_started,
@@ -123,9 +130,16 @@ export async function stageBreakdown(stack: TandemStack, waIds: string[]): Promi
      JOIN outbox_sends o ON o.run_id = r.id
      JOIN run_steps s ON s.run_id = r.id AND s.node_id = o.node_id
      WHERE c.wa_id = ANY($1)`,
-    [waIds],
-  );
+      [waIds],
+    );
   const row = rows[0];
   const ms = (v: number | null) => Math.round(Number(v ?? Number.NaN));
-  return { processed: ms(row?.processed), published: ms(row?.published), runStarted: ms(row?.run_started), nodeStarted: ms(row?.node_started), sendQueued: ms(row?.send_queued), sent: ms(row?.sent) };
+  return {
+    processed: ms(row?.processed),
+    published: ms(row?.published),
+    runStarted: ms(row?.run_started),
+    nodeStarted: ms(row?.node_started),
+    sendQueued: ms(row?.send_queued),
+    sent: ms(row?.sent),
+  };
 }

@@ -17,18 +17,21 @@ interface Job {
 
 process.once('message', (job: Job) => {
   warmUp(job)
-    .then(() => new Promise<void>((resolve) => {
-      process.send?.({ ready: true });
-      process.once('message', () => resolve());
-    }))
+    .then(
+      () =>
+        new Promise<void>((resolve) => {
+          process.send?.({ ready: true });
+          process.once('message', () => resolve());
+        }),
+    )
     .then(() => run(job))
     .then(
-    () => process.exit(0),
-    (err: unknown) => {
-      console.error(err);
-      process.exit(1);
-    },
-  );
+      () => process.exit(0),
+      (err: unknown) => {
+        console.error(err);
+        process.exit(1);
+      },
+    );
 });
 
 /**
@@ -55,7 +58,10 @@ async function run(job: Job): Promise<void> {
     for (let to = queue.shift(); to !== undefined; to = queue.shift()) {
       await governor.acquire({ phoneNumberId: job.phoneNumberId, capPerSecond: job.cap, recipient: to });
       try {
-        await client.sendMessage(job.phoneNumberId, to, { type: 'template', template: { name: job.template, language: { code: 'en_US' } } });
+        await client.sendMessage(job.phoneNumberId, to, {
+          type: 'template',
+          template: { name: job.template, language: { code: 'en_US' } },
+        });
         process.send?.({ ok: true });
       } catch (err) {
         process.send?.({ ok: false, code: err instanceof GraphApiError ? err.code : -1 });

@@ -22,15 +22,22 @@ async function main(): Promise<void> {
   const [simPort, sinkPort] = await Promise.all([freePort(), freePort()]);
   const sink = spawn(process.execPath, ['-e', SINK], { env: { ...process.env, PORT: String(sinkPort) }, stdio: 'ignore' });
   const simProcess = spawn(process.execPath, [join(__dirname, '../../apps/simulator/dist/main.js')], {
-    env: { ...process.env, SIMULATOR_PORT: String(simPort), SIMULATOR_WEBHOOK_URL: `http://127.0.0.1:${sinkPort}/`, META_ACCESS_TOKEN: TOKEN },
+    env: {
+      ...process.env,
+      SIMULATOR_PORT: String(simPort),
+      SIMULATOR_WEBHOOK_URL: `http://127.0.0.1:${sinkPort}/`,
+      META_ACCESS_TOKEN: TOKEN,
+    },
     stdio: 'ignore',
   });
   const sim = { url: `http://127.0.0.1:${simPort}` };
   await waitUntilUp(`${sim.url}/_sim/numbers`);
   const post = (path: string, body: unknown) =>
-    fetch(`${sim.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }).then(async (r) => {
-      if (!r.ok) throw new Error(`${path}: ${r.status} ${await r.text()}`);
-    });
+    fetch(`${sim.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }).then(
+      async (r) => {
+        if (!r.ok) throw new Error(`${path}: ${r.status} ${await r.text()}`);
+      },
+    );
   // The simulator stamps arrivals on its own event loop; emitting ~150 status webhooks/s
   // during the run stalls that loop now and then, which bunches its arrival stamps (an
   // artifact Meta's edge does not have). Statuses are therefore held until after the run.
@@ -76,7 +83,9 @@ async function main(): Promise<void> {
         bar.update(done);
       });
       child.send({ go: true });
-      return new Promise<void>((resolve, reject) => child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`sender ${p} exited ${code}`)))));
+      return new Promise<void>((resolve, reject) =>
+        child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`sender ${p} exited ${code}`)))),
+      );
     }),
   );
   bar.end();
@@ -117,7 +126,13 @@ const SINK = `require('node:http').createServer((q, s) => { q.resume(); q.on('en
 
 async function waitUntilUp(url: string): Promise<void> {
   for (let i = 0; i < 200; i++) {
-    if (await fetch(url).then((r) => r.ok, () => false)) return;
+    if (
+      await fetch(url).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      return;
     await new Promise((r) => setTimeout(r, 100));
   }
   throw new Error(`${url} did not come up`);

@@ -11,12 +11,27 @@ export interface Plan {
 }
 
 /** Meta sends compact JSON with every non-ASCII character escaped as \\uXXXX. */
-const metaJson = (value: unknown) => JSON.stringify(value).replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+const metaJson = (value: unknown) =>
+  JSON.stringify(value).replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 
 const envelope = (field: string, value: Record<string, unknown>) =>
   metaJson({
     object: 'whatsapp_business_account',
-    entry: [{ id: NUMBER.wabaId, changes: [{ field, value: { messaging_product: 'whatsapp', metadata: { display_phone_number: NUMBER.display, phone_number_id: NUMBER.phoneNumberId }, ...value } }] }],
+    entry: [
+      {
+        id: NUMBER.wabaId,
+        changes: [
+          {
+            field,
+            value: {
+              messaging_product: 'whatsapp',
+              metadata: { display_phone_number: NUMBER.display, phone_number_id: NUMBER.phoneNumberId },
+              ...value,
+            },
+          },
+        ],
+      },
+    ],
   });
 
 const waIdOf = (i: number) => `1555${String(3000000 + i).padStart(7, '0')}`;
@@ -33,7 +48,15 @@ function inbound(i: number, contacts: number, ts: number, tag: string): { body: 
 
 function status(wamid: string, waId: string, s: string, ts: number): string {
   return envelope('messages', {
-    statuses: [{ id: wamid, status: s, timestamp: String(ts), recipient_id: waId, pricing: { billable: false, pricing_model: 'PMP', type: 'free_customer_service', category: 'service' } }],
+    statuses: [
+      {
+        id: wamid,
+        status: s,
+        timestamp: String(ts),
+        recipient_id: waId,
+        pricing: { billable: false, pricing_model: 'PMP', type: 'free_customer_service', category: 'service' },
+      },
+    ],
   });
 }
 
@@ -60,7 +83,9 @@ export function planDeliveries(total: number, contacts: number, tag = 'main'): P
   const t0 = Math.floor(Date.now() / 1000) - 60;
   const inboundItems = Array.from({ length: inboundCount }, (_, i) => inbound(i, contacts, t0 + Math.floor(i / 100), tag));
   const outbound = Array.from({ length: outboundCount }, (_, i) => ({ wamid: `wamid.bench.${tag}.out.${i}`, waId: waIdOf(i % contacts) }));
-  const statusBodies = outbound.flatMap((o, i) => ['sent', 'delivered', 'read'].map((s, k) => status(o.wamid, o.waId, s, t0 + k + Math.floor(i / 100))));
+  const statusBodies = outbound.flatMap((o, i) =>
+    ['sent', 'delivered', 'read'].map((s, k) => status(o.wamid, o.waId, s, t0 + k + Math.floor(i / 100))),
+  );
   const unique = shuffle([...inboundItems.map((m) => m.body), ...statusBodies]);
   const duplicates = Array.from({ length: total - distinct }, (_, i) => unique[(i * 7919) % unique.length]);
   const bodies = shuffle([...unique, ...duplicates], 7);

@@ -18,17 +18,35 @@ const ROOT = join(__dirname, '..', '..');
 
 async function main(): Promise<void> {
   const plan = planDeliveries(TOTAL, CONTACTS);
-  console.log(`${plan.bodies.length} deliveries: ${plan.inboundWamids.length} inbound messages, ${plan.outbound.length * 3} statuses, 10 % duplicates`);
+  console.log(
+    `${plan.bodies.length} deliveries: ${plan.inboundWamids.length} inbound messages, ${plan.outbound.length * 3} statuses, 10 % duplicates`,
+  );
 
   const baseline = await startBaseline();
   const bar1 = progress('baseline (signature check only)', TOTAL);
-  const base = await deliverAll({ url: baseline.url, bodies: plan.bodies, secret: SECRET, ratePerSec: RATE, maxInFlight: 64, onProgress: (n) => bar1.update(n) });
+  const base = await deliverAll({
+    url: baseline.url,
+    bodies: plan.bodies,
+    secret: SECRET,
+    ratePerSec: RATE,
+    maxInFlight: 64,
+    onProgress: (n) => bar1.update(n),
+  });
   bar1.end();
   baseline.child.kill('SIGTERM');
 
   const db = await createTestDatabase('bench_intake');
   const port = 3900 + (process.pid % 50);
-  const env = { ...process.env, NODE_ENV: 'production', DATABASE_URL: db.url, API_PORT: String(port), QUEUE_PREFIX: `bench-intake-${process.pid}`, META_APP_SECRET: SECRET, TANDEM_ADMIN_TOKEN: TOKEN, INTAKE_SWEEP_INTERVAL_SECONDS: '5' };
+  const env = {
+    ...process.env,
+    NODE_ENV: 'production',
+    DATABASE_URL: db.url,
+    API_PORT: String(port),
+    QUEUE_PREFIX: `bench-intake-${process.pid}`,
+    META_APP_SECRET: SECRET,
+    TANDEM_ADMIN_TOKEN: TOKEN,
+    INTAKE_SWEEP_INTERVAL_SECONDS: '5',
+  };
   let api = await startApi(env, port);
   const numberId = await registerNumber(port);
   const url = `http://127.0.0.1:${port}/webhooks/whatsapp`;
@@ -37,7 +55,14 @@ async function main(): Promise<void> {
   await seedOutbound(db.dataSource, numberId, [...plan.outbound, ...chaos.outbound]);
 
   const bar2 = progress('api: measured run', TOTAL);
-  const load = await deliverAll({ url, bodies: plan.bodies, secret: SECRET, ratePerSec: RATE, maxInFlight: 64, onProgress: (n) => bar2.update(n) });
+  const load = await deliverAll({
+    url,
+    bodies: plan.bodies,
+    secret: SECRET,
+    ratePerSec: RATE,
+    maxInFlight: 64,
+    onProgress: (n) => bar2.update(n),
+  });
   bar2.end();
 
   const bar3 = progress('api: kill -9 at 30 % of a second batch, restart', chaos.bodies.length);
@@ -102,7 +127,10 @@ async function startBaseline(): Promise<{ child: ChildProcess; url: string }> {
 async function startApi(env: NodeJS.ProcessEnv, port: number): Promise<ChildProcess> {
   const child = spawn(process.execPath, [join(ROOT, 'apps/api/dist/main.js')], { env, stdio: ['ignore', 'ignore', 'inherit'] });
   for (let i = 0; i < 200; i++) {
-    const up = await fetch(`http://127.0.0.1:${port}/health`).then(() => true, () => false);
+    const up = await fetch(`http://127.0.0.1:${port}/health`).then(
+      () => true,
+      () => false,
+    );
     if (up) return child;
     await new Promise((r) => setTimeout(r, 100));
   }
@@ -113,7 +141,13 @@ async function registerNumber(port: number): Promise<string> {
   const res = await fetch(`http://127.0.0.1:${port}/api/numbers`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${TOKEN}` },
-    body: JSON.stringify({ phoneNumberId: NUMBER.phoneNumberId, wabaId: NUMBER.wabaId, displayPhoneNumber: NUMBER.display, mode: 'coexistence', onboardedAt: new Date(Date.now() - 3 * 86_400_000).toISOString() }),
+    body: JSON.stringify({
+      phoneNumberId: NUMBER.phoneNumberId,
+      wabaId: NUMBER.wabaId,
+      displayPhoneNumber: NUMBER.display,
+      mode: 'coexistence',
+      onboardedAt: new Date(Date.now() - 3 * 86_400_000).toISOString(),
+    }),
   });
   if (res.status !== 201) throw new Error(`register number: ${res.status} ${await res.text()}`);
   return ((await res.json()) as { id: string }).id;
@@ -125,10 +159,11 @@ type Db = Awaited<ReturnType<typeof createTestDatabase>>['dataSource'];
 async function seedOutbound(ds: Db, numberId: string, outbound: { wamid: string; waId: string }[]): Promise<void> {
   const [{ workspace_id }] = await ds.query('SELECT workspace_id FROM business_numbers WHERE id = $1', [numberId]);
   const waIds = [...new Set(outbound.map((o) => o.waId))];
-  await ds.query(
-    `INSERT INTO contacts (workspace_id, number_id, wa_id) SELECT $1, $2, unnest($3::text[]) ON CONFLICT DO NOTHING`,
-    [workspace_id, numberId, waIds],
-  );
+  await ds.query(`INSERT INTO contacts (workspace_id, number_id, wa_id) SELECT $1, $2, unnest($3::text[]) ON CONFLICT DO NOTHING`, [
+    workspace_id,
+    numberId,
+    waIds,
+  ]);
   await ds.query(
     `INSERT INTO messages (workspace_id, number_id, contact_id, wamid, direction, source, type, payload, meta_timestamp, status)
      SELECT $1, $2, c.id, o.wamid, 'api', 'live', 'text', '{}', now(), 'accepted'
@@ -149,8 +184,11 @@ function merge(a: Plan, b: Plan): Plan {
 async function waitForProcessing(ds: Db): Promise<void> {
   const started = Date.now();
   for (let i = 0; i < 900; i++) {
-    const [{ open, total }] = await ds.query(`SELECT count(*) FILTER (WHERE outcome IN ('pending', 'failed'))::int AS open, count(*)::int AS total FROM webhook_deliveries`);
-    if (i % 5 === 0 || open === 0) console.log(`processing: ${total - open}/${total} stored deliveries processed (${Math.round((Date.now() - started) / 1000)} s)`);
+    const [{ open, total }] = await ds.query(
+      `SELECT count(*) FILTER (WHERE outcome IN ('pending', 'failed'))::int AS open, count(*)::int AS total FROM webhook_deliveries`,
+    );
+    if (i % 5 === 0 || open === 0)
+      console.log(`processing: ${total - open}/${total} stored deliveries processed (${Math.round((Date.now() - started) / 1000)} s)`);
     if (open === 0 && total > 0) return;
     await new Promise((r) => setTimeout(r, 1000));
   }
@@ -158,7 +196,10 @@ async function waitForProcessing(ds: Db): Promise<void> {
 }
 
 async function verifyStore(ds: Db, plan: Plan) {
-  const [{ n: storedInbound }] = await ds.query(`SELECT count(DISTINCT wamid)::int AS n FROM messages WHERE direction = 'inbound' AND wamid = ANY($1)`, [plan.inboundWamids]);
+  const [{ n: storedInbound }] = await ds.query(
+    `SELECT count(DISTINCT wamid)::int AS n FROM messages WHERE direction = 'inbound' AND wamid = ANY($1)`,
+    [plan.inboundWamids],
+  );
   const [{ n: inboundRows }] = await ds.query(`SELECT count(*)::int AS n FROM messages WHERE direction = 'inbound'`);
   const [{ n: finalRead }] = await ds.query(`SELECT count(*)::int AS n FROM messages WHERE direction = 'api' AND status = 'read'`);
   const [{ n: timelineDupes }] = await ds.query(

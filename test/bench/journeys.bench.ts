@@ -19,22 +19,41 @@ async function main(): Promise<void> {
       triggers: [{ id: 'api', kind: 'api' }],
       nodes: [
         node('plan', 'core.set-attribute@1', { key: 'plan', value: 'pro' }, 0),
-        node('is-pro', 'core.condition@1', { combinator: 'all', rules: [{ field: 'contact.attributes.plan', op: 'eq', value: 'pro' }] }, 300),
+        node(
+          'is-pro',
+          'core.condition@1',
+          { combinator: 'all', rules: [{ field: 'contact.attributes.plan', op: 'eq', value: 'pro' }] },
+          300,
+        ),
         node('hello', 'core.send-template@1', { name: 'welcome_back', language: 'en_US' }, 600),
         node('end', 'core.end@1', {}, 900),
       ],
-      edges: [edge('plan', 'main', 'is-pro'), edge('is-pro', 'true', 'hello'), edge('is-pro', 'false', 'end'), edge('hello', 'main', 'end')],
+      edges: [
+        edge('plan', 'main', 'is-pro'),
+        edge('is-pro', 'true', 'hello'),
+        edge('is-pro', 'false', 'end'),
+        edge('hello', 'main', 'end'),
+      ],
       settings: { reEntry: 'always', onTeammateReply: 'ignore', timezone: 'UTC', numberId },
     }));
     const tandemPerSec = await runTandem(stack, journeyId);
 
     const { TEMPORAL_ADDRESS } = loadConfig(['temporal']);
-    const raw = await startRawRuntime({ address: TEMPORAL_ADDRESS, graphUrl: stack.simUrl, phoneNumberId: BENCH_NUMBER, token: stack.env.META_ACCESS_TOKEN ?? 'sim-access-token' });
+    const raw = await startRawRuntime({
+      address: TEMPORAL_ADDRESS,
+      graphUrl: stack.simUrl,
+      phoneNumberId: BENCH_NUMBER,
+      token: stack.env.META_ACCESS_TOKEN ?? 'sim-access-token',
+    });
     const started = performance.now();
     const bar = progress('raw minimal workflows', RUNS);
     let done = 0;
     await pool(RUNS, START_CONCURRENCY, async (i) => {
-      await raw.client.workflow.execute('rawJourneyWorkflow', { taskQueue: raw.taskQueue, workflowId: `raw-journey-${process.pid}-${i}`, args: [waIdOf('4477005', i)] });
+      await raw.client.workflow.execute('rawJourneyWorkflow', {
+        taskQueue: raw.taskQueue,
+        workflowId: `raw-journey-${process.pid}-${i}`,
+        args: [waIdOf('4477005', i)],
+      });
       bar.update(++done);
     });
     bar.end();

@@ -19,7 +19,12 @@ export function largeJourney(nodeCount: number, numberId: string): JourneyDocume
   const segments = nodeCount / SEGMENT_NODES;
   for (let i = 0; i < segments; i++) {
     builder
-      .node(`c-${i}`, 'core.condition@1', { combinator: 'all', rules: [{ field: 'contact.attributes.plan', op: 'eq', value: `plan-${i % 7}` }] }, `Plan ${i % 7}?`)
+      .node(
+        `c-${i}`,
+        'core.condition@1',
+        { combinator: 'all', rules: [{ field: 'contact.attributes.plan', op: 'eq', value: `plan-${i % 7}` }] },
+        `Plan ${i % 7}?`,
+      )
       .node(`yes-${i}`, 'core.send-text@1', { text: `Step ${i}: you are on plan ${i % 7}.` }, `Plan text ${i}`)
       .node(`no-${i}`, 'core.send-text@1', { text: `Step ${i}: here is what plan ${i % 7} would give you.` }, `Pitch ${i}`)
       .node(`w-${i}`, 'core.wait@1', { mode: 'duration', duration: { amount: 1, unit: 'minutes' } }, `Pause ${i}`)

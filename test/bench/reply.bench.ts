@@ -6,7 +6,16 @@ import { loadConfig } from '@tandem/config';
 import { startTandemStack } from '../system/tandem-stack';
 import { percentile, writeReport } from './bench.util';
 import { cpuWindow, type CpuUsage } from './cpu-usage.util';
-import { customersWrite, edge, node, publishJourney, replyLatencies, stageBreakdown, startRawReceiver, BENCH_NUMBER } from './engine-bench.util';
+import {
+  customersWrite,
+  edge,
+  node,
+  publishJourney,
+  replyLatencies,
+  stageBreakdown,
+  startRawReceiver,
+  BENCH_NUMBER,
+} from './engine-bench.util';
 import { startRawRuntime } from './raw/raw-runtime';
 
 const PER_SEC = Number(process.env.BENCH_INBOUND_PER_SEC ?? 20);
@@ -35,7 +44,12 @@ async function main(): Promise<void> {
     console.log('median ms after the webhook reached the api:', stages);
 
     const { TEMPORAL_ADDRESS } = loadConfig(['temporal']);
-    const raw = await startRawRuntime({ address: TEMPORAL_ADDRESS, graphUrl: stack.simUrl, phoneNumberId: BENCH_NUMBER, token: stack.env.META_ACCESS_TOKEN ?? 'sim-access-token' });
+    const raw = await startRawRuntime({
+      address: TEMPORAL_ADDRESS,
+      graphUrl: stack.simUrl,
+      phoneNumberId: BENCH_NUMBER,
+      token: stack.env.META_ACCESS_TOKEN ?? 'sim-access-token',
+    });
     const receiver = await startRawReceiver(raw, 'rawReplyWorkflow');
     await stack.sim('/_sim/config', { body: { webhookUrl: receiver.url } });
     await replyLatencies(stack, await customersWrite(stack, '4477008', 20, PER_SEC, 'ping'));
@@ -72,11 +86,13 @@ async function main(): Promise<void> {
 
 /** CPU milliseconds the system (Tandem or raw path, simulator and load generator) spent per message. */
 function cpuMsPerMessage(usage: CpuUsage): number {
-  return Math.round((usage.totalPercent / 100) * usage.seconds * 1000 / COUNT);
+  return Math.round(((usage.totalPercent / 100) * usage.seconds * 1000) / COUNT);
 }
 
 function describeCpu(usage: CpuUsage): string {
-  const groups = Object.entries(usage.percentByGroup).filter(([g, pct]) => g !== 'other' && pct > 0).map(([g, pct]) => `${g} ${pct} %`);
+  const groups = Object.entries(usage.percentByGroup)
+    .filter(([g, pct]) => g !== 'other' && pct > 0)
+    .map(([g, pct]) => `${g} ${pct} %`);
   return `${usage.totalPercent} % of ${usage.cores * 100} % over ${usage.seconds} s (${groups.join(', ')}), ${cpuMsPerMessage(usage)} ms per message`;
 }
 

@@ -54,10 +54,19 @@ async function createJourney(stack: TandemStack): Promise<string> {
   const numberId = numbers.body.items.find((n) => n.mode === 'coexistence')?.id ?? numbers.body.items[0].id;
   const document = largeJourney(NODES, numberId);
   const validated = await stack.api<{ issues: { severity: string; message: string }[] }>('/api/journeys/validate', { body: { document } });
-  if (validated.status >= 300 || !Array.isArray(validated.body.issues)) throw new Error(`validate answered ${validated.status}: ${JSON.stringify(validated.body)}`);
+  if (validated.status >= 300 || !Array.isArray(validated.body.issues))
+    throw new Error(`validate answered ${validated.status}: ${JSON.stringify(validated.body)}`);
   const errors = validated.body.issues.filter((i) => i.severity === 'error');
-  if (errors.length) throw new Error(`the ${NODES}-node journey is not valid: ${errors.slice(0, 5).map((e) => e.message).join('; ')}`);
-  const created = await stack.api<{ id: string; draft: { nodes: unknown[] } }>('/api/journeys', { body: { name: `Bench ${NODES} nodes`, document } });
+  if (errors.length)
+    throw new Error(
+      `the ${NODES}-node journey is not valid: ${errors
+        .slice(0, 5)
+        .map((e) => e.message)
+        .join('; ')}`,
+    );
+  const created = await stack.api<{ id: string; draft: { nodes: unknown[] } }>('/api/journeys', {
+    body: { name: `Bench ${NODES} nodes`, document },
+  });
   if (created.status >= 300) throw new Error(`creating the journey answered ${created.status}: ${JSON.stringify(created.body)}`);
   if (created.body.draft.nodes.length !== NODES) throw new Error(`the saved draft has ${created.body.draft.nodes.length} nodes`);
   return created.body.id;
@@ -97,21 +106,29 @@ async function main(): Promise<boolean> {
     for (let i = 0; i < RUNS; i++) {
       const run = await openOnce(browser, url);
       runs.push(run);
-      console.log(`run ${i + 1}/${RUNS}: interactive in ${run.openMs} ms (nodes in the DOM ${run.nodesInDomMs} ms, measured ${run.nodesMeasuredMs} ms, view fitted ${run.fittedMs} ms)`);
+      console.log(
+        `run ${i + 1}/${RUNS}: interactive in ${run.openMs} ms (nodes in the DOM ${run.nodesInDomMs} ms, measured ${run.nodesMeasuredMs} ms, view fitted ${run.fittedMs} ms)`,
+      );
     }
-    const openMs = percentile(runs.map((r) => r.openMs), 50);
+    const openMs = percentile(
+      runs.map((r) => r.openMs),
+      50,
+    );
     const report = {
       nodes: NODES,
       openMs,
       goalMs: GOAL_MS,
       runs,
-      interactive: 'all nodes measured by React Flow, initial fit applied, and a mouse click on a node selects it (its config panel shows its id)',
+      interactive:
+        'all nodes measured by React Flow, initial fit applied, and a mouse click on a node selects it (its config panel shows its id)',
       browser: browser.version(),
       viewport: VIEWPORT,
     };
     writeReport('studio', report);
     const ok = openMs <= GOAL_MS;
-    console.log(`\n${NODES}-node journey interactive in ${openMs} ms (median of ${RUNS}: ${runs.map((r) => r.openMs).join(', ')} ms); goal ≤ ${GOAL_MS} ms — ${ok ? 'met' : 'MISSED'}`);
+    console.log(
+      `\n${NODES}-node journey interactive in ${openMs} ms (median of ${RUNS}: ${runs.map((r) => r.openMs).join(', ')} ms); goal ≤ ${GOAL_MS} ms — ${ok ? 'met' : 'MISSED'}`,
+    );
     return ok;
   } finally {
     await browser?.close();

@@ -29,12 +29,16 @@ interface SimMessage {
 }
 
 async function outbound(stack: TandemStack, waId: string): Promise<SimMessage[]> {
-  const res = await stack.sim<{ conversations: { messages: SimMessage[] }[] }>(`/_sim/conversations?phoneNumberId=${PHONE_NUMBER_ID}&waId=${waId}`);
+  const res = await stack.sim<{ conversations: { messages: SimMessage[] }[] }>(
+    `/_sim/conversations?phoneNumberId=${PHONE_NUMBER_ID}&waId=${waId}`,
+  );
   return (res.body.conversations[0]?.messages ?? []).filter((m) => m.direction === 'outbound_api');
 }
 
 async function say(stack: TandemStack, who: { waId: string; profileName: string }, message: Record<string, unknown>): Promise<void> {
-  const res = await stack.sim('/_sim/customers/messages', { body: { phoneNumberId: PHONE_NUMBER_ID, waId: who.waId, profileName: who.profileName, message } });
+  const res = await stack.sim('/_sim/customers/messages', {
+    body: { phoneNumberId: PHONE_NUMBER_ID, waId: who.waId, profileName: who.profileName, message },
+  });
   if (res.status >= 300) throw new Error(`the simulator refused a customer message: ${res.status}`);
 }
 
@@ -43,26 +47,38 @@ async function playCustomers(stack: TandemStack): Promise<void> {
   await Promise.all(
     CUSTOMERS.map(async (customer) => {
       await say(stack, customer, { type: 'text', text: 'hi' });
-      await until(`the menu for ${customer.profileName}`, async () => ((await outbound(stack, customer.waId)).some((m) => m.type === 'interactive') ? true : undefined), 60_000);
+      await until(
+        `the menu for ${customer.profileName}`,
+        async () => ((await outbound(stack, customer.waId)).some((m) => m.type === 'interactive') ? true : undefined),
+        60_000,
+      );
       if (customer.tap) await say(stack, customer, { type: 'button_reply', title: customer.tap });
     }),
   );
   // A hand-off answers nothing; every other tap gets a message back.
   const tapped = CUSTOMERS.filter((c) => c.tap && c.tap !== 'Talk to us');
-  await until('every tap to be answered', async () => {
-    const counts = await Promise.all(tapped.map(async (c) => (await outbound(stack, c.waId)).length));
-    return counts.every((n) => n >= 2) ? true : undefined;
-  }, 60_000);
+  await until(
+    'every tap to be answered',
+    async () => {
+      const counts = await Promise.all(tapped.map(async (c) => (await outbound(stack, c.waId)).length));
+      return counts.every((n) => n >= 2) ? true : undefined;
+    },
+    60_000,
+  );
 }
 
 async function runOf(stack: TandemStack, waId: string, status: string): Promise<string> {
-  return until(`a ${status} run of ${waId}`, async () => {
-    const contacts = await stack.api<{ items: { id: string; waId: string }[] }>(`/api/contacts?search=${waId}`);
-    const contact = contacts.body.items.find((c) => c.waId === waId);
-    if (!contact) return undefined;
-    const runs = await stack.api<{ items: { id: string; status: string }[] }>(`/api/runs?contactId=${contact.id}`);
-    return runs.body.items.find((r) => r.status === status)?.id;
-  }, 60_000);
+  return until(
+    `a ${status} run of ${waId}`,
+    async () => {
+      const contacts = await stack.api<{ items: { id: string; waId: string }[] }>(`/api/contacts?search=${waId}`);
+      const contact = contacts.body.items.find((c) => c.waId === waId);
+      if (!contact) return undefined;
+      const runs = await stack.api<{ items: { id: string; status: string }[] }>(`/api/runs?contactId=${contact.id}`);
+      return runs.body.items.find((r) => r.status === status)?.id;
+    },
+    60_000,
+  );
 }
 
 async function shoot(page: Page, name: string): Promise<void> {

@@ -80,7 +80,13 @@ describe('studio: draw, publish, try and inspect a journey', () => {
     ids.handoff = await dragFromPalette(page, 'core.handoff@1', { x: 300, y: 190 });
     await byTestId(page, 'palette-search').fill('');
 
-    expect(ids).toEqual({ wait: 'wait-for-reply-1', menu: 'send-buttons-1', askNumber: 'send-text-1', confirm: 'send-text-2', handoff: 'handoff-1' });
+    expect(ids).toEqual({
+      wait: 'wait-for-reply-1',
+      menu: 'send-buttons-1',
+      askNumber: 'send-text-1',
+      confirm: 'send-text-2',
+      handoff: 'handoff-1',
+    });
     await expect(page.locator('.react-flow__node').count()).resolves.toBe(5);
     // The first node dropped becomes the entry until another is chosen.
     await byTestId(page, `node-${ids.wait}`).locator('[data-testid="node-entry-badge"]').waitFor();
@@ -92,7 +98,12 @@ describe('studio: draw, publish, try and inspect a journey', () => {
     await fillFields(form, { body: 'Hi {{contact.profileName}}! How can we help?' });
     await byTestId(form, 'field-buttons-add').click();
     await byTestId(form, 'field-buttons-add').click();
-    await fillFields(form, { 'buttons.0.id': 'track', 'buttons.0.title': 'Track my order', 'buttons.1.id': 'human', 'buttons.1.title': 'Talk to a person' });
+    await fillFields(form, {
+      'buttons.0.id': 'track',
+      'buttons.0.title': 'Track my order',
+      'buttons.1.id': 'human',
+      'buttons.1.title': 'Talk to a person',
+    });
     await byTestId(page, 'set-entry').click();
     // Each button becomes an output port of the node.
     await byTestId(page, `handle-${ids.menu}-track`).waitFor();
@@ -129,10 +140,17 @@ describe('studio: draw, publish, try and inspect a journey', () => {
     await expect(page.locator('.react-flow__edge').count()).resolves.toBe(4);
     await byTestId(page, 'layout').click();
     await waitSaved(page);
-    const draft = await stack.api<{ draft: { entryNodeId: string; edges: { source: string; sourcePort: string; target: string }[] } }>(`/api/journeys/${journeyId}`);
+    const draft = await stack.api<{ draft: { entryNodeId: string; edges: { source: string; sourcePort: string; target: string }[] } }>(
+      `/api/journeys/${journeyId}`,
+    );
     expect(draft.body.draft.entryNodeId).toBe(ids.menu);
     expect(draft.body.draft.edges.map((e) => `${e.source}.${e.sourcePort}->${e.target}`).sort()).toEqual(
-      [`${ids.menu}.track->${ids.askNumber}`, `${ids.menu}.human->${ids.handoff}`, `${ids.askNumber}.main->${ids.wait}`, `${ids.wait}.answered->${ids.confirm}`].sort(),
+      [
+        `${ids.menu}.track->${ids.askNumber}`,
+        `${ids.menu}.human->${ids.handoff}`,
+        `${ids.askNumber}.main->${ids.wait}`,
+        `${ids.wait}.answered->${ids.confirm}`,
+      ].sort(),
     );
   });
 
@@ -176,12 +194,9 @@ describe('studio: draw, publish, try and inspect a journey', () => {
     const run = page.locator('[data-testid^="tryit-run-"][data-status="completed"]');
     await run.waitFor({ timeout: 30_000 });
     runId = ((await run.getAttribute('data-testid')) ?? '').slice('tryit-run-'.length);
-    await expect(run.locator('[data-testid="tryit-step"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-node-id')))).resolves.toEqual([
-      ids.menu,
-      ids.askNumber,
-      ids.wait,
-      ids.confirm,
-    ]);
+    await expect(
+      run.locator('[data-testid="tryit-step"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-node-id'))),
+    ).resolves.toEqual([ids.menu, ids.askNumber, ids.wait, ids.confirm]);
     await saveScreenshot(page, 'try-it-conversation');
   });
 
@@ -198,12 +213,16 @@ describe('studio: draw, publish, try and inspect a journey', () => {
     const edgeOf = (port: string) => `rf__edge-${journey.body.draft.edges.find((e) => e.sourcePort === port)?.id}`;
     // Edges render after the nodes they join have been measured: wait for them, then compare.
     for (const port of ['track', 'main', 'answered']) await canvas.locator(`[data-testid="${edgeOf(port)}"].edge-taken`).waitFor();
-    const taken = await canvas.locator('.react-flow__edge.edge-taken').evaluateAll((els) => els.map((e) => e.getAttribute('data-testid')).sort());
+    const taken = await canvas
+      .locator('.react-flow__edge.edge-taken')
+      .evaluateAll((els) => els.map((e) => e.getAttribute('data-testid')).sort());
     expect(taken).toEqual([edgeOf('track'), edgeOf('main'), edgeOf('answered')].sort());
     await expect(canvas.locator(`[data-testid="${edgeOf('human')}"].edge-taken`).count()).resolves.toBe(0);
 
     const timeline = byTestId(page, 'step-timeline');
-    const steps = await timeline.locator('[data-testid^="step-"]').evaluateAll((els) => els.map((e) => `${e.getAttribute('data-node-id')}:${e.getAttribute('data-status')}`));
+    const steps = await timeline
+      .locator('[data-testid^="step-"]')
+      .evaluateAll((els) => els.map((e) => `${e.getAttribute('data-node-id')}:${e.getAttribute('data-status')}`));
     expect(steps).toEqual([ids.menu, ids.askNumber, ids.wait, ids.confirm].map((id) => `${id}:completed`));
     await expect(timeline.textContent()).resolves.toContain('→ track');
     await saveScreenshot(page, 'run-path');

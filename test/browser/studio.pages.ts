@@ -12,7 +12,11 @@ export async function fillFields(scope: Page | Locator, values: Record<string, s
 export async function openNode(page: Page, nodeId: string): Promise<Locator> {
   await byTestId(page, `node-${nodeId}`).locator('.journey-node-header').click();
   await until(`the config of ${nodeId}`, async () =>
-    (await byTestId(page, 'node-panel-id').textContent().catch(() => null)) === nodeId ? true : undefined,
+    (await byTestId(page, 'node-panel-id')
+      .textContent()
+      .catch(() => null)) === nodeId
+      ? true
+      : undefined,
   );
   return byTestId(page, 'node-config-form');
 }

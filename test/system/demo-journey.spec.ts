@@ -78,7 +78,9 @@ async function runsOf(waId: string) {
 describe('the seeded demo journey', () => {
   it('hi → menu → Pricing → pricing template → no answer → follow-up template', async () => {
     await customerSays(MARIA, { type: 'text', text: 'hi' });
-    const menu = await until('the welcome menu', async () => outbound(await conversation(MARIA.waId)).find((m) => m.type === 'interactive'));
+    const menu = await until('the welcome menu', async () =>
+      outbound(await conversation(MARIA.waId)).find((m) => m.type === 'interactive'),
+    );
     expect(menu.preview).toContain('Welcome to Acme!');
 
     await customerSays(MARIA, { type: 'button_reply', title: 'Pricing' });

@@ -16,7 +16,9 @@ function composeConfig(): Record<string, unknown> {
 }
 
 describe('docker/compose.yml', () => {
-  const config = composeConfig() as { services: Record<string, { depends_on?: Record<string, unknown>; environment?: Record<string, string> }> };
+  const config = composeConfig() as {
+    services: Record<string, { depends_on?: Record<string, unknown>; environment?: Record<string, string> }>;
+  };
 
   it('is a valid compose file with every production service', () => {
     expect(Object.keys(config.services).sort()).toEqual(

@@ -73,7 +73,13 @@ export async function startTandemStack(name: string, opts: { studio?: boolean } 
   };
   const waitUp = async (label: string, url: string) => {
     for (let i = 0; i < 300; i++) {
-      if (await fetch(url).then((r) => r.status < 500 || r.status === 503, () => false)) return;
+      if (
+        await fetch(url).then(
+          (r) => r.status < 500 || r.status === 503,
+          () => false,
+        )
+      )
+        return;
       await new Promise((r) => setTimeout(r, 100));
     }
     throw new Error(`${label} did not come up at ${url}`);
@@ -100,11 +106,25 @@ export async function startTandemStack(name: string, opts: { studio?: boolean } 
   if (opts.studio) {
     procs.set(
       'studio',
-      spawn(process.execPath, [join(ROOT, 'node_modules/vite/bin/vite.js'), 'preview', '--config', 'vite.config.mts', '--port', String(studioPort), '--strictPort', '--host', '127.0.0.1'], {
-        cwd: join(ROOT, 'apps/studio'),
-        env: { ...env, TANDEM_API_URL: `http://127.0.0.1:${apiPort}`, TANDEM_SIM_URL: `http://127.0.0.1:${simPort}` },
-        stdio: ['ignore', 'ignore', 'inherit'],
-      }),
+      spawn(
+        process.execPath,
+        [
+          join(ROOT, 'node_modules/vite/bin/vite.js'),
+          'preview',
+          '--config',
+          'vite.config.mts',
+          '--port',
+          String(studioPort),
+          '--strictPort',
+          '--host',
+          '127.0.0.1',
+        ],
+        {
+          cwd: join(ROOT, 'apps/studio'),
+          env: { ...env, TANDEM_API_URL: `http://127.0.0.1:${apiPort}`, TANDEM_SIM_URL: `http://127.0.0.1:${simPort}` },
+          stdio: ['ignore', 'ignore', 'inherit'],
+        },
+      ),
     );
     studioUrl = `http://127.0.0.1:${studioPort}`;
     await waitUp('studio', studioUrl);

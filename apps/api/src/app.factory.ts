@@ -19,9 +19,7 @@ export async function createApiApp(): Promise<INestApplication> {
     logger: NODE_ENV === 'test' ? ['error', 'warn'] : ['error', 'warn', 'log'],
   });
   const parseJson = json({ limit: '5mb' });
-  app.use((req: Request, res: Response, next: NextFunction) =>
-    req.path.startsWith('/webhooks/') ? next() : parseJson(req, res, next),
-  );
+  app.use((req: Request, res: Response, next: NextFunction) => (req.path.startsWith('/webhooks/') ? next() : parseJson(req, res, next)));
   app.enableShutdownHooks();
   app.enableCors();
   app.useGlobalFilters(new ZodExceptionFilter());

@@ -14,7 +14,18 @@ import { TemporalModule } from './temporal/temporal.module';
 import { TemplatesModule } from './templates/templates.module';
 
 @Module({
-  imports: [TypeOrmModule.forRootAsync({ useFactory: () => dataSourceOptions() }), RedisModule, TemporalModule, HealthModule, IntakeModule, CatalogueModule, TemplatesModule, JourneysModule, RunsModule, CampaignsModule],
+  imports: [
+    TypeOrmModule.forRootAsync({ useFactory: () => dataSourceOptions() }),
+    RedisModule,
+    TemporalModule,
+    HealthModule,
+    IntakeModule,
+    CatalogueModule,
+    TemplatesModule,
+    JourneysModule,
+    RunsModule,
+    CampaignsModule,
+  ],
   providers: [{ provide: APP_GUARD, useClass: AdminTokenGuard }],
 })
 export class AppModule {}

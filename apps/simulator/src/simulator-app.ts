@@ -62,7 +62,9 @@ export async function createSimulatorApp(options: SimulatorAppOptions): Promise<
     app,
     new DocumentBuilder()
       .setTitle('Tandem WhatsApp Cloud API simulator')
-      .setDescription('Graph API endpoints as Meta serves them, plus the `/_sim` control API (customers, business app, Meta events, inspection).')
+      .setDescription(
+        'Graph API endpoints as Meta serves them, plus the `/_sim` control API (customers, business app, Meta events, inspection).',
+      )
       .setVersion('1')
       .addBearerAuth()
       .build(),

@@ -32,7 +32,15 @@ export class SimulatorModule {
       module: SimulatorModule,
       // Control controllers come first: Graph's `/:version/:id` routes would otherwise
       // swallow `/_sim/...` paths.
-      controllers: [CustomersController, BusinessAppController, MetaController, InspectionController, AdminController, MediaController, GraphController],
+      controllers: [
+        CustomersController,
+        BusinessAppController,
+        MetaController,
+        InspectionController,
+        AdminController,
+        MediaController,
+        GraphController,
+      ],
       providers: [
         { provide: SIM_OPTIONS, useValue: options },
         BehaviourService,

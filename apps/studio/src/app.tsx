@@ -61,7 +61,9 @@ export function App() {
   const signOut = useAuthStore((s) => s.signOut);
   const location = useHashLocation();
   if (!token) return <SignInPage />;
-  const match = matchRoute(ROUTES, location.path) ?? (location.path === '/' || location.path === '/sign-in' ? { name: 'journeys' as const, params: {} } : null);
+  const match =
+    matchRoute(ROUTES, location.path) ??
+    (location.path === '/' || location.path === '/sign-in' ? { name: 'journeys' as const, params: {} } : null);
   return (
     <div className="app">
       <nav className="nav" data-testid="nav">
@@ -69,7 +71,12 @@ export function App() {
           <span className="brand-mark">⇄</span> Tandem
         </Link>
         {NAV.map((item) => (
-          <Link key={item.to} to={item.to} className={`nav-link${match && item.section.includes(match.name) ? ' nav-link--active' : ''}`} data-testid={`nav-${item.to.slice(1)}`}>
+          <Link
+            key={item.to}
+            to={item.to}
+            className={`nav-link${match && item.section.includes(match.name) ? ' nav-link--active' : ''}`}
+            data-testid={`nav-${item.to.slice(1)}`}
+          >
             {item.label}
           </Link>
         ))}

@@ -18,12 +18,18 @@ const ended = async (journeyId: string, count = 1) => {
   const runs = await h.store.runsOf(journeyId);
   return runs.length >= count && runs.every((r) => !['running', 'waiting', 'paused'].includes(r.status)) ? runs : undefined;
 };
-const stepsOf = (runId: string): Promise<{ node_id: string; port: string | null; output: Record<string, unknown> | null; wamid: string | null }[]> =>
+const stepsOf = (
+  runId: string,
+): Promise<{ node_id: string; port: string | null; output: Record<string, unknown> | null; wamid: string | null }[]> =>
   h.db.dataSource.query('SELECT node_id, port, output, wamid FROM run_steps WHERE run_id = $1 ORDER BY step', [runId]);
 
 describe('journeys end to end (store → dispatcher → Temporal → activities → Graph)', () => {
   it('runs the ping workflow through the worker and its activities', async () => {
-    const result = await h.client.workflow.execute(pingWorkflow, { taskQueue: h.taskQueue, workflowId: `ping-${h.taskQueue}`, args: ['hello'] });
+    const result = await h.client.workflow.execute(pingWorkflow, {
+      taskQueue: h.taskQueue,
+      workflowId: `ping-${h.taskQueue}`,
+      args: ['hello'],
+    });
     expect(result).toBe(`pong: hello (from ${h.deps.workerId})`);
   });
 
@@ -31,7 +37,14 @@ describe('journeys end to end (store → dispatcher → Temporal → activities 
     const journeyId = await h.store.publish(
       journeyBuilder()
         .trigger({ kind: 'message.received', match: { kind: 'keywords', keywords: ['menu'] } })
-        .node('ask', 'core.send-buttons@1', { body: 'Interested?', buttons: [{ id: 'yes', title: 'Yes' }, { id: 'no', title: 'No' }], replyTimeout: { amount: 20, unit: 'seconds' } })
+        .node('ask', 'core.send-buttons@1', {
+          body: 'Interested?',
+          buttons: [
+            { id: 'yes', title: 'Yes' },
+            { id: 'no', title: 'No' },
+          ],
+          replyTimeout: { amount: 20, unit: 'seconds' },
+        })
         .node('tag', 'core.add-tag@1', { tag: 'interested' })
         .node('check', 'core.condition@1', { rules: [{ field: 'contact.tags', op: 'contains', value: 'interested' }] })
         .node('thanks', 'core.send-text@1', { text: 'Great, {{contact.profileName}}!' })
@@ -52,27 +65,44 @@ describe('journeys end to end (store → dispatcher → Temporal → activities 
     expect(h.graph.sendsTo('15551110001').map((s) => s.body.type)).toEqual(['interactive', 'text']);
     expect(h.graph.sendsTo('15551110001')[1].body.text).toEqual({ body: 'Great, Contact 15551110001!' });
     const steps = await stepsOf(run.id);
-    expect(steps.map((s) => [s.node_id, s.port])).toEqual(expect.arrayContaining([['ask', 'yes'], ['tag', 'main'], ['check', 'true'], ['thanks', 'main'], ['end', null]]));
+    expect(steps.map((s) => [s.node_id, s.port])).toEqual(
+      expect.arrayContaining([
+        ['ask', 'yes'],
+        ['tag', 'main'],
+        ['check', 'true'],
+        ['thanks', 'main'],
+        ['end', null],
+      ]),
+    );
     expect(steps.find((s) => s.node_id === 'ask')?.output).toMatchObject({ reply: { buttonId: 'yes' } });
     expect(steps.find((s) => s.node_id === 'thanks')?.wamid).toBe(h.graph.sendsTo('15551110001')[1].wamid);
-    const messages = await h.db.dataSource.query(`SELECT journey_node_id FROM messages WHERE journey_run_id = $1 ORDER BY created_at`, [run.id]);
+    const messages = await h.db.dataSource.query(`SELECT journey_node_id FROM messages WHERE journey_run_id = $1 ORDER BY created_at`, [
+      run.id,
+    ]);
     expect(messages.map((m: { journey_node_id: string }) => m.journey_node_id)).toEqual(['ask', 'thanks']);
   });
 
-  test.each(['always', 'one_at_a_time'] as const)('starts one run and sends one reply when the same inbound is delivered twice (%s)', async (reEntry) => {
-    const journeyId = await h.store.publish(
-      journeyBuilder().trigger({ kind: 'message.received', match: { kind: 'any' } }).node('hi', 'core.send-text@1', { text: 'Hi!' }).settings({ reEntry }).build(),
-    );
-    const waId = reEntry === 'always' ? '15551110002' : '15551110003';
-    const event = await h.store.inbound(await h.store.contact(waId), { text: 'hello' });
-    await h.dispatcher.handle(event);
-    await h.dispatcher.handle(event);
-    await eventually(() => ended(journeyId));
-    await h.dispatcher.handle(event);
-    await new Promise((r) => setTimeout(r, 500));
-    expect(await h.store.runsOf(journeyId)).toHaveLength(1);
-    expect(h.graph.sendsTo(waId)).toHaveLength(1);
-  });
+  test.each(['always', 'one_at_a_time'] as const)(
+    'starts one run and sends one reply when the same inbound is delivered twice (%s)',
+    async (reEntry) => {
+      const journeyId = await h.store.publish(
+        journeyBuilder()
+          .trigger({ kind: 'message.received', match: { kind: 'any' } })
+          .node('hi', 'core.send-text@1', { text: 'Hi!' })
+          .settings({ reEntry })
+          .build(),
+      );
+      const waId = reEntry === 'always' ? '15551110002' : '15551110003';
+      const event = await h.store.inbound(await h.store.contact(waId), { text: 'hello' });
+      await h.dispatcher.handle(event);
+      await h.dispatcher.handle(event);
+      await eventually(() => ended(journeyId));
+      await h.dispatcher.handle(event);
+      await new Promise((r) => setTimeout(r, 500));
+      expect(await h.store.runsOf(journeyId)).toHaveLength(1);
+      expect(h.graph.sendsTo(waId)).toHaveLength(1);
+    },
+  );
 
   it('sends the fallback template when the window is closed', async () => {
     const journeyId = await h.store.publish(
@@ -91,7 +121,10 @@ describe('journeys end to end (store → dispatcher → Temporal → activities 
     const [run] = await eventually(() => ended(journeyId));
     expect(run.status).toBe('completed');
     const [sent] = h.graph.sendsTo('15551110004');
-    expect(sent.body).toMatchObject({ type: 'template', template: { name: 'follow_up_reminder', components: [{ type: 'body', parameters: [{ type: 'text', text: 'Contact 15551110004' }] }] } });
+    expect(sent.body).toMatchObject({
+      type: 'template',
+      template: { name: 'follow_up_reminder', components: [{ type: 'body', parameters: [{ type: 'text', text: 'Contact 15551110004' }] }] },
+    });
     expect((await stepsOf(run.id)).map((s) => [s.node_id, s.port])).toEqual([['hi', 'main']]);
   });
 
@@ -107,7 +140,10 @@ describe('journeys end to end (store → dispatcher → Temporal → activities 
     const contactId = await h.store.contact('15551110005', { windowOpen: false });
     await h.dispatcher.handle(h.store.contactSynced(contactId));
     const [run] = await eventually(() => ended(journeyId));
-    expect((await stepsOf(run.id)).map((s) => [s.node_id, s.port])).toEqual([['hi', 'window_closed'], ['closed', 'main']]);
+    expect((await stepsOf(run.id)).map((s) => [s.node_id, s.port])).toEqual([
+      ['hi', 'window_closed'],
+      ['closed', 'main'],
+    ]);
     expect(h.graph.sendsTo('15551110005')).toHaveLength(0);
   });
 
@@ -152,6 +188,10 @@ describe('journeys end to end (store → dispatcher → Temporal → activities 
     await h.dispatcher.handle(await h.store.status(sent.wamid ?? '', 'delivered'));
     await h.dispatcher.handle(await h.store.status(sent.wamid ?? '', 'read'));
     const [run] = await eventually(() => ended(journeyId));
-    expect((await stepsOf(run.id)).map((s) => [s.node_id, s.port])).toEqual([['hi', 'main'], ['seen', 'read'], ['read', 'main']]);
+    expect((await stepsOf(run.id)).map((s) => [s.node_id, s.port])).toEqual([
+      ['hi', 'main'],
+      ['seen', 'read'],
+      ['read', 'main'],
+    ]);
   });
 });

@@ -14,7 +14,11 @@ async function main(): Promise<void> {
   const { QUEUE_PREFIX } = loadConfig(['redis']);
   const runtime = await createWorkerRuntime();
   // On SIGTERM, in-flight activities get 10 s to finish before they are cancelled (and retried elsewhere).
-  const { worker } = await createTandemWorker({ activities: createActivities(runtime.deps), connection: runtime.connection, shutdownGraceTime: '10 seconds' });
+  const { worker } = await createTandemWorker({
+    activities: createActivities(runtime.deps),
+    connection: runtime.connection,
+    shutdownGraceTime: '10 seconds',
+  });
   // Runs answering inbound messages start eagerly: their first workflow task comes back with the start.
   const dispatcher = new Dispatcher({ ...runtime.deps, eagerStart: true });
   // One dispatcher per deployment: per-contact event order needs a single consumer.
@@ -22,7 +26,8 @@ async function main(): Promise<void> {
     start: async () => {
       console.log('[worker] dispatching engine events');
       const subscription = await subscribeEngineEvents((event) => dispatcher.handle(event), {
-        onError: (error, event) => console.error(`[dispatcher] event ${event.id} (${event.kind}) failed:`, error instanceof Error ? error.message : error),
+        onError: (error, event) =>
+          console.error(`[dispatcher] event ${event.id} (${event.kind}) failed:`, error instanceof Error ? error.message : error),
       });
       return { stop: () => subscription.close() };
     },

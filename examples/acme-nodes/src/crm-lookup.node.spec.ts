@@ -49,7 +49,11 @@ describe('acme.crm-lookup@1', () => {
   });
 
   it('asks the engine to retry when rate limited', async () => {
-    const error = await runNode(crmLookup, { config: {}, credentials, httpResponses: [{ status: 429, headers: { 'retry-after': '12' } }] }).catch((e: unknown) => e);
+    const error = await runNode(crmLookup, {
+      config: {},
+      credentials,
+      httpResponses: [{ status: 429, headers: { 'retry-after': '12' } }],
+    }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(RetryableNodeError);
     expect(error).toMatchObject({ retryAfterMs: 12_000 });
   });

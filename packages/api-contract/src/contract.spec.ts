@@ -29,10 +29,24 @@ describe('api contract', () => {
 
   it('gives a journey detail its document defaults', () => {
     const detail = journeyDetailSchema.parse({
-      id: uuid, name: 'J', status: 'draft', liveVersion: null, numberId: null, draftUpdatedAt: null, createdAt: 'x', updatedAt: 'x', runsActive: 0,
-      draftChanged: true, draft: { schemaVersion: 1 },
+      id: uuid,
+      name: 'J',
+      status: 'draft',
+      liveVersion: null,
+      numberId: null,
+      draftUpdatedAt: null,
+      createdAt: 'x',
+      updatedAt: 'x',
+      runsActive: 0,
+      draftChanged: true,
+      draft: { schemaVersion: 1 },
     });
-    expect(detail.draft).toMatchObject({ triggers: [], nodes: [], edges: [], settings: { reEntry: 'one_at_a_time', onTeammateReply: 'stop' } });
+    expect(detail.draft).toMatchObject({
+      triggers: [],
+      nodes: [],
+      edges: [],
+      settings: { reEntry: 'one_at_a_time', onTeammateReply: 'stop' },
+    });
   });
 
   it('needs a number to list templates', () => {

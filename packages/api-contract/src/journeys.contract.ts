@@ -113,7 +113,13 @@ export const nodeStatsSchema = z.object({
    * messages the contact answered before the run ended.
    */
   funnel: z
-    .object({ sent: z.number().int(), delivered: z.number().int(), read: z.number().int(), replied: z.number().int(), failed: z.number().int() })
+    .object({
+      sent: z.number().int(),
+      delivered: z.number().int(),
+      read: z.number().int(),
+      replied: z.number().int(),
+      failed: z.number().int(),
+    })
     .optional(),
 });
 /** Stats of a version: runs by status and every node of its document (zeros included). */
@@ -131,7 +137,10 @@ export const versionStatsSchema = z.object({
 export const startRunRequestSchema = z
   .object({
     contactId: z.string().uuid().optional(),
-    waId: z.string().regex(/^\d{6,15}$/).optional(),
+    waId: z
+      .string()
+      .regex(/^\d{6,15}$/)
+      .optional(),
     /** The run's starting `vars.*` (at most 16 KB of JSON: workflow inputs stay small). */
     variables: z
       .record(z.string(), z.unknown())

@@ -3,13 +3,16 @@ import { ConfigError } from './config-error';
 
 const port = z.coerce.number().int().min(1).max(65535);
 const url = (protocols: string[]) =>
-  z.string().refine((v) => {
-    try {
-      return protocols.includes(new URL(v).protocol);
-    } catch {
-      return false;
-    }
-  }, `a URL starting with ${protocols.join(' or ')}`);
+  z.string().refine(
+    (v) => {
+      try {
+        return protocols.includes(new URL(v).protocol);
+      } catch {
+        return false;
+      }
+    },
+    `a URL starting with ${protocols.join(' or ')}`,
+  );
 
 /**
  * Every environment variable Tandem reads, grouped by area, with its default.
@@ -23,7 +26,11 @@ export const configSchema = {
   },
   api: {
     API_PORT: port.default(3000),
-    WEBHOOK_MAX_BODY_BYTES: z.coerce.number().int().min(3 * 1024 * 1024).default(3 * 1024 * 1024),
+    WEBHOOK_MAX_BODY_BYTES: z.coerce
+      .number()
+      .int()
+      .min(3 * 1024 * 1024)
+      .default(3 * 1024 * 1024),
     WEBHOOK_INGEST_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(8),
     WEBHOOK_INGEST_BACKOFF_MS: z.coerce.number().int().min(1).default(2000),
     WEBHOOK_STATUS_BATCH_MS: z.coerce.number().int().min(0).max(10_000).default(50),
@@ -38,18 +45,27 @@ export const configSchema = {
   },
   redis: {
     REDIS_URL: url(['redis:', 'rediss:']).default('redis://127.0.0.1:6379'),
-    QUEUE_PREFIX: z.string().regex(/^[\w-]+$/, 'letters, digits, - or _').default('tandem'),
+    QUEUE_PREFIX: z
+      .string()
+      .regex(/^[\w-]+$/, 'letters, digits, - or _')
+      .default('tandem'),
     ENGINE_EVENT_PARTITIONS: z.coerce.number().int().min(1).max(256).default(8),
   },
   temporal: {
-    TEMPORAL_ADDRESS: z.string().regex(/^[\w.-]+:\d+$/, 'host:port').default('127.0.0.1:7233'),
+    TEMPORAL_ADDRESS: z
+      .string()
+      .regex(/^[\w.-]+:\d+$/, 'host:port')
+      .default('127.0.0.1:7233'),
     TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
     TEMPORAL_TASK_QUEUE: z.string().min(1).default('tandem-journeys'),
     TEMPORAL_UI_URL: url(['http:', 'https:']).default('http://127.0.0.1:8233'),
   },
   meta: {
     META_GRAPH_BASE_URL: url(['http:', 'https:']).default('http://127.0.0.1:4010'),
-    META_GRAPH_VERSION: z.string().regex(/^v\d+\.\d+$/, 'a Graph version such as v23.0').default('v23.0'),
+    META_GRAPH_VERSION: z
+      .string()
+      .regex(/^v\d+\.\d+$/, 'a Graph version such as v23.0')
+      .default('v23.0'),
     META_ACCESS_TOKEN: z.string().min(1).default('sim-access-token'),
     META_APP_SECRET: z.string().min(1).default('sim-app-secret'),
     META_VERIFY_TOKEN: z.string().min(1).default('sim-verify-token'),
@@ -60,7 +76,11 @@ export const configSchema = {
     SIMULATOR_PORT: port.default(4010),
     SIMULATOR_HOST: z.string().min(1).default('127.0.0.1'),
     SIMULATOR_WEBHOOK_URL: url(['http:', 'https:']).default('http://127.0.0.1:3000/webhooks/whatsapp'),
-    SIMULATOR_RETRY_HORIZON_MS: z.coerce.number().int().min(0).default(10 * 60 * 1000),
+    SIMULATOR_RETRY_HORIZON_MS: z.coerce
+      .number()
+      .int()
+      .min(0)
+      .default(10 * 60 * 1000),
   },
   worker: {
     WORKER_NODE_PACKAGES: z.string().default(''),

@@ -23,7 +23,11 @@ describe('prepared statements (DATABASE_PREPARED_STATEMENTS=on)', () => {
   it('runs a repeated parameterized statement prepared, with the same results', async () => {
     const { numberId } = await db.seedNumber('pn-prepared');
     const sql = 'SELECT phone_number_id, throughput_cap FROM business_numbers WHERE id = $1 /* prepared-spec */';
-    const { result, prepared } = await onOneConnection(async (q) => [await q(sql, [numberId]), await q(sql, [numberId]), await q(sql, [numberId])]);
+    const { result, prepared } = await onOneConnection(async (q) => [
+      await q(sql, [numberId]),
+      await q(sql, [numberId]),
+      await q(sql, [numberId]),
+    ]);
     expect(result).toEqual([
       [{ phone_number_id: 'pn-prepared', throughput_cap: 20 }],
       [{ phone_number_id: 'pn-prepared', throughput_cap: 20 }],
@@ -42,7 +46,8 @@ describe('prepared statements (DATABASE_PREPARED_STATEMENTS=on)', () => {
   });
 
   it('reports errors of a prepared statement and keeps the connection usable', async () => {
-    const sql = 'INSERT INTO business_numbers (workspace_id, phone_number_id, waba_id, display_phone_number, mode, throughput_cap) SELECT id, $1, $2, $3, $4, 20 FROM workspaces LIMIT 1';
+    const sql =
+      'INSERT INTO business_numbers (workspace_id, phone_number_id, waba_id, display_phone_number, mode, throughput_cap) SELECT id, $1, $2, $3, $4, 20 FROM workspaces LIMIT 1';
     const { result } = await onOneConnection(async (q) => {
       const first = await pgErrorCode(q(sql, ['pn-dup', 'waba-1', '1555', 'coexistence']));
       const dup = await pgErrorCode(q(sql, ['pn-dup', 'waba-1', '1555', 'coexistence']));

@@ -2,7 +2,10 @@ import { DefaultNamingStrategy, type NamingStrategyInterface } from 'typeorm';
 
 /** `lastInboundAt` → `last_inbound_at`. */
 export function toSnakeCase(name: string): string {
-  return name.replace(/([a-z0-9])([A-Z])/g, '$1_$2').replace(/([A-Z])([A-Z][a-z])/g, '$1_$2').toLowerCase();
+  return name
+    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+    .replace(/([A-Z])([A-Z][a-z])/g, '$1_$2')
+    .toLowerCase();
 }
 
 /**

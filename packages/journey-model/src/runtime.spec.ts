@@ -27,7 +27,9 @@ describe('@tandem/journey-model/runtime', () => {
   const loaded = [...loadedBy(join(__dirname, 'runtime.ts'))];
 
   it('loads no zod and no schema module (the workflow sandbox evaluates it for every run)', () => {
-    expect(loaded).toEqual(expect.arrayContaining([join(__dirname, 'eval', 'condition.util.ts'), join(__dirname, 'flow-nodes', 'flow-config.normalize.ts')]));
+    expect(loaded).toEqual(
+      expect.arrayContaining([join(__dirname, 'eval', 'condition.util.ts'), join(__dirname, 'flow-nodes', 'flow-config.normalize.ts')]),
+    );
     expect(loaded.filter((f) => !f.startsWith('/'))).toEqual([]);
     expect(loaded.filter((f) => f.endsWith('.schema.ts') || f.endsWith('.node.ts'))).toEqual([]);
   });

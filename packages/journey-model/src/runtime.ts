@@ -6,7 +6,14 @@
  * (`runtime.spec.ts` proves it loads without zod). Types come from the main entry.
  */
 export { DAY_MS, SERVICE_WINDOW_MS, durationToMs, type Duration } from './document/duration.util';
-export { FLOW_NODE_TYPES, REPLY_OTHER_PORT, REPLY_TIMEOUT_PORT, STATUS_TIMEOUT_PORT, isFlowNodeType, type FlowNodeType } from './flow-nodes/flow-node-types';
+export {
+  FLOW_NODE_TYPES,
+  REPLY_OTHER_PORT,
+  REPLY_TIMEOUT_PORT,
+  STATUS_TIMEOUT_PORT,
+  isFlowNodeType,
+  type FlowNodeType,
+} from './flow-nodes/flow-node-types';
 export {
   FlowConfigError,
   normalizeConditionConfig,

@@ -70,7 +70,13 @@ describe('defineNode', () => {
     ['bad port names', { ports: ['main', 'Not Found'] }, 'invalid port names Not Found'],
     ['no schema', { config: {} as never }, 'config must be a zod schema'],
   ])('rejects %s', (_name, override, message) => {
-    const input = { ...base, config: z.object({}), ports: ['main'], run: async () => ({ port: 'main' }), ...override } as DefineNodeInput<unknown>;
+    const input = {
+      ...base,
+      config: z.object({}),
+      ports: ['main'],
+      run: async () => ({ port: 'main' }),
+      ...override,
+    } as DefineNodeInput<unknown>;
     expect(() => defineNode(input)).toThrow(NodeDefinitionError);
     expect(() => defineNode(input)).toThrow(message);
   });

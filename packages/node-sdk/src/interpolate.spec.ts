@@ -27,7 +27,11 @@ describe('interpolate', () => {
   });
 
   it('encodes inserted values only, e.g. for URLs', () => {
-    const url = interpolate('https://crm.test/find?name={{contact.profileName}}&q={{vars.q}}', { ...scope, vars: { q: 'a&b c' } }, { encode: encodeURIComponent });
+    const url = interpolate(
+      'https://crm.test/find?name={{contact.profileName}}&q={{vars.q}}',
+      { ...scope, vars: { q: 'a&b c' } },
+      { encode: encodeURIComponent },
+    );
     expect(url).toBe('https://crm.test/find?name=Ana&q=a%26b%20c');
   });
 

@@ -52,7 +52,9 @@ describe('invokeNode', () => {
   });
 
   it('hands the reply wait to the interpreter', async () => {
-    const result = await invokeNode(nodeReturning({ awaitReply: true, output: { wamid: 'w1' } }, { awaitsReply: true }), ctx(), { limit: 1 });
+    const result = await invokeNode(nodeReturning({ awaitReply: true, output: { wamid: 'w1' } }, { awaitsReply: true }), ctx(), {
+      limit: 1,
+    });
     expect(result).toEqual({ awaitReply: { timeout: { amount: 1, unit: 'hours' }, branches: [] }, output: { wamid: 'w1' }, variables: {} });
   });
 });

@@ -2,12 +2,7 @@ import type { GraphErrorClassification } from '@tandem/whatsapp';
 
 /** Why a send was refused before reaching WhatsApp. */
 export type SendRefusalReason =
-  | 'window_closed'
-  | 'opted_out'
-  | 'template_missing'
-  | 'template_not_approved'
-  | 'template_params'
-  | 'human_owned';
+  'window_closed' | 'opted_out' | 'template_missing' | 'template_not_approved' | 'template_params' | 'human_owned';
 
 /**
  * Result of `ctx.whatsapp.send`. A refusal or a failure is an answer, not an exception:

@@ -33,7 +33,13 @@ describe('nodes-core package', () => {
   it('validates a realistic journey built from core nodes', () => {
     const doc = journeyBuilder()
       .trigger({ kind: 'message.received', match: { kind: 'keywords', keywords: ['order'] } })
-      .node('ask', 'core.send-buttons@1', { body: 'Did it arrive?', buttons: [{ id: 'yes', title: 'Yes' }, { id: 'no', title: 'No' }] })
+      .node('ask', 'core.send-buttons@1', {
+        body: 'Did it arrive?',
+        buttons: [
+          { id: 'yes', title: 'Yes' },
+          { id: 'no', title: 'No' },
+        ],
+      })
       .node('thanks', 'core.send-text@1', { text: 'Great, {{contact.profileName | thanks}}!' })
       .node('human', 'core.handoff@1', { note: 'Order not delivered' })
       .node('later', 'core.send-template@1', { name: 'order_followup', language: 'en' })

@@ -22,7 +22,9 @@ describe('createTestDatabase', () => {
     const db = await createTestDatabase('testing_helper');
     expect(db.name).toBe(`tandem_test_testing_helper_${process.pid}`);
     expect(await databaseExists(db.name)).toBe(true);
-    const [{ n }] = await db.dataSource.query(`SELECT count(*)::int AS n FROM information_schema.tables WHERE table_name = 'webhook_deliveries'`);
+    const [{ n }] = await db.dataSource.query(
+      `SELECT count(*)::int AS n FROM information_schema.tables WHERE table_name = 'webhook_deliveries'`,
+    );
     expect(n).toBe(1);
     await db.dataSource.query(`INSERT INTO workspaces (name) VALUES ('leftover')`);
     await db.close();

@@ -10,7 +10,12 @@ export interface RawRuntime {
 }
 
 /** A minimal Temporal worker + client for the raw baselines, on its own task queue. */
-export async function startRawRuntime(opts: { address: string; graphUrl: string; phoneNumberId: string; token: string }): Promise<RawRuntime> {
+export async function startRawRuntime(opts: {
+  address: string;
+  graphUrl: string;
+  phoneNumberId: string;
+  token: string;
+}): Promise<RawRuntime> {
   const taskQueue = `bench-raw-${process.pid}-${Date.now()}`;
   const workflowBundle = await bundleWorkflowCode({
     workflowsPath: join(__dirname, 'raw.workflows.ts'),

@@ -53,10 +53,16 @@ async function freePort(): Promise<number> {
   return port;
 }
 
-export async function until<T>(probe: () => Promise<T | undefined | false> | T | undefined | false, timeoutMs = 30_000, what = 'condition'): Promise<T> {
+export async function until<T>(
+  probe: () => Promise<T | undefined | false> | T | undefined | false,
+  timeoutMs = 30_000,
+  what = 'condition',
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const value = await Promise.resolve().then(probe).catch(() => undefined);
+    const value = await Promise.resolve()
+      .then(probe)
+      .catch(() => undefined);
     if (value !== undefined && value !== false) return value;
     if (Date.now() > deadline) throw new Error(`${what} not met within ${timeoutMs} ms`);
     await new Promise((r) => setTimeout(r, 100));
@@ -73,7 +79,10 @@ export async function startEngineStack(name: string, workerCount: number): Promi
   const simUrl = `http://127.0.0.1:${simPort}`;
   const taskQueue = `system-${name}-${id}`;
   const prefix = `system-${name}-${id}`;
-  const { code } = await bundleWorkflowCode({ workflowsPath: join(ROOT, 'workflows/src/index.ts'), logger: { trace() {}, debug() {}, info() {}, warn() {}, error: console.error, log() {} } });
+  const { code } = await bundleWorkflowCode({
+    workflowsPath: join(ROOT, 'workflows/src/index.ts'),
+    logger: { trace() {}, debug() {}, info() {}, warn() {}, error: console.error, log() {} },
+  });
   writeFileSync(join(dir, 'workflow-bundle.js'), code);
   const env: Record<string, string> = {
     ...(process.env as Record<string, string>),
@@ -95,7 +104,11 @@ export async function startEngineStack(name: string, workerCount: number): Promi
   };
   const children: ChildProcess[] = [];
   const run = (label: string, entry: string, extra: Record<string, string> = {}) => {
-    const child = spawn(process.execPath, ['-r', '@swc-node/register', join(ROOT, entry)], { cwd: ROOT, env: { ...env, ...extra }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['-r', '@swc-node/register', join(ROOT, entry)], {
+      cwd: ROOT,
+      env: { ...env, ...extra },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     child.stdout?.on('data', (d: Buffer) => log.write(`[${label}] ${d}`));
     child.stderr?.on('data', (d: Buffer) => log.write(`[${label}!] ${d}`));
     children.push(child);
@@ -127,7 +140,11 @@ export async function startEngineStack(name: string, workerCount: number): Promi
       return worker;
     },
     async sim(path, body) {
-      const res = await fetch(`${simUrl}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      const res = await fetch(`${simUrl}${path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
       if (!res.ok) throw new Error(`simulator ${path}: ${res.status} ${await res.text()}`);
       return res.json();
     },
@@ -138,7 +155,9 @@ export async function startEngineStack(name: string, workerCount: number): Promi
     logs: () => readFileSync(logPath, 'utf8'),
     async close() {
       for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
-      await Promise.all(children.map((c) => (c.exitCode !== null || c.signalCode !== null ? undefined : new Promise((r) => c.once('exit', r)))));
+      await Promise.all(
+        children.map((c) => (c.exitCode !== null || c.signalCode !== null ? undefined : new Promise((r) => c.once('exit', r)))),
+      );
       await connection.close();
       const redis = new IORedis(env.REDIS_URL ?? 'redis://127.0.0.1:6379');
       const keys = await redis.keys(`${prefix}:*`);
@@ -161,6 +180,10 @@ export async function publishJourney(stack: EngineStack, document: Record<string
     `INSERT INTO journeys (workspace_id, name, status, draft, live_version) VALUES ($1, 'system', 'active', $2, 1) RETURNING id`,
     [stack.workspaceId, doc],
   );
-  await stack.db.dataSource.query(`INSERT INTO journey_versions (workspace_id, journey_id, version, document) VALUES ($1, $2, 1, $3)`, [stack.workspaceId, journey.id, doc]);
+  await stack.db.dataSource.query(`INSERT INTO journey_versions (workspace_id, journey_id, version, document) VALUES ($1, $2, 1, $3)`, [
+    stack.workspaceId,
+    journey.id,
+    doc,
+  ]);
   return journey.id;
 }

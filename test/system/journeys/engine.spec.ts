@@ -31,16 +31,31 @@ describe('conversations through the simulator', () => {
       stack,
       journeyBuilder()
         .trigger({ kind: 'message.received', match: { kind: 'keywords', keywords: ['menu'] } })
-        .node('ask', 'core.send-buttons@1', { body: 'Shoes or socks?', buttons: [{ id: 'shoes', title: 'Shoes' }, { id: 'socks', title: 'Socks' }] })
+        .node('ask', 'core.send-buttons@1', {
+          body: 'Shoes or socks?',
+          buttons: [
+            { id: 'shoes', title: 'Shoes' },
+            { id: 'socks', title: 'Socks' },
+          ],
+        })
         .node('shoes', 'core.send-text@1', { text: 'Great choice, {{contact.profileName}}!' })
         .edge('ask', 'shoes', 'shoes')
         .settings({ reEntry: 'always' })
         .build(),
     );
     const waId = '15557770001';
-    await stack.sim('/_sim/customers/messages', { phoneNumberId: DEMO.phoneNumberId, waId, profileName: 'Ana', message: { type: 'text', text: 'Menu' } });
+    await stack.sim('/_sim/customers/messages', {
+      phoneNumberId: DEMO.phoneNumberId,
+      waId,
+      profileName: 'Ana',
+      message: { type: 'text', text: 'Menu' },
+    });
     await until(async () => sentTo(await stack.ledger(), waId).length === 1, 30_000, 'buttons sent');
-    await stack.sim('/_sim/customers/messages', { phoneNumberId: DEMO.phoneNumberId, waId, message: { type: 'button_reply', id: 'shoes' } });
+    await stack.sim('/_sim/customers/messages', {
+      phoneNumberId: DEMO.phoneNumberId,
+      waId,
+      message: { type: 'button_reply', id: 'shoes' },
+    });
     await until(async () => (await runsOf(journeyId))[0]?.status === 'completed', 30_000, 'run completed');
     await new Promise((r) => setTimeout(r, 1_500));
     expect(sentTo(await stack.ledger(), waId).map((e) => e.type)).toEqual(['interactive', 'text']);
@@ -64,7 +79,11 @@ describe('conversations through the simulator', () => {
     const waId = '15557770002';
     await stack.sim('/_sim/customers/messages', { phoneNumberId: DEMO.phoneNumberId, waId, message: { type: 'text', text: 'help' } });
     await until(async () => (await runsOf(journeyId))[0]?.status === 'waiting', 30_000, 'run waiting');
-    await stack.sim('/_sim/business/messages', { phoneNumberId: DEMO.phoneNumberId, to: waId, message: { type: 'text', text: 'Hi, Ana from the shop here' } });
+    await stack.sim('/_sim/business/messages', {
+      phoneNumberId: DEMO.phoneNumberId,
+      to: waId,
+      message: { type: 'text', text: 'Hi, Ana from the shop here' },
+    });
     await until(async () => (await runsOf(journeyId))[0]?.status === 'handed_off', 30_000, 'run handed off');
     const [contact] = await stack.db.dataSource.query('SELECT human_owned FROM contacts WHERE wa_id = $1', [waId]);
     expect(contact.human_owned).toBe(true);
@@ -90,11 +109,10 @@ describe('campaigns over two workers', () => {
         .node('price', 'core.send-template@1', { name: 'pricing_info', language: 'en_US', body: [{ value: '{{contact.profileName}}' }] })
         .build(),
     );
-    const [row] = await stack.db.dataSource.query(`INSERT INTO campaigns (workspace_id, journey_id, version, segment) VALUES ($1, $2, 1, $3) RETURNING id`, [
-      stack.workspaceId,
-      journeyId,
-      JSON.stringify({ tags: { all: [tag] } }),
-    ]);
+    const [row] = await stack.db.dataSource.query(
+      `INSERT INTO campaigns (workspace_id, journey_id, version, segment) VALUES ($1, $2, 1, $3) RETURNING id`,
+      [stack.workspaceId, journeyId, JSON.stringify({ tags: { all: [tag] } })],
+    );
     return { campaignId: row.id, waIds };
   }
 
@@ -107,7 +125,10 @@ describe('campaigns over two workers', () => {
 
   it('reaches every contact exactly once without a single 130429', async () => {
     const { campaignId, waIds } = await campaignFor('wave-1', '1555881');
-    const outcome = await stack.client.workflow.execute(campaignWorkflow, campaignStart({ campaignId, taskQueue: stack.taskQueue, pageSize: 50 }).options);
+    const outcome = await stack.client.workflow.execute(
+      campaignWorkflow,
+      campaignStart({ campaignId, taskQueue: stack.taskQueue, pageSize: 50 }).options,
+    );
     expect(outcome).toMatchObject({ status: 'completed', started: CONTACTS, progress: { completed: CONTACTS, failed: 0, open: 0 } });
     const ledger = await stack.ledger();
     expectEachOnce(ledger, waIds);
@@ -116,9 +137,16 @@ describe('campaigns over two workers', () => {
 
   it('completes after kill -9 of a worker mid-campaign, each contact messaged exactly once', async () => {
     const { campaignId, waIds } = await campaignFor('wave-2', '1555882');
-    const handle = await stack.client.workflow.start(campaignWorkflow, campaignStart({ campaignId, taskQueue: stack.taskQueue, pageSize: 50 }).options);
+    const handle = await stack.client.workflow.start(
+      campaignWorkflow,
+      campaignStart({ campaignId, taskQueue: stack.taskQueue, pageSize: 50 }).options,
+    );
     const wanted = new Set(waIds);
-    await until(async () => (await stack.ledger()).filter((e) => e.recipient && wanted.has(e.recipient)).length >= CONTACTS / 3, 60_000, 'a third sent');
+    await until(
+      async () => (await stack.ledger()).filter((e) => e.recipient && wanted.has(e.recipient)).length >= CONTACTS / 3,
+      60_000,
+      'a third sent',
+    );
     const victim = stack.workers[0];
     victim.kill('SIGKILL');
     await new Promise((r) => victim.once('exit', r));

@@ -1,6 +1,14 @@
 import type { WorkflowHandle } from '@temporalio/client';
 import { journeyBuilder, type JourneyDocument } from '@tandem/journey-model';
-import { getRunStateQuery, replySignal, resumeSignal, statusSignal, teammateReplySignal, type JourneyRunInput, type journeyWorkflow } from '../index';
+import {
+  getRunStateQuery,
+  replySignal,
+  resumeSignal,
+  statusSignal,
+  teammateReplySignal,
+  type JourneyRunInput,
+  type journeyWorkflow,
+} from '../index';
 import { eventually } from './workflow-harness';
 
 type Handle = WorkflowHandle<typeof journeyWorkflow>;
@@ -13,8 +21,13 @@ export interface ReplayScenario {
   drive(handle: Handle, runId: string): Promise<void>;
 }
 
-const waitingFor = (handle: Handle, kind: string) => eventually(async () => (await handle.query(getRunStateQuery)).waitingFor?.kind === kind);
-const ask = { timeout: { amount: 2, unit: 'seconds' }, branches: [{ port: 'yes', match: { kind: 'choice', ids: ['btn-yes'] } }], saveReplyAs: 'answer' };
+const waitingFor = (handle: Handle, kind: string) =>
+  eventually(async () => (await handle.query(getRunStateQuery)).waitingFor?.kind === kind);
+const ask = {
+  timeout: { amount: 2, unit: 'seconds' },
+  branches: [{ port: 'yes', match: { kind: 'choice', ids: ['btn-yes'] } }],
+  saveReplyAs: 'answer',
+};
 
 /**
  * Runs whose histories are saved under `__fixtures__/histories/` (see
@@ -72,7 +85,9 @@ export const REPLAY_SCENARIOS: ReplayScenario[] = [
   },
   {
     name: 'teammate-handoff',
-    document: journeyBuilder().node('reply', 'core.wait-for-reply@1', { ...ask, timeout: { amount: 30, unit: 'seconds' } }).build(),
+    document: journeyBuilder()
+      .node('reply', 'core.wait-for-reply@1', { ...ask, timeout: { amount: 30, unit: 'seconds' } })
+      .build(),
     drive: async (handle) => {
       await waitingFor(handle, 'reply');
       await handle.signal(teammateReplySignal, { eventId: 'e1', wamid: 'w-echo' });

@@ -24,7 +24,10 @@ export interface WorkflowHarness {
   engine: FakeEngine;
   client: Client;
   taskQueue: string;
-  start(document: JourneyDocument, options?: Partial<JourneyRunInput>): Promise<WorkflowHandleWithFirstExecutionRunId<typeof journeyWorkflow>>;
+  start(
+    document: JourneyDocument,
+    options?: Partial<JourneyRunInput>,
+  ): Promise<WorkflowHandleWithFirstExecutionRunId<typeof journeyWorkflow>>;
   close(): Promise<void>;
 }
 
@@ -34,7 +37,12 @@ export async function createWorkflowHarness(name: string): Promise<WorkflowHarne
   const engine = new FakeEngine();
   const taskQueue = `test-${name}-${randomUUID().slice(0, 8)}`;
   const nativeConnection = await NativeConnection.connect({ address: ADDRESS });
-  const worker = await Worker.create({ connection: nativeConnection, taskQueue, workflowBundle: await workflowBundle(), activities: engine.activities() });
+  const worker = await Worker.create({
+    connection: nativeConnection,
+    taskQueue,
+    workflowBundle: await workflowBundle(),
+    activities: engine.activities(),
+  });
   const running = worker.run();
   const connection = await Connection.connect({ address: ADDRESS });
   const client = new Client({ connection });

@@ -25,7 +25,12 @@ export interface CampaignActivities {
    * Starts one journey run per matching contact after `cursor`, idempotently; `before`
    * (what earlier pages counted) keeps `campaigns.total` exact across retries.
    */
-  startCampaignPage(input: { campaignId: string; cursor: string | null; pageSize: number; before: { started: number; skipped: number } }): Promise<CampaignPageResult>;
+  startCampaignPage(input: {
+    campaignId: string;
+    cursor: string | null;
+    pageSize: number;
+    before: { started: number; skipped: number };
+  }): Promise<CampaignPageResult>;
   /** Recounts the campaign's runs into `campaigns` and returns the counts. */
   refreshCampaignProgress(input: { campaignId: string; expected: number; skipped: number }): Promise<CampaignProgress>;
   finishCampaign(input: { campaignId: string; status: 'completed' | 'failed' | 'cancelled' }): Promise<void>;

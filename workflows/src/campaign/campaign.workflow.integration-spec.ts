@@ -64,7 +64,15 @@ describe('campaignWorkflow', () => {
     plans.set(campaignId, { pages: [3, 3, 2], open: [5, 0] });
     const outcome = await client.workflow.execute(campaignWorkflow, campaignStart({ campaignId, taskQueue }).options);
     expect(outcome).toEqual({ status: 'completed', started: 8, skipped: 3, progress: { started: 8, completed: 8, failed: 0, open: 0 } });
-    expect(callsOf(campaignId).map((c) => (c.name === 'page' ? `page ${c.cursor}` : c.name))).toEqual(['begin', 'page null', 'page 1', 'page 2', 'refresh', 'refresh', 'finish']);
+    expect(callsOf(campaignId).map((c) => (c.name === 'page' ? `page ${c.cursor}` : c.name))).toEqual([
+      'begin',
+      'page null',
+      'page 1',
+      'page 2',
+      'refresh',
+      'refresh',
+      'finish',
+    ]);
     expect(callsOf(campaignId).at(-1)).toMatchObject({ status: 'completed' });
   });
 
@@ -74,7 +82,11 @@ describe('campaignWorkflow', () => {
     const { options } = campaignStart({ campaignId, taskQueue });
     const handle = await client.workflow.start(campaignWorkflow, { ...options, args: [{ ...options.args[0], historyLimit: 12 }] });
     await expect(handle.result()).resolves.toMatchObject({ status: 'completed', started: 6, skipped: 6 });
-    expect(callsOf(campaignId).filter((c) => c.name === 'page').map((c) => c.cursor)).toEqual([null, '1', '2', '3', '4', '5']);
+    expect(
+      callsOf(campaignId)
+        .filter((c) => c.name === 'page')
+        .map((c) => c.cursor),
+    ).toEqual([null, '1', '2', '3', '4', '5']);
     expect(callsOf(campaignId).filter((c) => c.name === 'begin')).toHaveLength(1);
     const first = await client.workflow.getHandle(handle.workflowId, handle.firstExecutionRunId).describe();
     expect(first.status.name).toBe('CONTINUED_AS_NEW');
@@ -83,7 +95,11 @@ describe('campaignWorkflow', () => {
   it('ends as failed, and says so on the campaign, when it cannot run', async () => {
     const campaignId = randomUUID();
     plans.set(campaignId, { pages: [], open: [], failBegin: true });
-    await expect(client.workflow.execute(campaignWorkflow, campaignStart({ campaignId, taskQueue }).options)).resolves.toEqual({ status: 'failed', started: 0, skipped: 0 });
+    await expect(client.workflow.execute(campaignWorkflow, campaignStart({ campaignId, taskQueue }).options)).resolves.toEqual({
+      status: 'failed',
+      started: 0,
+      skipped: 0,
+    });
     expect(callsOf(campaignId).map((c) => c.name)).toEqual(['begin', 'finish']);
     expect(callsOf(campaignId)[1]).toMatchObject({ status: 'failed' });
   });

@@ -1,4 +1,12 @@
-import { ActivityFailure, CancellationScope, continueAsNew, isCancellation, proxyActivities, sleep, workflowInfo } from '@temporalio/workflow';
+import {
+  ActivityFailure,
+  CancellationScope,
+  continueAsNew,
+  isCancellation,
+  proxyActivities,
+  sleep,
+  workflowInfo,
+} from '@temporalio/workflow';
 import type { CampaignCarry, CampaignInput } from '../journey/run-input.types';
 import type { CampaignActivities, CampaignProgress } from './campaign-activities.types';
 
@@ -6,7 +14,12 @@ import type { CampaignActivities, CampaignProgress } from './campaign-activities
 const { beginCampaign, startCampaignPage, refreshCampaignProgress, finishCampaign } = proxyActivities<CampaignActivities>({
   startToCloseTimeout: '2 minutes',
   heartbeatTimeout: '20 seconds',
-  retry: { initialInterval: '1 second', maximumInterval: '1 minute', backoffCoefficient: 2, nonRetryableErrorTypes: ['CampaignSetupError'] },
+  retry: {
+    initialInterval: '1 second',
+    maximumInterval: '1 minute',
+    backoffCoefficient: 2,
+    nonRetryableErrorTypes: ['CampaignSetupError'],
+  },
 });
 
 const DEFAULT_PAGE_SIZE = 100;
@@ -62,7 +75,11 @@ export async function campaignWorkflow(input: CampaignInput): Promise<CampaignOu
  * Polls the run counts until no run is open, less often the more runs are open (1 s for a
  * few, 60 s for thousands that wait for days): about 20 ms per open run.
  */
-async function awaitRunsEnded(campaignId: string, carry: CampaignCarry, historyLimit?: number): Promise<CampaignProgress | 'continue_as_new'> {
+async function awaitRunsEnded(
+  campaignId: string,
+  carry: CampaignCarry,
+  historyLimit?: number,
+): Promise<CampaignProgress | 'continue_as_new'> {
   for (;;) {
     const progress = await refreshCampaignProgress({ campaignId, expected: carry.started, skipped: carry.skipped });
     if (progress.open === 0 && progress.started >= carry.started) return progress;

@@ -18,8 +18,16 @@ describe('waitUntil', () => {
     ['an instant', { mode: 'until', at: '2025-06-07T08:00:00+01:00' }, '2025-06-07T07:00:00.000Z'],
     ['an instant already past (go on at once)', { mode: 'until', at: '2025-01-01T00:00:00Z' }, '2025-01-01T00:00:00.000Z'],
     ['inside the window: now', { mode: 'window', window: { days: ['fri'], start: '09:00', end: '18:00' } }, '2025-06-06T16:30:00.000Z'],
-    ['after hours on Friday: Monday 09:00 Lisbon (WEST, UTC+1)', { mode: 'window', window: { days: ['mon', 'tue', 'wed', 'thu', 'fri'], start: '09:00', end: '17:00' }, timezone: 'Europe/Lisbon' }, '2025-06-09T08:00:00.000Z'],
-    ['the node timezone wins over the journey timezone', { mode: 'window', window: { days: ['sat'], start: '10:00', end: '12:00' }, timezone: 'America/New_York' }, '2025-06-07T14:00:00.000Z'],
+    [
+      'after hours on Friday: Monday 09:00 Lisbon (WEST, UTC+1)',
+      { mode: 'window', window: { days: ['mon', 'tue', 'wed', 'thu', 'fri'], start: '09:00', end: '17:00' }, timezone: 'Europe/Lisbon' },
+      '2025-06-09T08:00:00.000Z',
+    ],
+    [
+      'the node timezone wins over the journey timezone',
+      { mode: 'window', window: { days: ['sat'], start: '10:00', end: '12:00' }, timezone: 'America/New_York' },
+      '2025-06-07T14:00:00.000Z',
+    ],
   ])('%s', (_name, config, expected) => {
     expect(new Date(waitUntil(config, scope)).toISOString()).toBe(expected);
   });
@@ -33,19 +41,46 @@ describe('waitUntil', () => {
 
 describe('decideFlowNode', () => {
   test.each([
-    ['condition true', node('core.condition@1', { rules: [{ field: 'contact.attributes.visits', op: 'gte', value: 3 }] }), { kind: 'continue', port: 'true' }],
-    ['condition on vars and trigger', node('core.condition@1', { combinator: 'all', rules: [{ field: 'vars.score', op: 'lt', value: 5 }, { field: 'trigger.text', op: 'contains', value: 'price' }] }), { kind: 'continue', port: 'false' }],
+    [
+      'condition true',
+      node('core.condition@1', { rules: [{ field: 'contact.attributes.visits', op: 'gte', value: 3 }] }),
+      { kind: 'continue', port: 'true' },
+    ],
+    [
+      'condition on vars and trigger',
+      node('core.condition@1', {
+        combinator: 'all',
+        rules: [
+          { field: 'vars.score', op: 'lt', value: 5 },
+          { field: 'trigger.text', op: 'contains', value: 'price' },
+        ],
+      }),
+      { kind: 'continue', port: 'false' },
+    ],
     ['goal', node('core.goal@1', { name: 'Bought' }), { kind: 'continue', port: 'main', output: { goal: 'Bought' } }],
     ['exit', node('core.exit@1', {}), { kind: 'finish', status: 'exited' }],
     ['end', node('core.end@1', {}), { kind: 'finish', status: 'completed' }],
-    ['wait for a reply (defaults: 24 h)', node('core.wait-for-reply@1', {}), { kind: 'await_reply', timeoutMs: 86_400_000, config: { timeout: { amount: 24, unit: 'hours' }, branches: [] } }],
-    ['wait for status', node('core.wait-for-status@1', { awaiting: ['read'], timeout: { amount: 2, unit: 'hours' } }), { kind: 'await_status', timeoutMs: 7_200_000, config: { awaiting: ['read'], timeout: { amount: 2, unit: 'hours' } } }],
+    [
+      'wait for a reply (defaults: 24 h)',
+      node('core.wait-for-reply@1', {}),
+      { kind: 'await_reply', timeoutMs: 86_400_000, config: { timeout: { amount: 24, unit: 'hours' }, branches: [] } },
+    ],
+    [
+      'wait for status',
+      node('core.wait-for-status@1', { awaiting: ['read'], timeout: { amount: 2, unit: 'hours' } }),
+      { kind: 'await_status', timeoutMs: 7_200_000, config: { awaiting: ['read'], timeout: { amount: 2, unit: 'hours' } } },
+    ],
   ])('%s', (_name, n, expected) => {
     expect(decideFlowNode(n, scope)).toEqual(expected);
   });
 
   it('splits by contact and journey: stable for one contact, spread over many', () => {
-    const split = node('core.split@1', { variants: [{ port: 'a', weight: 1 }, { port: 'b', weight: 3 }] });
+    const split = node('core.split@1', {
+      variants: [
+        { port: 'a', weight: 1 },
+        { port: 'b', weight: 3 },
+      ],
+    });
     const portFor = (id: string) => {
       const d = decideFlowNode(split, { ...scope, contact: { ...scope.contact, id } });
       return d.kind === 'continue' ? d.port : 'none';

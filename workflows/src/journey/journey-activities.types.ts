@@ -54,10 +54,7 @@ export interface ExecuteNodeInput {
 export type StepSend = NonNullable<RunCursor['lastSend']>;
 
 /** Result of `executeNode`. Output is stored on the step row, not returned to the workflow. */
-export type ExecuteNodeResult = (
-  | { kind: 'port'; port: string }
-  | { kind: 'await_reply'; reply: WaitForReplyConfig }
-) & {
+export type ExecuteNodeResult = ({ kind: 'port'; port: string } | { kind: 'await_reply'; reply: WaitForReplyConfig }) & {
   variables: Record<string, unknown>;
   /** Fresh snapshot when the node changed the contact. */
   contact?: ContactSnapshot;

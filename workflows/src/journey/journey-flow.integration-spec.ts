@@ -8,7 +8,12 @@ let h: WorkflowHarness;
 
 beforeAll(async () => {
   h = await createWorkflowHarness('flow');
-  h.engine.nodes.set('test.send@1', (input) => ({ kind: 'port', port: 'main', variables: { sentAt: input.step }, lastSend: { status: 'accepted', wamid: `wamid.${input.step}` } }));
+  h.engine.nodes.set('test.send@1', (input) => ({
+    kind: 'port',
+    port: 'main',
+    variables: { sentAt: input.step },
+    lastSend: { status: 'accepted', wamid: `wamid.${input.step}` },
+  }));
   h.engine.nodes.set('test.count@1', (input) => ({ kind: 'port', port: 'main', variables: { n: Number(input.vars.n ?? 0) + 1 } }));
   h.engine.nodes.set('test.broken@1', () => {
     throw ApplicationFailure.nonRetryable('config: text is required', 'NodeConfigError');
@@ -43,7 +48,12 @@ describe('journeyWorkflow: flow-control nodes', () => {
 
   it('sends a contact down the same split variant every time', async () => {
     const doc = journeyBuilder()
-      .node('ab', 'core.split@1', { variants: [{ port: 'a', weight: 1 }, { port: 'b', weight: 1 }] })
+      .node('ab', 'core.split@1', {
+        variants: [
+          { port: 'a', weight: 1 },
+          { port: 'b', weight: 1 },
+        ],
+      })
       .node('a', 'core.end@1')
       .node('b', 'core.end@1')
       .edge('ab', 'a', 'a')
@@ -83,7 +93,11 @@ describe('journeyWorkflow: flow-control nodes', () => {
 
   it('does not wait when the daily window is open right now', async () => {
     const hhmm = (ms: number) => new Date(ms).toISOString().slice(11, 16);
-    const window = { days: ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'], start: hhmm(Date.now() - 600_000), end: hhmm(Date.now() + 3_600_000) };
+    const window = {
+      days: ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'],
+      start: hhmm(Date.now() - 600_000),
+      end: hhmm(Date.now() + 3_600_000),
+    };
     const doc = journeyBuilder()
       .node('hours', 'core.wait@1', { mode: 'window', window })
       .node('send', 'test.send@1')

@@ -28,33 +28,42 @@ function savedHistories(): [string, SavedHistory][] {
 }
 
 // Recording runs only on request; the replay tests below always run.
-if (RECORD) describe('recording interpreter histories', () => {
-  let h: WorkflowHarness;
-  beforeAll(async () => {
-    h = await createWorkflowHarness('record');
-    h.engine.nodes.set('test.send@1', (i) => ({ kind: 'port', port: 'main', variables: {}, lastSend: { status: 'accepted', wamid: `wamid.${i.runId}.${i.step}` } }));
-    h.engine.nodes.set('test.ask@1', (i) => ({
-      kind: 'await_reply',
-      reply: waitForReplyConfigSchema.parse({ branches: [{ port: 'yes', match: { kind: 'choice', ids: ['btn-yes'] } }] }),
-      variables: {},
-      lastSend: { status: 'accepted', wamid: `wamid.${i.runId}.${i.step}` },
-    }));
-    h.engine.nodes.set('test.count@1', (i) => ({ kind: 'port', port: 'main', variables: { n: Number(i.vars.n ?? 0) + 1 } }));
-  });
-  afterAll(() => h.close());
+if (RECORD)
+  describe('recording interpreter histories', () => {
+    let h: WorkflowHarness;
+    beforeAll(async () => {
+      h = await createWorkflowHarness('record');
+      h.engine.nodes.set('test.send@1', (i) => ({
+        kind: 'port',
+        port: 'main',
+        variables: {},
+        lastSend: { status: 'accepted', wamid: `wamid.${i.runId}.${i.step}` },
+      }));
+      h.engine.nodes.set('test.ask@1', (i) => ({
+        kind: 'await_reply',
+        reply: waitForReplyConfigSchema.parse({ branches: [{ port: 'yes', match: { kind: 'choice', ids: ['btn-yes'] } }] }),
+        variables: {},
+        lastSend: { status: 'accepted', wamid: `wamid.${i.runId}.${i.step}` },
+      }));
+      h.engine.nodes.set('test.count@1', (i) => ({ kind: 'port', port: 'main', variables: { n: Number(i.vars.n ?? 0) + 1 } }));
+    });
+    afterAll(() => h.close());
 
-  it.each(REPLAY_SCENARIOS.map((s) => [s.name, s] as const))('%s', async (name, scenario) => {
-    const handle = await h.start(scenario.document, scenario.input);
-    await scenario.drive(handle, `run-${handle.workflowId}`);
-    await handle.result();
-    const first = h.client.workflow.getHandle(handle.workflowId, handle.firstExecutionRunId);
-    const history = await first.fetchHistory();
-    mkdirSync(HISTORIES, { recursive: true });
-    // Plain JSON: ids as strings, enums by name, bytes in base64 (read back with `History.fromObject`).
-    const json = History.toObject(History.fromObject(history), { longs: String, enums: String, bytes: String });
-    writeFileSync(join(HISTORIES, `${RECORD}-${name}.json`), `${JSON.stringify({ workflowId: handle.workflowId, history: json }, null, 1)}\n`);
+    it.each(REPLAY_SCENARIOS.map((s) => [s.name, s] as const))('%s', async (name, scenario) => {
+      const handle = await h.start(scenario.document, scenario.input);
+      await scenario.drive(handle, `run-${handle.workflowId}`);
+      await handle.result();
+      const first = h.client.workflow.getHandle(handle.workflowId, handle.firstExecutionRunId);
+      const history = await first.fetchHistory();
+      mkdirSync(HISTORIES, { recursive: true });
+      // Plain JSON: ids as strings, enums by name, bytes in base64 (read back with `History.fromObject`).
+      const json = History.toObject(History.fromObject(history), { longs: String, enums: String, bytes: String });
+      writeFileSync(
+        join(HISTORIES, `${RECORD}-${name}.json`),
+        `${JSON.stringify({ workflowId: handle.workflowId, history: json }, null, 1)}\n`,
+      );
+    });
   });
-});
 
 describe('replaying saved interpreter histories', () => {
   const saved = savedHistories();
@@ -71,16 +80,26 @@ describe('replaying saved interpreter histories', () => {
   });
 
   it('v2 histories of waiting runs carry the wait-start patch marker, v1 histories do not', () => {
-    const markers = (file: string) => saved.find(([f]) => f === file)?.[1].history.events.filter((e) => e.eventType === 'EVENT_TYPE_MARKER_RECORDED').length;
+    const markers = (file: string) =>
+      saved.find(([f]) => f === file)?.[1].history.events.filter((e) => e.eventType === 'EVENT_TYPE_MARKER_RECORDED').length;
     expect(markers('v1-wait-then-reply-timeout.json')).toBe(0);
     expect(markers('v2-wait-then-reply-timeout.json')).toBe(1);
   });
 
   it('v3 histories keep their books with local activities, v4 histories run action nodes locally too', () => {
-    type Event = { eventType?: string; activityTaskScheduledEventAttributes?: { activityType?: { name?: string } }; markerRecordedEventAttributes?: { markerName?: string } };
-    const events = (prefix: string) => saved.filter(([f]) => f.startsWith(`${prefix}-`)).flatMap(([, { history }]) => history.events as Event[]);
-    const scheduled = (prefix: string) => events(prefix).map((e) => e.activityTaskScheduledEventAttributes?.activityType?.name).filter(Boolean);
-    const localRuns = (prefix: string) => events(prefix).filter((e) => e.markerRecordedEventAttributes?.markerName === 'core_local_activity').length;
+    type Event = {
+      eventType?: string;
+      activityTaskScheduledEventAttributes?: { activityType?: { name?: string } };
+      markerRecordedEventAttributes?: { markerName?: string };
+    };
+    const events = (prefix: string) =>
+      saved.filter(([f]) => f.startsWith(`${prefix}-`)).flatMap(([, { history }]) => history.events as Event[]);
+    const scheduled = (prefix: string) =>
+      events(prefix)
+        .map((e) => e.activityTaskScheduledEventAttributes?.activityType?.name)
+        .filter(Boolean);
+    const localRuns = (prefix: string) =>
+      events(prefix).filter((e) => e.markerRecordedEventAttributes?.markerName === 'core_local_activity').length;
     expect(scheduled('v2')).toEqual(expect.arrayContaining(['beginRun', 'recordStep', 'finishRun', 'executeNode']));
     expect(new Set(scheduled('v3'))).toEqual(new Set(['executeNode']));
     expect(scheduled('v4')).toEqual([]);
@@ -103,7 +122,10 @@ describe('local bookkeeping while the run is queried', () => {
   // The studio queries runs at any time, also while a local activity holds the first workflow task.
   it('a run queried during a slow first step replays without non-determinism', async () => {
     h.engine.beginDelayMs = 1_500;
-    const ask = waitForReplyConfigSchema.parse({ branches: [{ port: 'yes', match: { kind: 'choice', ids: ['btn-yes'] } }], timeout: { amount: 30, unit: 'seconds' } });
+    const ask = waitForReplyConfigSchema.parse({
+      branches: [{ port: 'yes', match: { kind: 'choice', ids: ['btn-yes'] } }],
+      timeout: { amount: 30, unit: 'seconds' },
+    });
     const handle = await h.start(journeyBuilder().node('reply', 'core.wait-for-reply@1', ask).build());
     const queries: Promise<unknown>[] = [];
     for (let i = 0; i < 8; i++) {

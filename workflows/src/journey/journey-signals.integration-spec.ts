@@ -1,13 +1,6 @@
 import { journeyBuilder, waitForReplyConfigSchema, type JourneyDocument } from '@tandem/journey-model';
 import { createWorkflowHarness, eventually, type WorkflowHarness } from '../__fixtures__/workflow-harness';
-import {
-  cancelRunSignal,
-  getRunStateQuery,
-  replySignal,
-  resumeSignal,
-  statusSignal,
-  teammateReplySignal,
-} from './journey.signals';
+import { cancelRunSignal, getRunStateQuery, replySignal, resumeSignal, statusSignal, teammateReplySignal } from './journey.signals';
 
 jest.setTimeout(60_000);
 
@@ -24,10 +17,20 @@ const yesNo = {
 
 beforeAll(async () => {
   h = await createWorkflowHarness('signals');
-  h.engine.nodes.set('test.send@1', (input) => ({ kind: 'port', port: 'main', variables: {}, lastSend: { status: 'accepted', wamid: `wamid.${input.runId}.${input.step}` } }));
+  h.engine.nodes.set('test.send@1', (input) => ({
+    kind: 'port',
+    port: 'main',
+    variables: {},
+    lastSend: { status: 'accepted', wamid: `wamid.${input.runId}.${input.step}` },
+  }));
   h.engine.nodes.set('test.slow-ask@1', async (input) => {
     await sleep(1_500);
-    return { kind: 'await_reply', reply: waitForReplyConfigSchema.parse(yesNo), variables: {}, lastSend: { status: 'accepted', wamid: `wamid.${input.runId}.${input.step}` } };
+    return {
+      kind: 'await_reply',
+      reply: waitForReplyConfigSchema.parse(yesNo),
+      variables: {},
+      lastSend: { status: 'accepted', wamid: `wamid.${input.runId}.${input.step}` },
+    };
   });
   h.engine.nodes.set('test.note@1', () => ({ kind: 'port', port: 'main', variables: {} }));
 });
@@ -45,8 +48,10 @@ const executedNodes = (workflowId: string) => {
   for (const e of h.engine.executed.filter((x) => x.runId === runIdOf(workflowId))) visits.set(e.step, e.node.id);
   return [...visits.entries()].sort(([a], [b]) => a - b).map(([, nodeId]) => nodeId);
 };
-const waitingFor = async (handle: { query: (q: typeof getRunStateQuery) => Promise<{ waitingFor: { kind: string } | null }> }, kind: string) =>
-  eventually(async () => (await handle.query(getRunStateQuery)).waitingFor?.kind === kind);
+const waitingFor = async (
+  handle: { query: (q: typeof getRunStateQuery) => Promise<{ waitingFor: { kind: string } | null }> },
+  kind: string,
+) => eventually(async () => (await handle.query(getRunStateQuery)).waitingFor?.kind === kind);
 
 /** ask (wait for reply) → yes / no / other / timeout → a note node per port. */
 function askJourney(onTeammateReply: 'stop' | 'pause' | 'ignore' = 'stop'): JourneyDocument {
@@ -77,7 +82,13 @@ describe('journeyWorkflow: replies', () => {
   });
 
   it('keeps a reply that arrives while the asking node is still running (buffered, not lost)', async () => {
-    const doc = journeyBuilder().node('ask', 'test.slow-ask@1').node('yes', 'test.note@1').node('timeout', 'test.note@1').edge('ask', 'yes', 'yes').edge('ask', 'timeout', 'timeout').build();
+    const doc = journeyBuilder()
+      .node('ask', 'test.slow-ask@1')
+      .node('yes', 'test.note@1')
+      .node('timeout', 'test.note@1')
+      .edge('ask', 'yes', 'yes')
+      .edge('ask', 'timeout', 'timeout')
+      .build();
     const handle = await h.start(doc);
     await eventually(() => executedNodes(handle.workflowId).includes('ask'));
     await handle.signal(replySignal, { eventId: 'fast', wamid: 'w-fast', buttonId: 'btn-yes', text: 'Yes' });

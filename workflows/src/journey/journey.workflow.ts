@@ -35,7 +35,9 @@ async function walk(env: StepEnv): Promise<RunOutcome | 'continue_as_new'> {
   const { session, loaded } = env;
   const { cursor } = session;
   while (cursor.nodeId !== undefined) {
-    await session.holdWhilePaused(cursor.nodeId, (status) => bookkeeping().updateRun({ runId: loaded.runId, status, currentNodeId: cursor.nodeId ?? null }));
+    await session.holdWhilePaused(cursor.nodeId, (status) =>
+      bookkeeping().updateRun({ runId: loaded.runId, status, currentNodeId: cursor.nodeId ?? null }),
+    );
     if (session.stop) return { status: session.stop };
     if (historyIsLong(env.input)) return 'continue_as_new';
     if (cursor.step >= MAX_STEPS) throw new InvalidGraphError(`more than ${MAX_STEPS} steps: the journey loops without end`);
@@ -78,6 +80,8 @@ export async function journeyWorkflow(input: JourneyRunInput): Promise<RunOutcom
   session.status = outcome.status;
   const { status, error } = outcome;
   const currentNodeId = session.cursor.nodeId ?? null;
-  await CancellationScope.nonCancellable(() => bookkeeping().finishRun({ ...ids, runId: loaded?.runId, status, currentNodeId, ...(error ? { error } : {}) }));
+  await CancellationScope.nonCancellable(() =>
+    bookkeeping().finishRun({ ...ids, runId: loaded?.runId, status, currentNodeId, ...(error ? { error } : {}) }),
+  );
   return outcome;
 }

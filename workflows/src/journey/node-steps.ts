@@ -29,7 +29,16 @@ export interface StepEnv {
 
 function stepRecord(env: StepEnv, node: JourneyNode, startedAt: number): Omit<RecordStepInput, 'port' | 'endedAt' | 'runStatus'> {
   const { runId, workspaceId } = env.loaded;
-  return { runId, workspaceId, journeyId: env.input.journeyId, version: env.input.version, step: env.session.cursor.step, nodeId: node.id, nodeType: node.type, startedAt };
+  return {
+    runId,
+    workspaceId,
+    journeyId: env.input.journeyId,
+    version: env.input.version,
+    step: env.session.cursor.step,
+    nodeId: node.id,
+    nodeType: node.type,
+    startedAt,
+  };
 }
 
 /** A flow decision that holds the run. */
@@ -50,7 +59,8 @@ function recorder(env: StepEnv, node: JourneyNode, startedAt: number): StepRecor
       // Runs with local bookkeeping always record the wait's start, without asking for the older
       // patch: a patch first checked after a local activity can land in the next workflow task
       // (e.g. when a query arrives meanwhile), and replay would then look for it too early.
-      if (localBookkeeping() || patched(WAIT_START_PATCH)) await bookkeeping().recordStep({ ...base, port: null, endedAt: null, runStatus: 'waiting' });
+      if (localBookkeeping() || patched(WAIT_START_PATCH))
+        await bookkeeping().recordStep({ ...base, port: null, endedAt: null, runStatus: 'waiting' });
     },
   };
 }
@@ -60,7 +70,14 @@ export async function runFlowNode(env: StepEnv, node: JourneyNode): Promise<Step
   const { session, loaded, input } = env;
   const startedAt = Date.now();
   const record = recorder(env, node, startedAt);
-  const scope = { nowMs: startedAt, journeyId: input.journeyId, timezone: loaded.document.settings.timezone, contact: loaded.contact, vars: session.cursor.vars, trigger: input.trigger };
+  const scope = {
+    nowMs: startedAt,
+    journeyId: input.journeyId,
+    timezone: loaded.document.settings.timezone,
+    contact: loaded.contact,
+    vars: session.cursor.vars,
+    trigger: input.trigger,
+  };
   const decision = decideFlowNode(node, scope);
   switch (decision.kind) {
     case 'continue':
@@ -80,7 +97,11 @@ export async function runFlowNode(env: StepEnv, node: JourneyNode): Promise<Step
 }
 
 /** Holds the run until the wait ends; the port and what to record, or `undefined` when stopped. */
-async function waitOut(session: RunSession, nodeId: string, decision: WaitDecision): Promise<{ port: string; output?: unknown } | undefined> {
+async function waitOut(
+  session: RunSession,
+  nodeId: string,
+  decision: WaitDecision,
+): Promise<{ port: string; output?: unknown } | undefined> {
   switch (decision.kind) {
     case 'sleep':
       return (await session.sleepUntil(decision.untilMs, nodeId)) ? { port: WAIT_PORT } : undefined;
@@ -122,6 +143,12 @@ export async function runActionNode(env: StepEnv, node: JourneyNode): Promise<St
   const got = await session.awaitReply(result.reply, durationToMs(result.reply.timeout), node.id);
   if (!got) return { end: session.stop ?? 'cancelled' };
   if (got.reply && result.reply.saveReplyAs) cursor.vars[result.reply.saveReplyAs] = got.reply.text ?? null;
-  await bookkeeping().recordStep({ ...stepRecord(env, node, startedAt), port: got.port, output: got.reply ? { reply: got.reply } : undefined, endedAt: Date.now(), runStatus: 'running' });
+  await bookkeeping().recordStep({
+    ...stepRecord(env, node, startedAt),
+    port: got.port,
+    output: got.reply ? { reply: got.reply } : undefined,
+    endedAt: Date.now(),
+    runStatus: 'running',
+  });
   return { port: got.port };
 }

@@ -17,7 +17,12 @@ type Bookkeeping = Pick<JourneyActivities, 'beginRun' | 'recordStep' | 'updateRu
 /** The activity that runs action nodes, as a run was started with. */
 export type NodeExecution = Pick<JourneyActivities, 'executeNode'>;
 
-const bookkeepingRetry = { initialInterval: '1 second', maximumInterval: '30 seconds', backoffCoefficient: 2, nonRetryableErrorTypes: ['RunSetupError'] };
+const bookkeepingRetry = {
+  initialInterval: '1 second',
+  maximumInterval: '30 seconds',
+  backoffCoefficient: 2,
+  nonRetryableErrorTypes: ['RunSetupError'],
+};
 
 // Sends are idempotent per (run, step, send index), so retrying a node never sends twice;
 // a node's own bugs and config errors are not retried.
@@ -37,7 +42,11 @@ const remoteBooks = proxyActivities<Bookkeeping>({ startToCloseTimeout: '15 seco
 const localBooks = proxyLocalActivities<Bookkeeping>({ ...LOCAL, startToCloseTimeout: '15 seconds', retry: bookkeepingRetry });
 
 // A remote executeNode heartbeats every 2 s: a worker that dies mid-node is noticed in 10 s, not 2 min.
-const remoteNodes = proxyActivities<NodeExecution>({ startToCloseTimeout: '2 minutes', heartbeatTimeout: '10 seconds', retry: nodeRetry } satisfies ActivityOptions);
+const remoteNodes = proxyActivities<NodeExecution>({
+  startToCloseTimeout: '2 minutes',
+  heartbeatTimeout: '10 seconds',
+  retry: nodeRetry,
+} satisfies ActivityOptions);
 const localNodes = proxyLocalActivities<NodeExecution>({ ...LOCAL, startToCloseTimeout: '2 minutes', retry: nodeRetry });
 
 /**
@@ -71,4 +80,3 @@ export function localBookkeeping(): boolean {
 export function bookkeeping(): Bookkeeping {
   return localBookkeeping() ? localBooks : remoteBooks;
 }
-

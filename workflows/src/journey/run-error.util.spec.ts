@@ -1,7 +1,8 @@
 import { ActivityFailure, ApplicationFailure, CancelledFailure, RetryState, TimeoutFailure } from '@temporalio/common';
 import { classifyRunError, InvalidGraphError, runStatusForError } from './run-error.util';
 
-const activityFailure = (cause: Error) => new ActivityFailure('activity failed', 'executeNode', '1', RetryState.NON_RETRYABLE_FAILURE, 'worker', cause);
+const activityFailure = (cause: Error) =>
+  new ActivityFailure('activity failed', 'executeNode', '1', RetryState.NON_RETRYABLE_FAILURE, 'worker', cause);
 
 describe('classifyRunError', () => {
   test.each([

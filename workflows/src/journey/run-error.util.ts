@@ -17,7 +17,8 @@ export const RUN_FAILURE_TYPES = {
 } as const;
 
 /** Why a run ended early. */
-export type RunErrorCode = 'node_config' | 'node_failed' | 'unknown_node' | 'run_setup' | 'invalid_graph' | 'retries_exhausted' | 'cancelled' | 'internal';
+export type RunErrorCode =
+  'node_config' | 'node_failed' | 'unknown_node' | 'run_setup' | 'invalid_graph' | 'retries_exhausted' | 'cancelled' | 'internal';
 
 /** An error recorded on `journey_runs.error`. */
 export interface RunError {
@@ -57,7 +58,8 @@ export function classifyRunError(error: unknown, nodeId?: string): RunError {
   }
   // A local activity's failure arrives as the ApplicationFailure itself.
   if (error instanceof ApplicationFailure && error.type) return { code: codeOfType(error.type), message: error.message, ...at };
-  if (error instanceof InvalidGraphError || error instanceof FlowConfigError) return { code: 'invalid_graph', message: error.message, ...at };
+  if (error instanceof InvalidGraphError || error instanceof FlowConfigError)
+    return { code: 'invalid_graph', message: error.message, ...at };
   return { code: 'internal', message: error instanceof Error ? error.message : String(error), ...at };
 }
 

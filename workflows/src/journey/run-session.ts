@@ -74,7 +74,11 @@ export class RunSession {
   }
 
   /** Waits for a reply; the port taken (a branch, `other` or `timeout`), or `undefined` when stopped. */
-  async awaitReply(config: WaitForReplyConfig, timeoutMs: number, nodeId: string): Promise<{ port: string; reply?: BufferedReply } | undefined> {
+  async awaitReply(
+    config: WaitForReplyConfig,
+    timeoutMs: number,
+    nodeId: string,
+  ): Promise<{ port: string; reply?: BufferedReply } | undefined> {
     const until = new Date(Date.now() + timeoutMs).toISOString();
     const arrived = await this.waitOn({ kind: 'reply', nodeId, until }, () => this.cursor.inbox.replies.length > 0, timeoutMs);
     if (this.stop) return undefined;

@@ -101,6 +101,11 @@ export function campaignStart(params: { campaignId: string; taskQueue: string; p
   const input: CampaignInput = { campaignId: params.campaignId, ...(params.pageSize ? { pageSize: params.pageSize } : {}) };
   return {
     workflowId,
-    options: { taskQueue: params.taskQueue, workflowId, workflowIdReusePolicy: WorkflowIdReusePolicy.ALLOW_DUPLICATE_FAILED_ONLY, args: [input] },
+    options: {
+      taskQueue: params.taskQueue,
+      workflowId,
+      workflowIdReusePolicy: WorkflowIdReusePolicy.ALLOW_DUPLICATE_FAILED_ONLY,
+      args: [input],
+    },
   };
 }

@@ -1,6 +1,15 @@
 import { waitForReplyConfigSchema, type WaitForStatusConfig } from '@tandem/journey-model';
 import type { RunInbox } from './run-input.types';
-import { bufferReply, bufferStatus, clearReplies, MAX_BUFFERED_REPLIES, startCursor, statusPort, takeReply, teammateReplyEffect } from './run-state.util';
+import {
+  bufferReply,
+  bufferStatus,
+  clearReplies,
+  MAX_BUFFERED_REPLIES,
+  startCursor,
+  statusPort,
+  takeReply,
+  teammateReplyEffect,
+} from './run-state.util';
 
 const empty: RunInbox = { replies: [], statuses: [] };
 const reply = (eventId: string, fields: Record<string, string> = {}) => ({ eventId, wamid: `wamid.${eventId}`, ...fields });
@@ -49,9 +58,14 @@ describe('reply buffer', () => {
 
 describe('statusPort', () => {
   const awaitRead: WaitForStatusConfig = { awaiting: ['read'], timeout: { amount: 1, unit: 'hours' } };
-  const awaitFailed: WaitForStatusConfig = { awaiting: ['delivered', 'failed'], failedErrorCodes: [131047], timeout: { amount: 1, unit: 'hours' } };
+  const awaitFailed: WaitForStatusConfig = {
+    awaiting: ['delivered', 'failed'],
+    failedErrorCodes: [131047],
+    timeout: { amount: 1, unit: 'hours' },
+  };
   const sent = { status: 'accepted' as const, wamid: 'w1' };
-  const inboxOf = (...statuses: { wamid: string; status: 'sent' | 'delivered' | 'read' | 'failed'; errorCode?: number }[]) => statuses.reduce(bufferStatus, empty);
+  const inboxOf = (...statuses: { wamid: string; status: 'sent' | 'delivered' | 'read' | 'failed'; errorCode?: number }[]) =>
+    statuses.reduce(bufferStatus, empty);
 
   test.each([
     ['no send yet: timeout at once', awaitRead, undefined, empty, 'timeout'],
@@ -60,9 +74,21 @@ describe('statusPort', () => {
     ['a send that failed with another code', awaitFailed, { status: 'failed' as const, errorCode: 131026 }, empty, 'timeout'],
     ['nothing yet: keep waiting', awaitRead, sent, empty, undefined],
     ['delivered only, waiting for read: keep waiting', awaitRead, sent, inboxOf({ wamid: 'w1', status: 'delivered' }), undefined],
-    ['read (also of another message first)', awaitRead, sent, inboxOf({ wamid: 'w0', status: 'read' }, { wamid: 'w1', status: 'read' }), 'read'],
+    [
+      'read (also of another message first)',
+      awaitRead,
+      sent,
+      inboxOf({ wamid: 'w0', status: 'read' }, { wamid: 'w1', status: 'read' }),
+      'read',
+    ],
     ['read satisfies delivered', awaitFailed, sent, inboxOf({ wamid: 'w1', status: 'read' }), 'delivered'],
-    ['failed 131047 later', awaitFailed, sent, inboxOf({ wamid: 'w1', status: 'sent' }, { wamid: 'w1', status: 'failed', errorCode: 131047 }), 'failed'],
+    [
+      'failed 131047 later',
+      awaitFailed,
+      sent,
+      inboxOf({ wamid: 'w1', status: 'sent' }, { wamid: 'w1', status: 'failed', errorCode: 131047 }),
+      'failed',
+    ],
     ['another message read: keep waiting', awaitRead, sent, inboxOf({ wamid: 'w2', status: 'read' }), undefined],
   ])('%s', (_name, config, lastSend, inbox, port) => {
     expect(statusPort(inbox, lastSend, config)).toBe(port);

@@ -35,7 +35,9 @@ export class CampaignsController {
   @ApiOperation({ summary: 'Campaigns, newest first (at most 200), with progress' })
   @ApiZodQuery(listCampaignsQuerySchema)
   @ApiZodResponse(200, campaignListSchema, 'The campaigns')
-  async list(@Query(new ZodPipe(listCampaignsQuerySchema)) query: z.infer<typeof listCampaignsQuerySchema>): Promise<{ items: CampaignDto[] }> {
+  async list(
+    @Query(new ZodPipe(listCampaignsQuerySchema)) query: z.infer<typeof listCampaignsQuerySchema>,
+  ): Promise<{ items: CampaignDto[] }> {
     return { items: await this.campaigns.list(query.journeyId) };
   }
 

@@ -35,7 +35,11 @@ describe('campaigns REST: segment counting, start, progress', () => {
     temporal = new Client({ connection });
   });
   afterAll(async () => {
-    for (const id of started) await temporal.workflow.getHandle(id).terminate('test over').catch(() => undefined);
+    for (const id of started)
+      await temporal.workflow
+        .getHandle(id)
+        .terminate('test over')
+        .catch(() => undefined);
     await connection.close();
     await h.close();
   });
@@ -48,11 +52,24 @@ describe('campaigns REST: segment counting, start, progress', () => {
 
   it('counts the segment (tags case-insensitive, attribute rules) and starts campaign:<id> on the task queue', async () => {
     await h.post(`/api/journeys/${journeyId}/publish`).expect(200);
-    const segment = { tags: { all: ['vip'], none: ['churned'] }, conditions: { combinator: 'all', rules: [{ field: 'contact.attributes.plan', op: 'eq', value: 'pro' }] } };
+    const segment = {
+      tags: { all: ['vip'], none: ['churned'] },
+      conditions: { combinator: 'all', rules: [{ field: 'contact.attributes.plan', op: 'eq', value: 'pro' }] },
+    };
     const res = await h.post('/api/campaigns', { journeyId, numberId: tenant.numberId, segment, name: 'VIP pros' }).expect(201);
     expect(res.body).toMatchObject({
-      journeyId, journeyName: 'Summer sale', version: 1, numberId: tenant.numberId, name: 'VIP pros', total: 2,
-      started: 0, sent: 0, capPerSec: 20, ratePerSec: 0, etaSeconds: null, workflowId: `campaign:${res.body.id}`,
+      journeyId,
+      journeyName: 'Summer sale',
+      version: 1,
+      numberId: tenant.numberId,
+      name: 'VIP pros',
+      total: 2,
+      started: 0,
+      sent: 0,
+      capPerSec: 20,
+      ratePerSec: 0,
+      etaSeconds: null,
+      workflowId: `campaign:${res.body.id}`,
     });
     started.push(res.body.workflowId);
     const described = await temporal.workflow.getHandle(res.body.workflowId).describe();
@@ -61,7 +78,10 @@ describe('campaigns REST: segment counting, start, progress', () => {
     const second = await h.post('/api/campaigns', { journeyId, segment: orders }).expect(201);
     started.push(second.body.workflowId);
     expect(second.body.total).toBe(2);
-    expect((await h.get(`/api/campaigns?journeyId=${journeyId}`).expect(200)).body.items.map((c: { id: string }) => c.id)).toEqual([second.body.id, res.body.id]);
+    expect((await h.get(`/api/campaigns?journeyId=${journeyId}`).expect(200)).body.items.map((c: { id: string }) => c.id)).toEqual([
+      second.body.id,
+      res.body.id,
+    ]);
   });
 
   it('refuses bad segments and a number other than the journey’s', async () => {
@@ -71,26 +91,66 @@ describe('campaigns REST: segment counting, start, progress', () => {
   });
 
   it('reports progress from the runs, their messages and the number’s recent sends', async () => {
-    const campaign = await h.insert('campaigns', { workspace_id: tenant.workspaceId, journey_id: journeyId, version: 1, segment: {}, status: 'running', total: 10 });
+    const campaign = await h.insert('campaigns', {
+      workspace_id: tenant.workspaceId,
+      journey_id: journeyId,
+      version: 1,
+      segment: {},
+      status: 'running',
+      total: 10,
+    });
     const contacts: { id: string }[] = await h.ds.query('SELECT id FROM contacts ORDER BY wa_id LIMIT 4');
     const statuses = ['completed', 'failed', 'waiting', 'running'];
     for (const [i, contact] of contacts.entries()) {
       const run = await h.insert('journey_runs', {
-        workspace_id: tenant.workspaceId, journey_id: journeyId, version: 1, contact_id: contact.id, number_id: tenant.numberId,
-        trigger_kind: 'campaign', workflow_id: `wf-progress-${i}`, status: statuses[i], campaign_id: campaign.id,
+        workspace_id: tenant.workspaceId,
+        journey_id: journeyId,
+        version: 1,
+        contact_id: contact.id,
+        number_id: tenant.numberId,
+        trigger_kind: 'campaign',
+        workflow_id: `wf-progress-${i}`,
+        status: statuses[i],
+        campaign_id: campaign.id,
       });
       if (i === 3) continue;
       await h.insert('messages', {
-        workspace_id: tenant.workspaceId, number_id: tenant.numberId, contact_id: contact.id, wamid: `wamid.c-${i}`, direction: 'api', source: 'live',
-        type: 'template', payload: {}, meta_timestamp: new Date(), journey_run_id: run.id, journey_node_id: 'promo',
+        workspace_id: tenant.workspaceId,
+        number_id: tenant.numberId,
+        contact_id: contact.id,
+        wamid: `wamid.c-${i}`,
+        direction: 'api',
+        source: 'live',
+        type: 'template',
+        payload: {},
+        meta_timestamp: new Date(),
+        journey_run_id: run.id,
+        journey_node_id: 'promo',
       });
       await h.insert('outbox_sends', {
-        workspace_id: tenant.workspaceId, idempotency_key: `k-${i}`, number_id: tenant.numberId, contact_id: contact.id, run_id: run.id,
-        payload: {}, state: 'accepted', wamid: `wamid.c-${i}`, sent_at: new Date(),
+        workspace_id: tenant.workspaceId,
+        idempotency_key: `k-${i}`,
+        number_id: tenant.numberId,
+        contact_id: contact.id,
+        run_id: run.id,
+        payload: {},
+        state: 'accepted',
+        wamid: `wamid.c-${i}`,
+        sent_at: new Date(),
       });
     }
     const res = await h.get(`/api/campaigns/${campaign.id}`).expect(200);
     // 3 accepted sends in the 5 s window → 0.6/s; 7 contacts still to reach → 12 s.
-    expect(res.body).toMatchObject({ total: 10, started: 4, sent: 3, completed: 1, failed: 1, ratePerSec: 0.6, capPerSec: 20, etaSeconds: 12, status: 'running' });
+    expect(res.body).toMatchObject({
+      total: 10,
+      started: 4,
+      sent: 3,
+      completed: 1,
+      failed: 1,
+      ratePerSec: 0.6,
+      capPerSec: 20,
+      etaSeconds: 12,
+      status: 'running',
+    });
   });
 });

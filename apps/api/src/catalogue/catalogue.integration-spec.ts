@@ -14,12 +14,23 @@ describe('GET /api/catalogue', () => {
   afterAll(() => h.close());
 
   it('lists flow control, built-in and custom nodes with their source package and config form', async () => {
-    const { nodes } = (await h.get('/api/catalogue').expect(200)).body as { nodes: { key: string; source: string; ports: string[] | null; configJsonSchema: object }[] };
+    const { nodes } = (await h.get('/api/catalogue').expect(200)).body as {
+      nodes: { key: string; source: string; ports: string[] | null; configJsonSchema: object }[];
+    };
     const byKey = new Map(nodes.map((n) => [n.key, n]));
     expect(nodes[0]).toMatchObject({ key: 'core.wait@1', kind: 'flow', source: '@tandem/journey-model' });
-    expect(byKey.get('core.send-buttons@1')).toMatchObject({ kind: 'action', source: '@tandem/nodes-core', ports: null, sendsFreeForm: true, awaitsReply: true });
+    expect(byKey.get('core.send-buttons@1')).toMatchObject({
+      kind: 'action',
+      source: '@tandem/nodes-core',
+      ports: null,
+      sendsFreeForm: true,
+      awaitsReply: true,
+    });
     expect(byKey.get('acme.crm-lookup@1')).toMatchObject({
-      source: acme, category: 'Integrations', ports: ['found', 'missing'], configJsonSchema: expect.objectContaining({ required: ['field'] }),
+      source: acme,
+      category: 'Integrations',
+      ports: ['found', 'missing'],
+      configJsonSchema: expect.objectContaining({ required: ['field'] }),
     });
     expect(nodes.filter((n) => n.key === 'core.send-text@1')).toHaveLength(1);
   });
@@ -31,7 +42,9 @@ describe('GET /api/catalogue', () => {
       .node('end', 'core.end@1')
       .edge('lookup', 'found', 'end')
       .build();
-    const res = await h.post('/api/journeys/validate', { document: { ...doc, settings: { ...doc.settings, numberId: undefined } } }).expect(200);
+    const res = await h
+      .post('/api/journeys/validate', { document: { ...doc, settings: { ...doc.settings, numberId: undefined } } })
+      .expect(200);
     expect(res.body.issues.map((i: { code: string }) => i.code)).toEqual(['no-number']);
     expect(res.body.ports.lookup).toEqual(['found', 'missing']);
   });

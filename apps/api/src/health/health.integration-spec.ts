@@ -42,7 +42,9 @@ describe('GET /health', () => {
   it('is public while other routes need the admin token', async () => {
     await withApp({}, async (app) => {
       await request(app.getHttpServer()).get('/api/docs-json').expect(200);
-      await request(app.getHttpServer()).get('/api/numbers').expect((res) => expect([401, 404]).toContain(res.status));
+      await request(app.getHttpServer())
+        .get('/api/numbers')
+        .expect((res) => expect([401, 404]).toContain(res.status));
     });
   });
 });

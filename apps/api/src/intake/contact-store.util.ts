@@ -10,8 +10,17 @@ const CONTACT_COLUMNS = `id, workspace_id AS "workspaceId", number_id AS "number
 
 export type ContactRow = Pick<
   Contact,
-  'id' | 'workspaceId' | 'numberId' | 'waId' | 'userId' | 'profileName' | 'addressBookName' | 'lastInboundAt'
-  | 'windowOpenUntil' | 'firstInboundAt' | 'createdAt'
+  | 'id'
+  | 'workspaceId'
+  | 'numberId'
+  | 'waId'
+  | 'userId'
+  | 'profileName'
+  | 'addressBookName'
+  | 'lastInboundAt'
+  | 'windowOpenUntil'
+  | 'firstInboundAt'
+  | 'createdAt'
 >;
 
 export interface ResolvedContact {
@@ -31,12 +40,7 @@ interface NumberScope {
  * Creates it when `create`; merges two rows when the message shows both ids belong together.
  * Returns null when the ref identifies nobody, or nobody exists and `create` is false.
  */
-export async function lockContact(
-  m: EntityManager,
-  scope: NumberScope,
-  ref: ContactRef,
-  create: boolean,
-): Promise<ResolvedContact | null> {
+export async function lockContact(m: EntityManager, scope: NumberScope, ref: ContactRef, create: boolean): Promise<ResolvedContact | null> {
   const waId = ref.waId ?? null;
   const userId = ref.userId ?? null;
   if (!waId && !userId) return null;

@@ -7,7 +7,10 @@ export const listContactsQuery = z.object({
   search: z.string().trim().min(1).max(100).optional(),
   tag: z.string().trim().min(1).max(100).optional(),
   /** Filter on the 24 h window, evaluated at request time. */
-  windowOpen: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+  windowOpen: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional(),
   ...pageQuery,
 });
 export type ListContactsQuery = z.infer<typeof listContactsQuery>;

@@ -22,10 +22,9 @@ export class ContactsService {
     const qb = this.dataSource.getRepository(Contact).createQueryBuilder('c');
     if (q.numberId) qb.andWhere('c.numberId = :numberId', { numberId: q.numberId });
     if (q.search) {
-      qb.andWhere(
-        '(c.profileName ILIKE :s OR c.addressBookName ILIKE :s OR c.username ILIKE :s OR c.waId ILIKE :s OR c.userId ILIKE :s)',
-        { s: `%${q.search.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%` },
-      );
+      qb.andWhere('(c.profileName ILIKE :s OR c.addressBookName ILIKE :s OR c.username ILIKE :s OR c.waId ILIKE :s OR c.userId ILIKE :s)', {
+        s: `%${q.search.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`,
+      });
     }
     if (q.tag) qb.andWhere(':tag = ANY(c.tags)', { tag: q.tag });
     if (q.windowOpen === true) qb.andWhere('c.windowOpenUntil > :now', { now });

@@ -8,8 +8,15 @@ import { queryRows, toIso } from './sql.util';
 
 /** Columns of a delivery without its (up to several MB) body. */
 const LIST_COLUMNS = {
-  id: true, receivedAt: true, bodySha256: true, processedAt: true, outcome: true, attempts: true, lastError: true,
-  eventCount: true, notes: true,
+  id: true,
+  receivedAt: true,
+  bodySha256: true,
+  processedAt: true,
+  outcome: true,
+  attempts: true,
+  lastError: true,
+  eventCount: true,
+  notes: true,
 } as const;
 
 @Injectable()

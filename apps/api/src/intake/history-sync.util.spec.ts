@@ -6,7 +6,12 @@ const chunk = (phase: number, chunkOrder: number, progress: number) => ({ phase,
 describe('advanceHistorySync', () => {
   it('starts a sync from nothing', () => {
     expect(advanceHistorySync({ status: 'none' }, chunk(0, 1, 10))).toEqual({
-      status: 'in_progress', phase: 0, progress: 10, chunks: ['0:1'], messageCount: 2, updatedAt: at.toISOString(),
+      status: 'in_progress',
+      phase: 0,
+      progress: 10,
+      chunks: ['0:1'],
+      messageCount: 2,
+      updatedAt: at.toISOString(),
     });
   });
 
@@ -28,15 +33,22 @@ describe('advanceHistorySync', () => {
 
   it('records a refusal with its codes', () => {
     expect(declineHistorySync({ status: 'none' }, [2593109], at)).toEqual({
-      status: 'declined', errorCodes: [2593109], updatedAt: at.toISOString(),
+      status: 'declined',
+      errorCodes: [2593109],
+      updatedAt: at.toISOString(),
     });
   });
 });
 
 describe('historyStatus', () => {
   it.each([
-    ['SENT', 'sent'], ['DELIVERED', 'delivered'], ['READ', 'read'], ['PLAYED', 'played'], ['ERROR', 'failed'],
-    ['PENDING', null], [undefined, null],
+    ['SENT', 'sent'],
+    ['DELIVERED', 'delivered'],
+    ['READ', 'read'],
+    ['PLAYED', 'played'],
+    ['ERROR', 'failed'],
+    ['PENDING', null],
+    [undefined, null],
   ] as const)('%s → %s', (input, expected) => {
     expect(historyStatus(input)).toBe(expected);
   });

@@ -26,15 +26,21 @@ describe('ingest: account lifecycle, templates, contact sync, history', () => {
   afterAll(() => h.close());
 
   const number = async () => (await h.ds.query('SELECT * FROM business_numbers WHERE id = $1', [numberId]))[0];
-  const kinds = <K extends EngineEvent['kind']>(kind: K) =>
-    h.events.filter((e): e is Extract<EngineEvent, { kind: K }> => e.kind === kind);
+  const kinds = <K extends EngineEvent['kind']>(kind: K) => h.events.filter((e): e is Extract<EngineEvent, { kind: K }> => e.kind === kind);
 
   describe('account_update', () => {
     it('disconnects on PARTNER_REMOVED with Meta’s reason and tells the engine', async () => {
       await h.deliver(accountUpdate('PARTNER_REMOVED', NOW_S + 7200, { reason: 'PRIMARY_INACTIVITY', initiated_by: 'SYSTEM' }));
-      expect(await number()).toMatchObject({ connection_state: 'disconnected', connection_reason: 'PRIMARY_INACTIVITY', connection_initiated_by: 'SYSTEM' });
+      expect(await number()).toMatchObject({
+        connection_state: 'disconnected',
+        connection_reason: 'PRIMARY_INACTIVITY',
+        connection_initiated_by: 'SYSTEM',
+      });
       const event = await until(() => kinds('number.disconnected')[0]);
-      expect(event).toMatchObject({ contactKey: `number:${numberId}`, payload: { state: 'disconnected', reason: 'PRIMARY_INACTIVITY', event: 'PARTNER_REMOVED' } });
+      expect(event).toMatchObject({
+        contactKey: `number:${numberId}`,
+        payload: { state: 'disconnected', reason: 'PRIMARY_INACTIVITY', event: 'PARTNER_REMOVED' },
+      });
     });
 
     it('ignores a stale event older than the last applied one', async () => {
@@ -67,9 +73,22 @@ describe('ingest: account lifecycle, templates, contact sync, history', () => {
 
     it('upserts the template status and keeps the newest', async () => {
       await h.deliver(templateStatus('APPROVED', 'summer_sale_2026', 'es', NOW_S, { message_template_category: 'MARKETING' }));
-      expect(await template()).toMatchObject({ status: 'APPROVED', category: 'MARKETING', language: 'es', template_id: '1702873366051204' });
-      await h.deliver(templateStatus('PAUSED', 'summer_sale_2026', 'es', NOW_S + 3600, { other_info: { title: 'FIRST_PAUSE', description: 'paused for 3 hours' } }));
-      expect(await template()).toMatchObject({ status: 'PAUSED', category: 'MARKETING', status_info: { otherInfo: { title: 'FIRST_PAUSE' } } });
+      expect(await template()).toMatchObject({
+        status: 'APPROVED',
+        category: 'MARKETING',
+        language: 'es',
+        template_id: '1702873366051204',
+      });
+      await h.deliver(
+        templateStatus('PAUSED', 'summer_sale_2026', 'es', NOW_S + 3600, {
+          other_info: { title: 'FIRST_PAUSE', description: 'paused for 3 hours' },
+        }),
+      );
+      expect(await template()).toMatchObject({
+        status: 'PAUSED',
+        category: 'MARKETING',
+        status_info: { otherInfo: { title: 'FIRST_PAUSE' } },
+      });
       await h.deliver(templateStatus('APPROVED', 'summer_sale_2026', 'es', NOW_S + 60));
       expect((await template()).status).toBe('PAUSED');
       const events = await until(() => (kinds('template.status').length === 2 ? kinds('template.status') : undefined));
@@ -95,7 +114,9 @@ describe('ingest: account lifecycle, templates, contact sync, history', () => {
 
     it('creates a contact known only from the address book', async () => {
       await h.deliver(contactSync(PRIYA.waId, 'add', NOW_S + 300, 'Priya S.'));
-      expect((await h.ds.query('SELECT address_book_name FROM contacts WHERE wa_id = $1', [PRIYA.waId]))[0].address_book_name).toBe('Priya S.');
+      expect((await h.ds.query('SELECT address_book_name FROM contacts WHERE wa_id = $1', [PRIYA.waId]))[0].address_book_name).toBe(
+        'Priya S.',
+      );
     });
   });
 
@@ -105,20 +126,31 @@ describe('ingest: account lifecycle, templates, contact sync, history', () => {
     it('stores a chunk as history, keeps media placeholders and records progress', async () => {
       await h.deliver(
         historyChunk(1, 2, 40, [
-          { person: LUCIA, items: [
-            { wamid: 'wamid.hist-1', ts: ONBOARDED_AT_S - 86400 * 10, fromBusiness: false, body: 'Hola' },
-            { wamid: 'wamid.hist-2', ts: ONBOARDED_AT_S - 86400 * 10 + 60, fromBusiness: true, body: 'Buenos días', status: 'DELIVERED' },
-            { wamid: placeholder, ts: ONBOARDED_AT_S - 86400 * 3, fromBusiness: true, type: 'media_placeholder' },
-          ] },
+          {
+            person: LUCIA,
+            items: [
+              { wamid: 'wamid.hist-1', ts: ONBOARDED_AT_S - 86400 * 10, fromBusiness: false, body: 'Hola' },
+              { wamid: 'wamid.hist-2', ts: ONBOARDED_AT_S - 86400 * 10 + 60, fromBusiness: true, body: 'Buenos días', status: 'DELIVERED' },
+              { wamid: placeholder, ts: ONBOARDED_AT_S - 86400 * 3, fromBusiness: true, type: 'media_placeholder' },
+            ],
+          },
         ]),
       );
-      const rows = await h.ds.query(`SELECT wamid, source, direction, status, media_placeholder FROM messages WHERE wamid LIKE 'wamid.hist-%' ORDER BY meta_timestamp`);
+      const rows = await h.ds.query(
+        `SELECT wamid, source, direction, status, media_placeholder FROM messages WHERE wamid LIKE 'wamid.hist-%' ORDER BY meta_timestamp`,
+      );
       expect(rows).toEqual([
         { wamid: 'wamid.hist-1', source: 'history', direction: 'inbound', status: null, media_placeholder: false },
         { wamid: 'wamid.hist-2', source: 'history', direction: 'app_echo', status: 'delivered', media_placeholder: false },
         { wamid: placeholder, source: 'history', direction: 'app_echo', status: 'read', media_placeholder: true },
       ]);
-      expect((await number()).history_sync).toMatchObject({ status: 'in_progress', phase: 1, progress: 40, chunks: ['1:2'], messageCount: 3 });
+      expect((await number()).history_sync).toMatchObject({
+        status: 'in_progress',
+        phase: 1,
+        progress: 40,
+        chunks: ['1:2'],
+        messageCount: 3,
+      });
       const contact = (await h.ds.query('SELECT window_open_until, last_inbound_at FROM contacts WHERE wa_id = $1', [LUCIA.waId]))[0];
       expect(contact).toEqual({ window_open_until: null, last_inbound_at: null });
       const event = await until(() => kinds('history.synced')[0]);
@@ -128,12 +160,22 @@ describe('ingest: account lifecycle, templates, contact sync, history', () => {
     it('attaches the follow-up media to its placeholder', async () => {
       await h.deliver(historyMedia(LUCIA, placeholder, ONBOARDED_AT_S - 86400 * 3));
       const [row] = await h.ds.query('SELECT type, media_placeholder, payload FROM messages WHERE wamid = $1', [placeholder]);
-      expect(row).toMatchObject({ type: 'image', media_placeholder: false, payload: { media: { id: '2710959377885731', caption: 'Sunday opening hours' } } });
+      expect(row).toMatchObject({
+        type: 'image',
+        media_placeholder: false,
+        payload: { media: { id: '2710959377885731', caption: 'Sunday opening hours' } },
+      });
     });
 
     it('completes with progress 100 even when an earlier chunk arrives last', async () => {
-      await h.deliver(historyChunk(2, 5, 100, [{ person: LUCIA, items: [{ wamid: 'wamid.hist-old', ts: ONBOARDED_AT_S - 86400 * 120, fromBusiness: false }] }]));
-      await h.deliver(historyChunk(0, 1, 10, [{ person: LUCIA, items: [{ wamid: 'wamid.hist-new', ts: ONBOARDED_AT_S - 3600, fromBusiness: false }] }]));
+      await h.deliver(
+        historyChunk(2, 5, 100, [
+          { person: LUCIA, items: [{ wamid: 'wamid.hist-old', ts: ONBOARDED_AT_S - 86400 * 120, fromBusiness: false }] },
+        ]),
+      );
+      await h.deliver(
+        historyChunk(0, 1, 10, [{ person: LUCIA, items: [{ wamid: 'wamid.hist-new', ts: ONBOARDED_AT_S - 3600, fromBusiness: false }] }]),
+      );
       expect((await number()).history_sync).toMatchObject({ status: 'complete', phase: 2, progress: 100, chunks: ['1:2', '2:5', '0:1'] });
     });
 

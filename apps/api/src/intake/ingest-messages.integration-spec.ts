@@ -38,13 +38,46 @@ describe('ingest: inbound messages, echoes, history, identity', () => {
 
   it.each([
     ['text', 'text', { text: { body: 'Do you have size 42?' } }, { text: 'Do you have size 42?' }],
-    ['image', 'image', { image: { caption: 'this one', mime_type: 'image/jpeg', sha256: 'abc=', id: '1479537139650973' } }, { media: { kind: 'image', id: '1479537139650973', caption: 'this one' } }],
-    ['button reply', 'interactive', { interactive: { type: 'button_reply', button_reply: { id: 'yes', title: 'Yes' } }, context: { from: '15557012244', id: 'wamid.ours-1' } }, { buttonId: 'yes', context: { wamid: 'wamid.ours-1' } }],
-    ['list reply', 'interactive', { interactive: { type: 'list_reply', list_reply: { id: 'row-2', title: 'Tuesday', description: 'afternoon' } } }, { listRowId: 'row-2' }],
+    [
+      'image',
+      'image',
+      { image: { caption: 'this one', mime_type: 'image/jpeg', sha256: 'abc=', id: '1479537139650973' } },
+      { media: { kind: 'image', id: '1479537139650973', caption: 'this one' } },
+    ],
+    [
+      'button reply',
+      'interactive',
+      {
+        interactive: { type: 'button_reply', button_reply: { id: 'yes', title: 'Yes' } },
+        context: { from: '15557012244', id: 'wamid.ours-1' },
+      },
+      { buttonId: 'yes', context: { wamid: 'wamid.ours-1' } },
+    ],
+    [
+      'list reply',
+      'interactive',
+      { interactive: { type: 'list_reply', list_reply: { id: 'row-2', title: 'Tuesday', description: 'afternoon' } } },
+      { listRowId: 'row-2' },
+    ],
     ['template quick reply', 'button', { button: { payload: 'PROMO_STOP', text: 'Stop promotions' } }, { buttonPayload: 'PROMO_STOP' }],
-    ['reaction', 'reaction', { reaction: { message_id: 'wamid.ours-2', emoji: '👍' } }, { reaction: { messageId: 'wamid.ours-2', emoji: '👍' } }],
-    ['location', 'location', { location: { latitude: 38.72, longitude: -9.14, name: 'Loja Chiado' } }, { location: { latitude: 38.72, longitude: -9.14 } }],
-    ['unsupported', 'unsupported', { unsupported: { type: 'poll' }, errors: [{ code: 131051, title: 'Message type unknown' }] }, { errors: [{ code: 131051 }] }],
+    [
+      'reaction',
+      'reaction',
+      { reaction: { message_id: 'wamid.ours-2', emoji: '👍' } },
+      { reaction: { messageId: 'wamid.ours-2', emoji: '👍' } },
+    ],
+    [
+      'location',
+      'location',
+      { location: { latitude: 38.72, longitude: -9.14, name: 'Loja Chiado' } },
+      { location: { latitude: 38.72, longitude: -9.14 } },
+    ],
+    [
+      'unsupported',
+      'unsupported',
+      { unsupported: { type: 'poll' }, errors: [{ code: 131051, title: 'Message type unknown' }] },
+      { errors: [{ code: 131051 }] },
+    ],
   ])('stores an inbound %s, opens the window for 24 h and tells the engine', async (name, type, content, expected) => {
     const person: Person = { waId: `44700900${1000 + name.charCodeAt(0) * 7 + name.length}`, name: `Customer ${name}` };
     const wamid = `wamid.inbound-${name.replace(/ /g, '-')}`;
@@ -75,10 +108,13 @@ describe('ingest: inbound messages, echoes, history, identity', () => {
   it('keeps history as context: only the later live message opens the window', async () => {
     await h.deliver(
       historyChunk(0, 1, 10, [
-        { person: LUCIA, items: [
-          { wamid: 'wamid.hist-lucia-1', ts: ONBOARDED_AT_S - 3600, fromBusiness: false, body: '¿Abren el domingo?' },
-          { wamid: 'wamid.hist-lucia-2', ts: ONBOARDED_AT_S + 600, fromBusiness: false, body: 'Gracias' },
-        ] },
+        {
+          person: LUCIA,
+          items: [
+            { wamid: 'wamid.hist-lucia-1', ts: ONBOARDED_AT_S - 3600, fromBusiness: false, body: '¿Abren el domingo?' },
+            { wamid: 'wamid.hist-lucia-2', ts: ONBOARDED_AT_S + 600, fromBusiness: false, body: 'Gracias' },
+          ],
+        },
       ]),
     );
     const before = await contact(LUCIA.waId);
@@ -114,7 +150,11 @@ describe('ingest: inbound messages, echoes, history, identity', () => {
 
   it('records edits and revokes made in the app against the original message', async () => {
     await h.deliver(echo(MARIA, 'wamid.maria-echo-2', NOW_S + 700, 'text', { text: { body: 'See you at 5' } }));
-    await h.deliver(echo(MARIA, 'wamid.maria-edit', NOW_S + 720, 'edit', { edit: { original_message_id: 'wamid.maria-echo-2', message: { type: 'text', text: { body: 'See you at 6' } } } }));
+    await h.deliver(
+      echo(MARIA, 'wamid.maria-edit', NOW_S + 720, 'edit', {
+        edit: { original_message_id: 'wamid.maria-echo-2', message: { type: 'text', text: { body: 'See you at 6' } } },
+      }),
+    );
     const edited = await message('wamid.maria-echo-2');
     expect(edited.edited_at.toISOString()).toBe(iso(NOW_S + 720));
     expect(edited.edit).toMatchObject({ wamid: 'wamid.maria-edit', text: 'See you at 6' });
@@ -124,13 +164,27 @@ describe('ingest: inbound messages, echoes, history, identity', () => {
 
   it('merges the phone contact and the BSUID contact when a message shows they are one person', async () => {
     await h.deliver(text({ waId: JOAO.waId, name: JOAO.name }, 'wamid.joao-phone', NOW_S, 'Oi'));
-    await h.deliver(envelope('messages', {
-      messaging_product: 'whatsapp',
-      metadata: { display_phone_number: '15557012244', phone_number_id: '108932450377265' },
-      contacts: [{ wa_id: '', user_id: JOAO.userId, profile: { name: 'João' } }],
-      messages: [{ from: '', from_user_id: JOAO.userId, id: 'wamid.joao-bsuid', timestamp: String(NOW_S + 10), type: 'text', text: { body: 'Sou eu' } }],
-    }));
-    const [{ n: before }] = await h.ds.query('SELECT count(*)::int AS n FROM contacts WHERE wa_id = $1 OR user_id = $2', [JOAO.waId, JOAO.userId]);
+    await h.deliver(
+      envelope('messages', {
+        messaging_product: 'whatsapp',
+        metadata: { display_phone_number: '15557012244', phone_number_id: '108932450377265' },
+        contacts: [{ wa_id: '', user_id: JOAO.userId, profile: { name: 'João' } }],
+        messages: [
+          {
+            from: '',
+            from_user_id: JOAO.userId,
+            id: 'wamid.joao-bsuid',
+            timestamp: String(NOW_S + 10),
+            type: 'text',
+            text: { body: 'Sou eu' },
+          },
+        ],
+      }),
+    );
+    const [{ n: before }] = await h.ds.query('SELECT count(*)::int AS n FROM contacts WHERE wa_id = $1 OR user_id = $2', [
+      JOAO.waId,
+      JOAO.userId,
+    ]);
     expect(before).toBe(2);
     await h.deliver(text(JOAO, 'wamid.joao-both', NOW_S + 20, 'Ambos'));
     const rows = await h.ds.query('SELECT * FROM contacts WHERE wa_id = $1 OR user_id = $2', [JOAO.waId, JOAO.userId]);
@@ -143,11 +197,15 @@ describe('ingest: inbound messages, echoes, history, identity', () => {
   });
 
   it('records events for an unregistered number as unroutable and changes nothing', async () => {
-    const { deliveryId, outcome } = await h.deliver(inbound(MARIA, 'wamid.elsewhere', NOW_S, 'text', { text: { body: 'hi' } }, { phoneNumberId: '999000111' }));
+    const { deliveryId, outcome } = await h.deliver(
+      inbound(MARIA, 'wamid.elsewhere', NOW_S, 'text', { text: { body: 'hi' } }, { phoneNumberId: '999000111' }),
+    );
     expect(outcome).toBe('processed');
     const [delivery] = await h.ds.query('SELECT notes, event_count FROM webhook_deliveries WHERE id = $1', [deliveryId]);
     expect(delivery.event_count).toBe(1);
-    expect(delivery.notes).toEqual([expect.objectContaining({ kind: 'message.received', reason: expect.stringContaining('unroutable'), phoneNumberId: '999000111' })]);
+    expect(delivery.notes).toEqual([
+      expect.objectContaining({ kind: 'message.received', reason: expect.stringContaining('unroutable'), phoneNumberId: '999000111' }),
+    ]);
     expect(await message('wamid.elsewhere')).toBeUndefined();
     const [{ n }] = await h.ds.query('SELECT count(*)::int AS n FROM business_numbers');
     expect(n).toBe(1);
@@ -160,7 +218,9 @@ describe('ingest: inbound messages, echoes, history, identity', () => {
     const messagesBefore = (await h.ds.query('SELECT count(*)::int AS n FROM messages'))[0].n;
     const { deliveryId } = await h.deliver(body());
     const [delivery] = await h.ds.query('SELECT notes FROM webhook_deliveries WHERE id = $1', [deliveryId]);
-    expect(delivery.notes).toEqual([expect.objectContaining({ kind: 'unknown', reason: expect.stringContaining(reason), raw: expect.anything() })]);
+    expect(delivery.notes).toEqual([
+      expect.objectContaining({ kind: 'unknown', reason: expect.stringContaining(reason), raw: expect.anything() }),
+    ]);
     expect((await h.ds.query('SELECT count(*)::int AS n FROM messages'))[0].n).toBe(messagesBefore);
   });
 });

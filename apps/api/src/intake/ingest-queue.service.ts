@@ -72,7 +72,9 @@ export class IngestQueue implements OnModuleInit, BeforeApplicationShutdown {
       .process(deliveryId)
       .catch(async (err: unknown) => {
         this.logger.warn(`delivery ${deliveryId}: ${String(err)} — queued for another attempt`);
-        await this.enqueue(deliveryId, lane).catch((e: unknown) => this.logger.warn(`delivery ${deliveryId} not queued (the sweeper will): ${String(e)}`));
+        await this.enqueue(deliveryId, lane).catch((e: unknown) =>
+          this.logger.warn(`delivery ${deliveryId} not queued (the sweeper will): ${String(e)}`),
+        );
       })
       .finally(() => this.inline.delete(run));
     this.inline.add(run);

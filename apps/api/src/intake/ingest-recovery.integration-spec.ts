@@ -63,7 +63,9 @@ describe('ingest: crashes, dead letters and retries', () => {
       expect(row).toMatchObject({ outcome: 'dead', attempts: 3, last_error: expect.stringContaining('simulated fault for wamid.poison') });
       const list = await h.http().get('/api/dead-letters').set(auth);
       expect(list.status).toBe(200);
-      expect(list.body.items).toEqual([expect.objectContaining({ id: deliveryId, outcome: 'dead', lastError: expect.stringContaining('simulated fault') })]);
+      expect(list.body.items).toEqual([
+        expect.objectContaining({ id: deliveryId, outcome: 'dead', lastError: expect.stringContaining('simulated fault') }),
+      ]);
       const [{ n }] = await h.ds.query(`SELECT count(*)::int AS n FROM messages WHERE wamid = 'wamid.before-poison'`);
       expect(n).toBe(1);
     });

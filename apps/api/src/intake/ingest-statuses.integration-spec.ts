@@ -12,7 +12,11 @@ describe('ingest: delivery statuses', () => {
   /** A published journey (version 1) with `document`; `active` makes it live. */
   async function journeyWith(document: Record<string, unknown>, status: 'active' | 'paused'): Promise<string> {
     const [{ id }] = await h.ds.query(`INSERT INTO journeys (workspace_id, name) VALUES ($1, 'statuses') RETURNING id`, [workspaceId]);
-    await h.ds.query(`INSERT INTO journey_versions (workspace_id, journey_id, version, document) VALUES ($1, $2, 1, $3)`, [workspaceId, id, document]);
+    await h.ds.query(`INSERT INTO journey_versions (workspace_id, journey_id, version, document) VALUES ($1, $2, 1, $3)`, [
+      workspaceId,
+      id,
+      document,
+    ]);
     await h.ds.query(`UPDATE journeys SET status = $2, live_version = 1 WHERE id = $1`, [id, status]);
     return id;
   }
@@ -59,10 +63,12 @@ describe('ingest: delivery statuses', () => {
 
   it('folds out-of-order statuses within one batch and moves on to played', async () => {
     await sent('wamid.api-2');
-    await h.deliver(statuses([
-      { wamid: 'wamid.api-2', status: 'read', ts: NOW_S + 30 },
-      { wamid: 'wamid.api-2', status: 'delivered', ts: NOW_S + 20 },
-    ]));
+    await h.deliver(
+      statuses([
+        { wamid: 'wamid.api-2', status: 'read', ts: NOW_S + 30 },
+        { wamid: 'wamid.api-2', status: 'delivered', ts: NOW_S + 20 },
+      ]),
+    );
     expect((await message('wamid.api-2')).status).toBe('read');
     await h.deliver(status('wamid.api-2', 'played', NOW_S + 40));
     expect((await message('wamid.api-2')).status).toBe('played');
@@ -71,7 +77,12 @@ describe('ingest: delivery statuses', () => {
   it('ignores a repeated status, in the same or another body', async () => {
     await sent('wamid.api-3');
     await h.deliver(status('wamid.api-3', 'delivered', NOW_S + 20));
-    await h.deliver(statuses([{ wamid: 'wamid.api-3', status: 'delivered', ts: NOW_S + 20 }, { wamid: 'wamid.api-3', status: 'delivered', ts: NOW_S + 25 }]));
+    await h.deliver(
+      statuses([
+        { wamid: 'wamid.api-3', status: 'delivered', ts: NOW_S + 20 },
+        { wamid: 'wamid.api-3', status: 'delivered', ts: NOW_S + 25 },
+      ]),
+    );
     const [{ n }] = await h.ds.query(`SELECT count(*)::int AS n FROM message_status_events WHERE wamid = 'wamid.api-3'`);
     expect(n).toBe(1);
     expect((await message('wamid.api-3')).status_timeline).toHaveLength(1);
@@ -127,10 +138,17 @@ describe('ingest: delivery statuses', () => {
       expect(batches).toBeLessThan(bodies.length);
       // The live status journey hears each new status once.
       const seen = await until(() => {
-        const list = h.events.flatMap((e) => (e.kind === 'message.status' && wamids.includes(e.payload.wamid) ? [{ ...e.payload, contactKey: e.contactKey }] : []));
+        const list = h.events.flatMap((e) =>
+          e.kind === 'message.status' && wamids.includes(e.payload.wamid) ? [{ ...e.payload, contactKey: e.contactKey }] : [],
+        );
         return list.length === 9 ? list : undefined;
       });
-      expect(seen.filter((p) => p.wamid === 'wamid.batch-2').map((p) => p.status).sort()).toEqual(['delivered', 'read', 'sent']);
+      expect(
+        seen
+          .filter((p) => p.wamid === 'wamid.batch-2')
+          .map((p) => p.status)
+          .sort(),
+      ).toEqual(['delivered', 'read', 'sent']);
       expect(seen.every((p) => p.contactKey === mariaId && p.messageStatus !== null)).toBe(true);
     });
 
@@ -180,8 +198,17 @@ describe('ingest: delivery statuses', () => {
     });
 
     it('a status of a run that waits for statuses reaches the engine; one of a run that does not, does not', async () => {
-      await sentBy('wamid.api-waiter', await waitingRun({ triggers: [], nodes: [{ id: 'w', type: 'core.wait-for-status@1', config: { awaiting: ['read'] } }] }));
-      await sentBy('wamid.api-other', await waitingRun({ triggers: [], nodes: [{ id: 'x', type: 'core.wait@1', config: { mode: 'duration', duration: { amount: 1, unit: 'hours' } } }] }));
+      await sentBy(
+        'wamid.api-waiter',
+        await waitingRun({ triggers: [], nodes: [{ id: 'w', type: 'core.wait-for-status@1', config: { awaiting: ['read'] } }] }),
+      );
+      await sentBy(
+        'wamid.api-other',
+        await waitingRun({
+          triggers: [],
+          nodes: [{ id: 'x', type: 'core.wait@1', config: { mode: 'duration', duration: { amount: 1, unit: 'hours' } } }],
+        }),
+      );
       await h.deliver(status('wamid.api-waiter', 'read', NOW_S + 30));
       await h.deliver(status('wamid.api-other', 'read', NOW_S + 30));
       await until(() => eventsOf('wamid.api-waiter')[0]);
@@ -190,7 +217,10 @@ describe('ingest: delivery statuses', () => {
     });
 
     it('finds the waiting run by the outbox key in the status when the message is not stored yet', async () => {
-      const runId = await waitingRun({ triggers: [], nodes: [{ id: 'w', type: 'core.wait-for-status@1', config: { awaiting: ['delivered'] } }] });
+      const runId = await waitingRun({
+        triggers: [],
+        nodes: [{ id: 'w', type: 'core.wait-for-status@1', config: { awaiting: ['delivered'] } }],
+      });
       await h.deliver(status('wamid.api-unstored', 'delivered', NOW_S + 20, { callback: `${runId}:1:0` }));
       const [event] = await until(() => (eventsOf('wamid.api-unstored').length ? eventsOf('wamid.api-unstored') : undefined));
       expect(event.payload).toMatchObject({ messageId: null, bizOpaqueCallbackData: `${runId}:1:0` });

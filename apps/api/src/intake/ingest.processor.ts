@@ -138,7 +138,13 @@ export class IngestProcessor {
 /** Runs the delivery's closing writes in the transaction it is given; `lastNotes` are the last event's. */
 type Finish = (m: EntityManager, lastNotes: DeliveryNote[]) => Promise<void>;
 
-function dispatch(m: EntityManager, route: Route, event: NormalizedEvent, deliveryId: string, activity: NumberActivity): Promise<HandlerResult> {
+function dispatch(
+  m: EntityManager,
+  route: Route,
+  event: NormalizedEvent,
+  deliveryId: string,
+  activity: NumberActivity,
+): Promise<HandlerResult> {
   if (route.scope === 'waba') {
     const ctx: WabaHandlerContext = { m, workspaceId: route.workspaceId, wabaId: route.wabaId, numbers: route.numbers, deliveryId };
     if (event.kind === 'account.updated') return handleAccountUpdated(ctx, event);

@@ -34,7 +34,11 @@ import { WebhookIntakeService } from './webhook-intake.service';
         return new StatusBatcher((d) => statuses.process(d), { enabled: lingerMs > 0, lingerMs, maxBatch: 100, maxInFlight: 2 });
       },
     },
-    { provide: NumberActivityWriter, inject: [DataSource], useFactory: (ds: DataSource) => new NumberActivityWriter(writeNumberActivity(ds)) },
+    {
+      provide: NumberActivityWriter,
+      inject: [DataSource],
+      useFactory: (ds: DataSource) => new NumberActivityWriter(writeNumberActivity(ds)),
+    },
     EngineEventsPublisher,
     IntakeSweeper,
     NumberHealthService,

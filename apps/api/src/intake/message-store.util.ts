@@ -27,16 +27,38 @@ export async function insertMessage(m: EntityManager, msg: NewMessage): Promise<
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
      ON CONFLICT (number_id, wamid) DO NOTHING RETURNING id`,
     [
-      msg.workspaceId, msg.numberId, msg.contactId, msg.wamid, msg.direction, msg.source, msg.type,
-      msg.payload, msg.contextWamid ?? null, msg.metaTimestamp, msg.status ?? null, msg.mediaPlaceholder ?? false,
+      msg.workspaceId,
+      msg.numberId,
+      msg.contactId,
+      msg.wamid,
+      msg.direction,
+      msg.source,
+      msg.type,
+      msg.payload,
+      msg.contextWamid ?? null,
+      msg.metaTimestamp,
+      msg.status ?? null,
+      msg.mediaPlaceholder ?? false,
     ],
   );
   return row?.id ?? null;
 }
 
 const CONTENT_KEYS = [
-  'type', 'rawType', 'text', 'media', 'location', 'reaction', 'interactiveType', 'buttonId', 'buttonPayload',
-  'listRowId', 'flowResponse', 'system', 'originalWamid', 'edited',
+  'type',
+  'rawType',
+  'text',
+  'media',
+  'location',
+  'reaction',
+  'interactiveType',
+  'buttonId',
+  'buttonPayload',
+  'listRowId',
+  'flowResponse',
+  'system',
+  'originalWamid',
+  'edited',
 ] as const;
 
 /**
@@ -75,9 +97,10 @@ export async function annotateOriginal(
       [numberId, content.originalWamid, at, edit],
     );
   } else if (content.type === 'revoke') {
-    await m.query(
-      `UPDATE messages SET revoked_at = coalesce(revoked_at, $3), updated_at = now() WHERE number_id = $1 AND wamid = $2`,
-      [numberId, content.originalWamid, at],
-    );
+    await m.query(`UPDATE messages SET revoked_at = coalesce(revoked_at, $3), updated_at = now() WHERE number_id = $1 AND wamid = $2`, [
+      numberId,
+      content.originalWamid,
+      at,
+    ]);
   }
 }

@@ -25,7 +25,12 @@ describe('computeNumberHealth', () => {
     ['no webhook for the silent period', { lastWebhookAt: minutesAgo(60) }, 'at_risk', ['silent_inbox']],
     ['never a webhook since onboarding long ago', { lastWebhookAt: null }, 'at_risk', ['silent_inbox']],
     ['both warnings', { lastWebhookAt: minutesAgo(90), lastEchoAt: daysAgo(13) }, 'at_risk', ['app_inactive', 'silent_inbox']],
-    ['disconnected wins over warnings', { connectionState: 'disconnected', connectionReason: 'PRIMARY_INACTIVITY', lastEchoAt: daysAgo(20) }, 'disconnected', []],
+    [
+      'disconnected wins over warnings',
+      { connectionState: 'disconnected', connectionReason: 'PRIMARY_INACTIVITY', lastEchoAt: daysAgo(20) },
+      'disconnected',
+      [],
+    ],
     ['offboarded', { connectionState: 'offboarded', connectionReason: 'ACCOUNT_OFFBOARDED' }, 'offboarded', []],
   ] as const)('%s → %s', (_name, patch, status, codes) => {
     const health = computeNumberHealth({ ...base, ...patch }, now, SILENT_MS);
@@ -40,7 +45,11 @@ describe('computeNumberHealth', () => {
   });
 
   it('keeps the reason of a disconnection', () => {
-    const health = computeNumberHealth({ ...base, connectionState: 'disconnected', connectionReason: 'PRIMARY_INACTIVITY' }, now, SILENT_MS);
+    const health = computeNumberHealth(
+      { ...base, connectionState: 'disconnected', connectionReason: 'PRIMARY_INACTIVITY' },
+      now,
+      SILENT_MS,
+    );
     expect(health).toMatchObject({ status: 'disconnected', reason: 'PRIMARY_INACTIVITY' });
   });
 });

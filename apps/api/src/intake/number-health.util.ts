@@ -75,6 +75,11 @@ export function computeNumberHealth(n: HealthInput, now: Date, silentAfterMs: nu
 /** `45 minutes`, `5 hours`, `30 days`: the largest whole unit, for health messages. */
 export function humanDuration(ms: number): string {
   const minutes = Math.floor(ms / 60_000);
-  const [amount, unit] = minutes >= 2 * 24 * 60 ? [Math.floor(minutes / 1440), 'day'] : minutes >= 120 ? [Math.floor(minutes / 60), 'hour'] : [minutes, 'minute'];
+  const [amount, unit] =
+    minutes >= 2 * 24 * 60
+      ? [Math.floor(minutes / 1440), 'day']
+      : minutes >= 120
+        ? [Math.floor(minutes / 60), 'hour']
+        : [minutes, 'minute'];
   return `${amount} ${unit}${amount === 1 ? '' : 's'}`;
 }

@@ -5,7 +5,10 @@ export const createNumberSchema = z.object({
   phoneNumberId: z.string().trim().min(1).max(64),
   wabaId: z.string().trim().min(1).max(64),
   /** As Meta shows it; digits are kept, formatting dropped. */
-  displayPhoneNumber: z.string().trim().regex(/^\+?[\d\s().-]{5,32}$/, 'a phone number'),
+  displayPhoneNumber: z
+    .string()
+    .trim()
+    .regex(/^\+?[\d\s().-]{5,32}$/, 'a phone number'),
   mode: z.enum(['coexistence', 'cloud']),
   /** Messages per second; defaults to COEXISTENCE_DEFAULT_MPS / CLOUD_DEFAULT_MPS. */
   throughputCap: z.int().min(1).max(1000).optional(),

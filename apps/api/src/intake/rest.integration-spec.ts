@@ -19,27 +19,52 @@ describe('REST: numbers, health, contacts, conversations, deliveries', () => {
     get: (path: string) => h.http().get(path).set('Authorization', `Bearer ${ADMIN_TOKEN}`),
     post: (path: string, body: object) => h.http().post(path).set('Authorization', `Bearer ${ADMIN_TOKEN}`).send(body),
   };
-  const setNumber = (patch: string, params: unknown[] = []) => h.ds.query(`UPDATE business_numbers SET ${patch} WHERE id = $1`, [numberId, ...params]);
+  const setNumber = (patch: string, params: unknown[] = []) =>
+    h.ds.query(`UPDATE business_numbers SET ${patch} WHERE id = $1`, [numberId, ...params]);
 
   describe('numbers', () => {
     it('registers a coexistence number with the default cap and onboarding time', async () => {
       const res = await api.post('/api/numbers', {
-        phoneNumberId: '108932450377265', wabaId: '114620785021387', displayPhoneNumber: '+1 555-701-2244', mode: 'coexistence',
+        phoneNumberId: '108932450377265',
+        wabaId: '114620785021387',
+        displayPhoneNumber: '+1 555-701-2244',
+        mode: 'coexistence',
         onboardedAt: '2026-06-06T10:13:20Z',
       });
       expect(res.status).toBe(201);
       expect(res.body).toMatchObject({
-        displayPhoneNumber: '15557012244', throughputCap: 20, onboardedAt: '2026-06-06T10:13:20.000Z',
-        connection: { state: 'connected' }, historySync: { status: 'none' }, health: { status: 'at_risk' },
+        displayPhoneNumber: '15557012244',
+        throughputCap: 20,
+        onboardedAt: '2026-06-06T10:13:20.000Z',
+        connection: { state: 'connected' },
+        historySync: { status: 'none' },
+        health: { status: 'at_risk' },
       });
       numberId = res.body.id;
     });
 
     it('defaults a cloud number to its own cap, refuses a raised coexistence cap, a duplicate and bad input', async () => {
-      const cloud = await api.post('/api/numbers', { phoneNumberId: '200', wabaId: '300', displayPhoneNumber: '447700900456', mode: 'cloud' });
+      const cloud = await api.post('/api/numbers', {
+        phoneNumberId: '200',
+        wabaId: '300',
+        displayPhoneNumber: '447700900456',
+        mode: 'cloud',
+      });
       expect(cloud.body).toMatchObject({ throughputCap: 80, mode: 'cloud' });
-      expect((await api.post('/api/numbers', { phoneNumberId: '201', wabaId: '300', displayPhoneNumber: '447700900457', mode: 'coexistence', throughputCap: 50 })).status).toBe(400);
-      expect((await api.post('/api/numbers', { phoneNumberId: '200', wabaId: '300', displayPhoneNumber: '447700900456', mode: 'cloud' })).status).toBe(409);
+      expect(
+        (
+          await api.post('/api/numbers', {
+            phoneNumberId: '201',
+            wabaId: '300',
+            displayPhoneNumber: '447700900457',
+            mode: 'coexistence',
+            throughputCap: 50,
+          })
+        ).status,
+      ).toBe(400);
+      expect(
+        (await api.post('/api/numbers', { phoneNumberId: '200', wabaId: '300', displayPhoneNumber: '447700900456', mode: 'cloud' })).status,
+      ).toBe(409);
       const bad = await api.post('/api/numbers', { phoneNumberId: '', mode: 'landline' });
       expect(bad.status).toBe(400);
       expect(bad.body.issues.map((i: { path: string }) => i.path)).toEqual(expect.arrayContaining(['phoneNumberId', 'mode', 'wabaId']));
@@ -65,7 +90,10 @@ describe('REST: numbers, health, contacts, conversations, deliveries', () => {
       await setNumber('last_webhook_at = now(), last_echo_at = now()');
       expect(await health()).toMatchObject({ status: 'connected', issues: [] });
       await setNumber(`last_echo_at = now() - interval '12 days 1 hour'`);
-      expect(await health()).toMatchObject({ status: 'at_risk', issues: [{ code: 'app_inactive', message: expect.stringContaining('before day 14') }] });
+      expect(await health()).toMatchObject({
+        status: 'at_risk',
+        issues: [{ code: 'app_inactive', message: expect.stringContaining('before day 14') }],
+      });
       await setNumber(`last_echo_at = now(), last_webhook_at = now() - interval '91 minutes'`);
       expect(await health()).toMatchObject({ status: 'at_risk', issues: [{ code: 'silent_inbox' }] });
       await setNumber(`connection_state = 'disconnected', connection_reason = 'PRIMARY_INACTIVITY'`);
@@ -79,7 +107,10 @@ describe('REST: numbers, health, contacts, conversations, deliveries', () => {
       await setNumber(`last_webhook_at = now() - interval '2 hours'`);
       const changed = await service.checkAll();
       expect(changed.map((c) => [c.number.id, c.health.status])).toEqual([[numberId, 'at_risk']]);
-      expect((await h.ds.query('SELECT health FROM business_numbers WHERE id = $1', [numberId]))[0].health).toMatchObject({ status: 'at_risk', reasons: ['silent_inbox'] });
+      expect((await h.ds.query('SELECT health FROM business_numbers WHERE id = $1', [numberId]))[0].health).toMatchObject({
+        status: 'at_risk',
+        reasons: ['silent_inbox'],
+      });
       expect(await service.checkAll()).toEqual([]);
     });
   });
@@ -100,7 +131,9 @@ describe('REST: numbers, health, contacts, conversations, deliveries', () => {
          SELECT workspace_id, number_id, id, 'wamid.m-3', 'api', 'live', 'text', '{"text":"Thanks!"}', now(), 'accepted' FROM contacts WHERE id = $1`,
         [maria],
       );
-      await h.deliver(status('wamid.m-3', 'failed', Math.floor(Date.now() / 1000), { errors: [{ code: 131026, title: 'Message undeliverable' }] }));
+      await h.deliver(
+        status('wamid.m-3', 'failed', Math.floor(Date.now() / 1000), { errors: [{ code: 131026, title: 'Message undeliverable' }] }),
+      );
     });
 
     it.each([
@@ -137,10 +170,15 @@ describe('REST: numbers, health, contacts, conversations, deliveries', () => {
       const res = await api.get(`/api/contacts/${maria}/messages`);
       expect(res.status).toBe(200);
       expect(res.body.items.map((m: { wamid: string; direction: string }) => [m.wamid, m.direction])).toEqual([
-        ['wamid.m-3', 'api'], ['wamid.m-2', 'app_echo'], ['wamid.m-1', 'inbound'],
+        ['wamid.m-3', 'api'],
+        ['wamid.m-2', 'app_echo'],
+        ['wamid.m-1', 'inbound'],
       ]);
       expect(res.body.items[0]).toMatchObject({
-        status: 'failed', error: { code: 131026, title: 'Message undeliverable' }, statusTimeline: [{ status: 'failed' }], source: 'live',
+        status: 'failed',
+        error: { code: 131026, title: 'Message undeliverable' },
+        statusTimeline: [{ status: 'failed' }],
+        source: 'live',
       });
       expect(res.body.items[2].payload).toMatchObject({ text: 'Hi, is the store open?' });
     });
@@ -160,10 +198,19 @@ describe('REST: numbers, health, contacts, conversations, deliveries', () => {
   it('documents the routes in OpenAPI', async () => {
     const doc = await h.http().get('/api/docs-json');
     expect(doc.status).toBe(200);
-    expect(Object.keys(doc.body.paths)).toEqual(expect.arrayContaining([
-      '/api/numbers', '/api/numbers/{id}', '/api/contacts', '/api/contacts/{id}', '/api/contacts/{id}/messages',
-      '/api/webhook-deliveries', '/api/dead-letters', '/api/dead-letters/{id}/retry', '/webhooks/whatsapp',
-    ]));
+    expect(Object.keys(doc.body.paths)).toEqual(
+      expect.arrayContaining([
+        '/api/numbers',
+        '/api/numbers/{id}',
+        '/api/contacts',
+        '/api/contacts/{id}',
+        '/api/contacts/{id}/messages',
+        '/api/webhook-deliveries',
+        '/api/dead-letters',
+        '/api/dead-letters/{id}/retry',
+        '/webhooks/whatsapp',
+      ]),
+    );
     const params = doc.body.paths['/api/contacts'].get.parameters.map((p: { name: string }) => p.name);
     expect(params).toEqual(expect.arrayContaining(['numberId', 'search', 'tag', 'windowOpen', 'page']));
   });
@@ -171,7 +218,11 @@ describe('REST: numbers, health, contacts, conversations, deliveries', () => {
   it('shows the coexistence window through REST: history → closed, live inbound → open 24 h, echo → unchanged', async () => {
     const contact = async () => (await api.get(`/api/contacts?search=${LUCIA.waId}`)).body.items[0];
     const recent = Math.floor(Date.now() / 1000) - 600;
-    await h.deliver(historyChunk(0, 1, 100, [{ person: LUCIA, items: [{ wamid: 'wamid.l-h1', ts: recent, fromBusiness: false, body: 'Hola, ¿tenéis talla 38?' }] }]));
+    await h.deliver(
+      historyChunk(0, 1, 100, [
+        { person: LUCIA, items: [{ wamid: 'wamid.l-h1', ts: recent, fromBusiness: false, body: 'Hola, ¿tenéis talla 38?' }] },
+      ]),
+    );
     expect(await contact()).toMatchObject({ waId: LUCIA.waId, windowOpen: false, windowOpenUntil: null });
 
     await h.deliver(text(LUCIA, 'wamid.l-1', recent + 120, 'Hola otra vez'));

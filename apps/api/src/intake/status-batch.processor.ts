@@ -131,9 +131,10 @@ async function claim(m: EntityManager, items: readonly Item[]): Promise<Item[]> 
     `INSERT INTO processed_events (workspace_id, number_id, dedup_key, kind, delivery_id)
      SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::uuid[])
      ON CONFLICT (workspace_id, dedup_key) DO NOTHING RETURNING workspace_id, dedup_key`,
-    columns(sortedBy(items, (i) => `${i.workspaceId} ${i.event.dedupKey}`), [
-      (i) => i.workspaceId, (i) => i.numberId, (i) => i.event.dedupKey, (i) => i.event.kind, (i) => i.deliveryId,
-    ]),
+    columns(
+      sortedBy(items, (i) => `${i.workspaceId} ${i.event.dedupKey}`),
+      [(i) => i.workspaceId, (i) => i.numberId, (i) => i.event.dedupKey, (i) => i.event.kind, (i) => i.deliveryId],
+    ),
   );
   const fresh = new Set(rows.map((r) => `${r.workspace_id} ${r.dedup_key}`));
   return items.filter((i) => fresh.delete(`${i.workspaceId} ${i.event.dedupKey}`));
@@ -145,8 +146,16 @@ async function storeStatuses(m: EntityManager, items: readonly Item[]): Promise<
   const rows = sortedBy(items, (i) => `${i.numberId} ${i.event.wamid} ${i.event.status}`).map((i) => {
     const c = statusColumns(i.event);
     return {
-      workspace_id: i.workspaceId, number_id: i.numberId, wamid: i.event.wamid, status: i.event.status, occurred_at: c.occurredAt.toISOString(),
-      error_code: c.errorCode, error_title: c.errorTitle, pricing_category: c.pricingCategory, pricing_type: c.pricingType, detail: c.detail,
+      workspace_id: i.workspaceId,
+      number_id: i.numberId,
+      wamid: i.event.wamid,
+      status: i.event.status,
+      occurred_at: c.occurredAt.toISOString(),
+      error_code: c.errorCode,
+      error_title: c.errorTitle,
+      pricing_category: c.pricingCategory,
+      pricing_type: c.pricingType,
+      detail: c.detail,
     };
   });
   const inserted = await queryRows<{ number_id: string; wamid: string; status: string }>(

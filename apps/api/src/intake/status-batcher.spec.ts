@@ -20,17 +20,23 @@ describe('StatusBatcher', () => {
     const batches: string[][] = [];
     let running = 0;
     let most = 0;
-    const batcher = new StatusBatcher(async (ds) => {
-      running++;
-      most = Math.max(most, running);
-      batches.push(ds.map((d) => d.id));
-      await new Promise((r) => setTimeout(r, 5));
-      running--;
-      return { processed: ds.map((d) => d.id), individually: [] };
-    }, { ...options, lingerMs: 10_000 });
+    const batcher = new StatusBatcher(
+      async (ds) => {
+        running++;
+        most = Math.max(most, running);
+        batches.push(ds.map((d) => d.id));
+        await new Promise((r) => setTimeout(r, 5));
+        running--;
+        return { processed: ds.map((d) => d.id), individually: [] };
+      },
+      { ...options, lingerMs: 10_000 },
+    );
     const all = Promise.all(['a', 'b', 'c', 'd', 'e', 'f'].map((id) => batcher.submit(delivery(id))));
     expect(await all).toEqual(Array(6).fill('batched'));
-    expect(batches).toEqual([['a', 'b', 'c'], ['d', 'e', 'f']]);
+    expect(batches).toEqual([
+      ['a', 'b', 'c'],
+      ['d', 'e', 'f'],
+    ]);
     expect(most).toBe(1);
   });
 
@@ -45,10 +51,13 @@ describe('StatusBatcher', () => {
 
   it('runs what waits when closed, then hands everything back; off hands everything back', async () => {
     const batches: string[][] = [];
-    const batcher = new StatusBatcher(async (ds) => {
-      batches.push(ds.map((d) => d.id));
-      return { processed: ds.map((d) => d.id), individually: [] };
-    }, { ...options, lingerMs: 10_000 });
+    const batcher = new StatusBatcher(
+      async (ds) => {
+        batches.push(ds.map((d) => d.id));
+        return { processed: ds.map((d) => d.id), individually: [] };
+      },
+      { ...options, lingerMs: 10_000 },
+    );
     const waiting = batcher.submit(delivery('a'));
     await batcher.close();
     expect(await waiting).toBe('batched');

@@ -95,11 +95,14 @@ function changesOf(body: Record<string, unknown>): Change[] {
 /** Whether every change of the body is a `messages` change carrying statuses and nothing else. */
 export function onlyStatuses(body: Record<string, unknown>): boolean {
   const changes = changesOf(body);
-  return changes.length > 0 && changes.every((change) => {
-    const value = change?.field === 'messages' && typeof change.value === 'object' ? change.value : undefined;
-    if (!value || !Array.isArray(value.statuses)) return false;
-    return Object.keys(value).every((k) => !Array.isArray(value[k]) || k === 'statuses' || k === 'contacts');
-  });
+  return (
+    changes.length > 0 &&
+    changes.every((change) => {
+      const value = change?.field === 'messages' && typeof change.value === 'object' ? change.value : undefined;
+      if (!value || !Array.isArray(value.statuses)) return false;
+      return Object.keys(value).every((k) => !Array.isArray(value[k]) || k === 'statuses' || k === 'contacts');
+    })
+  );
 }
 
 /** `conversation` when any change carries customer messages or echoes (see `IngestLane`); a body of unknown shape too. */

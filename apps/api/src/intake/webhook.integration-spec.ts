@@ -15,7 +15,10 @@ describe('POST/GET /webhooks/whatsapp (transport)', () => {
 
   describe('verification handshake', () => {
     it('answers the raw challenge as text/plain when the token matches', async () => {
-      const res = await h.http().get('/webhooks/whatsapp').query({ 'hub.mode': 'subscribe', 'hub.verify_token': VERIFY_TOKEN, 'hub.challenge': '1158201444' });
+      const res = await h
+        .http()
+        .get('/webhooks/whatsapp')
+        .query({ 'hub.mode': 'subscribe', 'hub.verify_token': VERIFY_TOKEN, 'hub.challenge': '1158201444' });
       expect(res.status).toBe(200);
       expect(res.headers['content-type']).toMatch(/^text\/plain/);
       expect(res.text).toBe('1158201444');
@@ -57,7 +60,12 @@ describe('POST/GET /webhooks/whatsapp (transport)', () => {
     it('refuses a wrong content type with 415', async () => {
       const before = await stored();
       const { raw, signature } = signed({ object: 'whatsapp_business_account', entry: [] }, APP_SECRET);
-      const res = await h.http().post('/webhooks/whatsapp').set('Content-Type', 'text/plain').set('X-Hub-Signature-256', signature).send(raw.toString());
+      const res = await h
+        .http()
+        .post('/webhooks/whatsapp')
+        .set('Content-Type', 'text/plain')
+        .set('X-Hub-Signature-256', signature)
+        .send(raw.toString());
       expect(res.status).toBe(415);
       expect(await stored()).toBe(before);
     });
@@ -77,14 +85,24 @@ describe('POST/GET /webhooks/whatsapp (transport)', () => {
 
     it('refuses a re-serialized body: the signature covers the exact bytes', async () => {
       const { signature } = signed(body, APP_SECRET);
-      const res = await h.http().post('/webhooks/whatsapp').set('Content-Type', 'application/json').set('X-Hub-Signature-256', signature).send(JSON.stringify(body));
+      const res = await h
+        .http()
+        .post('/webhooks/whatsapp')
+        .set('Content-Type', 'application/json')
+        .set('X-Hub-Signature-256', signature)
+        .send(JSON.stringify(body));
       expect(res.status).toBe(401);
     });
 
     it('refuses malformed JSON with a valid signature with 400', async () => {
       const before = await stored();
       const { raw, signature } = signed(Buffer.from('{"object":"whatsapp_business_account","entry":['), APP_SECRET);
-      const res = await h.http().post('/webhooks/whatsapp').set('Content-Type', 'application/json').set('X-Hub-Signature-256', signature).send(raw.toString());
+      const res = await h
+        .http()
+        .post('/webhooks/whatsapp')
+        .set('Content-Type', 'application/json')
+        .set('X-Hub-Signature-256', signature)
+        .send(raw.toString());
       expect(res.status).toBe(400);
       expect(await stored()).toBe(before);
     });

@@ -11,14 +11,30 @@ const base = () =>
 
 describe('journey documents', () => {
   it('starts a new journey with an inbound trigger and no nodes', () => {
-    expect(newDraft('n-1')).toMatchObject({ triggers: [{ id: 't1', kind: 'message.received' }], nodes: [], edges: [], settings: { numberId: 'n-1' } });
+    expect(newDraft('n-1')).toMatchObject({
+      triggers: [{ id: 't1', kind: 'message.received' }],
+      nodes: [],
+      edges: [],
+      settings: { numberId: 'n-1' },
+    });
     expect(newDraft().settings.numberId).toBeUndefined();
   });
 
   test.each([
     ['identical', (d: ReturnType<typeof base>) => d, true],
-    ['keys in another order (as jsonb returns them)', (d: ReturnType<typeof base>) => JSON.parse(JSON.stringify({ ...d, nodes: d.nodes.map((n) => ({ config: n.config, type: n.type, position: n.position, id: n.id })) })), true],
-    ['a node moved', (d: ReturnType<typeof base>) => ({ ...d, nodes: d.nodes.map((n) => (n.id === 'a' ? { ...n, position: { x: 5, y: 5 } } : n)) }), false],
+    [
+      'keys in another order (as jsonb returns them)',
+      (d: ReturnType<typeof base>) =>
+        JSON.parse(
+          JSON.stringify({ ...d, nodes: d.nodes.map((n) => ({ config: n.config, type: n.type, position: n.position, id: n.id })) }),
+        ),
+      true,
+    ],
+    [
+      'a node moved',
+      (d: ReturnType<typeof base>) => ({ ...d, nodes: d.nodes.map((n) => (n.id === 'a' ? { ...n, position: { x: 5, y: 5 } } : n)) }),
+      false,
+    ],
     ['a setting changed', (d: ReturnType<typeof base>) => ({ ...d, settings: { ...d.settings, reEntry: 'always' as const } }), false],
   ])('sameDocument: %s → %s', (_name, change, same) => {
     expect(sameDocument(base(), change(base()))).toBe(same);

@@ -30,23 +30,51 @@ describe('GET /api/journeys/:id/versions/:v/stats', () => {
     for (const [i, c] of contacts.entries()) {
       runs.push(
         await h.insert('journey_runs', {
-          workspace_id: t.workspaceId, journey_id: journeyId, version: 1, contact_id: c.id, number_id: t.numberId, trigger_kind: 'message.received',
-          workflow_id: `wf-stats-${i}`, status: ['completed', 'waiting', 'failed', 'completed'][i], started_at: at(0), ended_at: i === 1 ? null : at(600),
+          workspace_id: t.workspaceId,
+          journey_id: journeyId,
+          version: 1,
+          contact_id: c.id,
+          number_id: t.numberId,
+          trigger_kind: 'message.received',
+          workflow_id: `wf-stats-${i}`,
+          status: ['completed', 'waiting', 'failed', 'completed'][i],
+          started_at: at(0),
+          ended_at: i === 1 ? null : at(600),
         }),
       );
     }
     const step = (run: { id: string }, nodeId: string, fields: Record<string, unknown>) =>
-      h.insert('run_steps', { workspace_id: t.workspaceId, run_id: run.id, journey_id: journeyId, version: 1, node_id: nodeId, node_type: 'x.y@1', ...fields });
+      h.insert('run_steps', {
+        workspace_id: t.workspaceId,
+        run_id: run.id,
+        journey_id: journeyId,
+        version: 1,
+        node_id: nodeId,
+        node_type: 'x.y@1',
+        ...fields,
+      });
     await step(runs[0], 'ask', { port: 'yes' });
     await step(runs[0], 'tag', { port: 'main' });
     await step(runs[1], 'ask', { port: null });
     await step(runs[2], 'ask', { port: 'failed', error_code: '131026', error: { code: 131026 } });
     await step(runs[3], 'ask', { port: 'timeout' });
-    const timeline = (...statuses: string[]) => statuses.map((status) => ({ status, at: at(1).toISOString(), receivedAt: at(1).toISOString() }));
+    const timeline = (...statuses: string[]) =>
+      statuses.map((status) => ({ status, at: at(1).toISOString(), receivedAt: at(1).toISOString() }));
     const send = (i: number, status: string, statuses: string[]) =>
       h.insert('messages', {
-        workspace_id: t.workspaceId, number_id: t.numberId, contact_id: contacts[i].id, wamid: `wamid.s-${i}`, direction: 'api', source: 'live', type: 'interactive',
-        payload: {}, meta_timestamp: at(1), status, status_timeline: JSON.stringify(timeline(...statuses)), journey_run_id: runs[i].id, journey_node_id: 'ask',
+        workspace_id: t.workspaceId,
+        number_id: t.numberId,
+        contact_id: contacts[i].id,
+        wamid: `wamid.s-${i}`,
+        direction: 'api',
+        source: 'live',
+        type: 'interactive',
+        payload: {},
+        meta_timestamp: at(1),
+        status,
+        status_timeline: JSON.stringify(timeline(...statuses)),
+        journey_run_id: runs[i].id,
+        journey_node_id: 'ask',
       });
     await send(0, 'read', ['sent', 'delivered', 'read']);
     // A late `sent` webhook never came, but delivered implies it.
@@ -55,7 +83,15 @@ describe('GET /api/journeys/:id/versions/:v/stats', () => {
     await send(3, 'sent', ['sent']);
     const inbound = (i: number, seconds: number, wamid: string) =>
       h.insert('messages', {
-        workspace_id: t.workspaceId, number_id: t.numberId, contact_id: contacts[i].id, wamid, direction: 'inbound', source: 'live', type: 'text', payload: {}, meta_timestamp: at(seconds),
+        workspace_id: t.workspaceId,
+        number_id: t.numberId,
+        contact_id: contacts[i].id,
+        wamid,
+        direction: 'inbound',
+        source: 'live',
+        type: 'text',
+        payload: {},
+        meta_timestamp: at(seconds),
       });
     await inbound(0, 30, 'wamid.r-0');
     await inbound(1, 5_000, 'wamid.r-1');
@@ -65,7 +101,9 @@ describe('GET /api/journeys/:id/versions/:v/stats', () => {
     const stats = (await h.get(`/api/journeys/${journeyId}/versions/1/stats`).expect(200)).body;
     expect(stats.runs).toMatchObject({ completed: 2, waiting: 1, failed: 1, running: 0 });
     expect(stats.nodes.ask).toEqual({
-      entered: 4, failed: 1, ports: { yes: 1, failed: 1, timeout: 1 },
+      entered: 4,
+      failed: 1,
+      ports: { yes: 1, failed: 1, timeout: 1 },
       funnel: { sent: 3, delivered: 2, read: 1, replied: 2, failed: 1 },
     });
     expect(stats.nodes.tag).toEqual({ entered: 1, failed: 0, ports: { main: 1 } });

@@ -44,7 +44,11 @@ export class JourneyStatsService {
     const row = await this.versions.requireVersion(id, version);
     const m = this.dataSource.manager;
     const [runRows, stepRows, funnelRows] = await Promise.all([
-      queryRows<{ status: string; n: number }>(m, `SELECT status, count(*)::int AS n FROM journey_runs WHERE journey_id = $1 AND version = $2 GROUP BY status`, [id, version]),
+      queryRows<{ status: string; n: number }>(
+        m,
+        `SELECT status, count(*)::int AS n FROM journey_runs WHERE journey_id = $1 AND version = $2 GROUP BY status`,
+        [id, version],
+      ),
       queryRows<{ node_id: string; port: string | null; n: number; failed: number }>(m, STEPS_SQL, [id, version]),
       queryRows<Funnel & { node_id: string }>(m, FUNNEL_SQL, [id, version]),
     ]);

@@ -29,7 +29,8 @@ export class JourneyValidationService {
       const number = UUID.test(numberId) ? await manager.getRepository(BusinessNumber).findOneBy({ id: numberId }) : null;
       if (number) templates = await this.templates.statusesFor(number);
       // Runs of a journey on an unknown number could never send: block publishing.
-      else numberIssues.push({ severity: 'error', code: 'number-not-found', message: `The WhatsApp number ${numberId} is not registered.` });
+      else
+        numberIssues.push({ severity: 'error', code: 'number-not-found', message: `The WhatsApp number ${numberId} is not registered.` });
     }
     const issues = validateJourney(doc, this.catalogue.catalogue, templates ? { templates } : {});
     return { issues: [...numberIssues, ...issues], ports: parsed.success ? portsByNode(parsed.data, this.catalogue.catalogue) : {} };

@@ -66,7 +66,10 @@ export class JourneyVersionsController {
   @ApiZodParam('version', versionParam)
   @ApiZodResponse(200, journeyVersionDetailSchema, 'The version')
   @ApiZodResponse(404, apiErrorSchema, 'No such version')
-  version(@Param('id', new ZodPipe(uuidParam)) id: string, @Param('version', new ZodPipe(versionParam)) version: number): Promise<JourneyVersionDetailDto> {
+  version(
+    @Param('id', new ZodPipe(uuidParam)) id: string,
+    @Param('version', new ZodPipe(versionParam)) version: number,
+  ): Promise<JourneyVersionDetailDto> {
     return this.versions.version(id, version);
   }
 
@@ -75,7 +78,10 @@ export class JourneyVersionsController {
   @ApiZodParam('id', uuidParam)
   @ApiZodParam('version', versionParam)
   @ApiZodResponse(200, versionStatsSchema, 'The stats')
-  versionStats(@Param('id', new ZodPipe(uuidParam)) id: string, @Param('version', new ZodPipe(versionParam)) version: number): Promise<VersionStatsDto> {
+  versionStats(
+    @Param('id', new ZodPipe(uuidParam)) id: string,
+    @Param('version', new ZodPipe(versionParam)) version: number,
+  ): Promise<VersionStatsDto> {
     return this.stats.stats(id, version);
   }
 

@@ -73,14 +73,21 @@ export class JourneyVersionsService {
     if (journey.status === 'archived') throw new ConflictException('The journey is archived: resume it before publishing');
     const { issues } = await this.validation.validate(raw, m);
     if (hasErrors(issues)) {
-      throw new UnprocessableEntityException({ statusCode: 422, error: 'Unprocessable Entity', message: 'The journey has errors: fix them before publishing', issues });
+      throw new UnprocessableEntityException({
+        statusCode: 422,
+        error: 'Unprocessable Entity',
+        message: 'The journey has errors: fix them before publishing',
+        issues,
+      });
     }
     const doc = parseStored(raw) as JourneyDocument;
     const warnings = issues.filter((i) => i.severity === 'warning');
     const live = journey.liveVersion === null ? null : await this.requireVersion(journey.id, journey.liveVersion, m);
     const liveDoc = parseStored(live?.document);
     if (live && liveDoc && sameDocument(liveDoc, doc)) return { version: live.version, warnings, unchanged: true };
-    const [{ next }] = await m.query(`SELECT coalesce(max(version), 0) + 1 AS next FROM journey_versions WHERE journey_id = $1`, [journey.id]);
+    const [{ next }] = await m.query(`SELECT coalesce(max(version), 0) + 1 AS next FROM journey_versions WHERE journey_id = $1`, [
+      journey.id,
+    ]);
     await m.getRepository(JourneyVersion).insert({
       workspaceId: journey.workspaceId,
       journeyId: journey.id,

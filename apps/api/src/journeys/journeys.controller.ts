@@ -35,7 +35,9 @@ export class JourneysController {
   @ApiOperation({ summary: 'Journeys, most recently updated first, with their open run counts' })
   @ApiZodQuery(listJourneysQuerySchema)
   @ApiZodResponse(200, journeyListSchema, 'The journeys')
-  async list(@Query(new ZodPipe(listJourneysQuerySchema)) query: z.infer<typeof listJourneysQuerySchema>): Promise<{ items: JourneySummaryDto[] }> {
+  async list(
+    @Query(new ZodPipe(listJourneysQuerySchema)) query: z.infer<typeof listJourneysQuerySchema>,
+  ): Promise<{ items: JourneySummaryDto[] }> {
     return { items: await this.journeys.list(query.status) };
   }
 

@@ -33,7 +33,12 @@ describe('journeys REST: drafts, validation, publishing, versions, lifecycle', (
   it('creates a draft with a default inbound trigger on the workspace number, lists, gets and renames it', async () => {
     const created = await h.post('/api/journeys', { name: 'Welcome' }).expect(201);
     expect(created.body).toMatchObject({
-      name: 'Welcome', status: 'draft', liveVersion: null, numberId: tenant.numberId, runsActive: 0, draftChanged: true,
+      name: 'Welcome',
+      status: 'draft',
+      liveVersion: null,
+      numberId: tenant.numberId,
+      runsActive: 0,
+      draftChanged: true,
       draft: { schemaVersion: 1, triggers: [{ kind: 'message.received', match: { kind: 'any' } }], nodes: [], edges: [] },
     });
     const id = created.body.id;
@@ -49,7 +54,13 @@ describe('journeys REST: drafts, validation, publishing, versions, lifecycle', (
   it('validates an unsaved document: issues with codes and node ids, ports per node for its config', async () => {
     const doc = journeyBuilder()
       .trigger({ kind: 'message.received', match: { kind: 'any' } })
-      .node('ask', 'core.send-buttons@1', { body: 'Pick one', buttons: [{ id: 'yes', title: 'Yes' }, { id: 'no', title: 'No' }] })
+      .node('ask', 'core.send-buttons@1', {
+        body: 'Pick one',
+        buttons: [
+          { id: 'yes', title: 'Yes' },
+          { id: 'no', title: 'No' },
+        ],
+      })
       .node('bad', 'core.send-text@1', {})
       .edge('ask', 'yes', 'bad')
       .edge('ask', 'maybe', 'bad')
@@ -72,7 +83,11 @@ describe('journeys REST: drafts, validation, publishing, versions, lifecycle', (
 
   it('autosaves an invalid draft, answers its issues, and refuses to publish it (422) without changing anything', async () => {
     const id = await createJourney('Broken');
-    const draft = journeyBuilder().trigger({ kind: 'message.received', match: { kind: 'any' } }).node('x', 'acme.unknown@1').settings({ numberId: tenant.numberId }).build();
+    const draft = journeyBuilder()
+      .trigger({ kind: 'message.received', match: { kind: 'any' } })
+      .node('x', 'acme.unknown@1')
+      .settings({ numberId: tenant.numberId })
+      .build();
     const saved = await h.put(`/api/journeys/${id}/draft`, { document: draft }).expect(200);
     expect(saved.body.issues).toEqual([expect.objectContaining({ code: 'unknown-type', nodeId: 'x' })]);
     expect((await h.get(`/api/journeys/${id}`)).body.draft.nodes).toEqual([expect.objectContaining({ id: 'x', type: 'acme.unknown@1' })]);
@@ -85,20 +100,34 @@ describe('journeys REST: drafts, validation, publishing, versions, lifecycle', (
   it('publishes with warnings, treats an unchanged draft as a no-op, keeps versions immutable and rolls back', async () => {
     const id = await createJourney('Nudge', withWarning(tenant.numberId));
     const first = await h.post(`/api/journeys/${id}/publish`, { notes: 'first' }).expect(200);
-    expect(first.body).toMatchObject({ version: 1, unchanged: false, warnings: [expect.objectContaining({ code: 'freeform-window', nodeId: 'nudge' })] });
+    expect(first.body).toMatchObject({
+      version: 1,
+      unchanged: false,
+      warnings: [expect.objectContaining({ code: 'freeform-window', nodeId: 'nudge' })],
+    });
     expect((await h.get(`/api/journeys/${id}`)).body).toMatchObject({ status: 'active', liveVersion: 1, draftChanged: false });
     expect((await h.post(`/api/journeys/${id}/publish`).expect(200)).body).toMatchObject({ version: 1, unchanged: true });
 
     const edited = withWarning(tenant.numberId);
     edited.nodes[2].config = { text: 'Are you still there?' };
     await h.put(`/api/journeys/${id}/draft`, { document: edited }).expect(200);
-    expect((await h.get(`/api/journeys/${id}/diff`)).body).toMatchObject({ fromVersion: 1, nodes: { added: [], removed: [], changed: ['nudge'] }, behaviourChanged: true });
+    expect((await h.get(`/api/journeys/${id}/diff`)).body).toMatchObject({
+      fromVersion: 1,
+      nodes: { added: [], removed: [], changed: ['nudge'] },
+      behaviourChanged: true,
+    });
     expect((await h.post(`/api/journeys/${id}/publish`).expect(200)).body).toMatchObject({ version: 2, unchanged: false });
 
     const versions = await h.get(`/api/journeys/${id}/versions`).expect(200);
-    expect(versions.body.items.map((v: { version: number; isLive: boolean }) => [v.version, v.isLive])).toEqual([[2, true], [1, false]]);
+    expect(versions.body.items.map((v: { version: number; isLive: boolean }) => [v.version, v.isLive])).toEqual([
+      [2, true],
+      [1, false],
+    ]);
     const v1 = await h.get(`/api/journeys/${id}/versions/1`).expect(200);
-    expect(v1.body).toMatchObject({ notes: 'first', document: { nodes: expect.arrayContaining([expect.objectContaining({ id: 'nudge', config: { text: 'Still there?' } })]) } });
+    expect(v1.body).toMatchObject({
+      notes: 'first',
+      document: { nodes: expect.arrayContaining([expect.objectContaining({ id: 'nudge', config: { text: 'Still there?' } })]) },
+    });
     await expect(h.ds.query(`UPDATE journey_versions SET notes = 'x' WHERE journey_id = $1`, [id])).rejects.toThrow(/immutable/);
 
     const rolled = await h.post(`/api/journeys/${id}/rollback`, { version: 1 }).expect(200);
@@ -113,7 +142,12 @@ describe('journeys REST: drafts, validation, publishing, versions, lifecycle', (
   it('diffs a never-published draft against nothing', async () => {
     const id = await createJourney('Fresh', withWarning(tenant.numberId));
     const diff = await h.get(`/api/journeys/${id}/diff`).expect(200);
-    expect(diff.body).toMatchObject({ fromVersion: null, nodes: { added: ['hello', 'later', 'nudge'] }, triggersChanged: true, behaviourChanged: true });
+    expect(diff.body).toMatchObject({
+      fromVersion: null,
+      nodes: { added: ['hello', 'later', 'nudge'] },
+      triggersChanged: true,
+      behaviourChanged: true,
+    });
   });
 
   it('checks templates against the number: unknown and paused templates block publishing until approved', async () => {
@@ -123,9 +157,13 @@ describe('journeys REST: drafts, validation, publishing, versions, lifecycle', (
       .settings({ numberId: tenant.numberId })
       .build();
     const id = await createJourney('Promo', doc);
-    expect((await h.post(`/api/journeys/${id}/publish`).expect(422)).body.issues).toEqual([expect.objectContaining({ code: 'template-unknown', nodeId: 'promo' })]);
+    expect((await h.post(`/api/journeys/${id}/publish`).expect(422)).body.issues).toEqual([
+      expect.objectContaining({ code: 'template-unknown', nodeId: 'promo' }),
+    ]);
     await seedTemplate(h, tenant, 'summer_sale', 'PAUSED');
-    expect((await h.post(`/api/journeys/${id}/publish`).expect(422)).body.issues).toEqual([expect.objectContaining({ code: 'template-not-approved' })]);
+    expect((await h.post(`/api/journeys/${id}/publish`).expect(422)).body.issues).toEqual([
+      expect.objectContaining({ code: 'template-not-approved' }),
+    ]);
     await h.ds.query(`UPDATE templates SET status = 'APPROVED' WHERE name = 'summer_sale'`);
     expect((await h.post(`/api/journeys/${id}/publish`).expect(200)).body).toMatchObject({ version: 1, warnings: [] });
   });

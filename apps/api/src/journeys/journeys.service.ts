@@ -21,7 +21,9 @@ export class JourneysService {
 
   /** The journey or 404 (`lock` takes a row lock inside a transaction). */
   async require(id: string, manager: EntityManager = this.dataSource.manager, lock = false): Promise<Journey> {
-    const journey = await manager.getRepository(Journey).findOne({ where: { id }, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
+    const journey = await manager
+      .getRepository(Journey)
+      .findOne({ where: { id }, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
     if (!journey) throw new NotFoundException(`No journey ${id}`);
     return journey;
   }
@@ -42,7 +44,9 @@ export class JourneysService {
     const wsId = workspaceId ?? (await this.defaultWorkspaceId());
     const draft = input.document ?? newDraft(await this.firstNumberId(wsId));
     const repo = this.dataSource.getRepository(Journey);
-    const saved = await repo.save(repo.create({ workspaceId: wsId, name: input.name, status: 'draft', draft, draftUpdatedAt: new Date(), settings: {} }));
+    const saved = await repo.save(
+      repo.create({ workspaceId: wsId, name: input.name, status: 'draft', draft, draftUpdatedAt: new Date(), settings: {} }),
+    );
     return this.detail(saved);
   }
 
@@ -101,7 +105,9 @@ export class JourneysService {
   }
 
   private async firstNumberId(workspaceId: string): Promise<string | undefined> {
-    const [first] = await this.dataSource.getRepository(BusinessNumber).find({ where: { workspaceId }, order: { createdAt: 'ASC' }, take: 1 });
+    const [first] = await this.dataSource
+      .getRepository(BusinessNumber)
+      .find({ where: { workspaceId }, order: { createdAt: 'ASC' }, take: 1 });
     return first?.id;
   }
 }

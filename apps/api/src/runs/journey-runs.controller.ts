@@ -1,6 +1,12 @@
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { apiErrorSchema, startRunRequestSchema, startRunResponseSchema, type StartRunRequest, type StartRunResponseDto } from '@tandem/api-contract';
+import {
+  apiErrorSchema,
+  startRunRequestSchema,
+  startRunResponseSchema,
+  type StartRunRequest,
+  type StartRunResponseDto,
+} from '@tandem/api-contract';
 import { ZodPipe } from '../common/zod.pipe';
 import { uuidParam } from '../intake/common.dto';
 import { ApiZodBody, ApiZodParam, ApiZodResponse } from '../intake/openapi.util';
@@ -19,7 +25,10 @@ export class JourneyRunsController {
   @ApiZodBody(startRunRequestSchema)
   @ApiZodResponse(202, startRunResponseSchema, 'The run was started')
   @ApiZodResponse(409, apiErrorSchema, 'The journey is not active, or re-entry refuses another run for this contact')
-  start(@Param('id', new ZodPipe(uuidParam)) id: string, @Body(new ZodPipe(startRunRequestSchema)) body: StartRunRequest): Promise<StartRunResponseDto> {
+  start(
+    @Param('id', new ZodPipe(uuidParam)) id: string,
+    @Body(new ZodPipe(startRunRequestSchema)) body: StartRunRequest,
+  ): Promise<StartRunResponseDto> {
     return this.starter.start(id, body);
   }
 }

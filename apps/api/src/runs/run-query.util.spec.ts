@@ -7,12 +7,14 @@ describe('run list cursor', () => {
     expect(decodeCursor(encodeCursor(cursor))).toEqual(cursor);
   });
 
-  test.each(['', 'garbage', Buffer.from('2026-06-06T10:13:20Z|not-a-uuid').toString('base64url'), Buffer.from("x'; DROP TABLE x;--|y").toString('base64url')])(
-    'refuses a forged cursor %j with 400',
-    (raw) => {
-      expect(() => decodeCursor(raw)).toThrow(BadRequestException);
-    },
-  );
+  test.each([
+    '',
+    'garbage',
+    Buffer.from('2026-06-06T10:13:20Z|not-a-uuid').toString('base64url'),
+    Buffer.from("x'; DROP TABLE x;--|y").toString('base64url'),
+  ])('refuses a forged cursor %j with 400', (raw) => {
+    expect(() => decodeCursor(raw)).toThrow(BadRequestException);
+  });
 });
 
 describe('runFilterSql', () => {
@@ -26,7 +28,9 @@ describe('runFilterSql', () => {
       { startedAt: '2026-06-06T10:13:20.5Z', id: 'r' },
     );
     expect(sql.params).toEqual(['j', 2, 'failed', 'wamid.1', '2026-01-01T00:00:00Z', '2026-06-06T10:13:20.5Z', 'r']);
-    expect(sql.where).toMatch(/^WHERE r\.journey_id = \$1 AND r\.version = \$2 AND r\.status = \$3 AND \(.*wamid = \$4.*\) AND r\.started_at >= \$5::timestamptz AND \(r\.started_at, r\.id\) < \(\$6::timestamptz, \$7::uuid\)$/);
+    expect(sql.where).toMatch(
+      /^WHERE r\.journey_id = \$1 AND r\.version = \$2 AND r\.status = \$3 AND \(.*wamid = \$4.*\) AND r\.started_at >= \$5::timestamptz AND \(r\.started_at, r\.id\) < \(\$6::timestamptz, \$7::uuid\)$/,
+    );
     expect(sql.where).not.toContain('wamid.1');
   });
 });

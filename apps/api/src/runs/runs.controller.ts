@@ -28,7 +28,9 @@ export class RunsController {
   @ApiOperation({ summary: 'Runs, newest first, filtered by journey, version, status, contact, wamid, error code and time; cursor paging' })
   @ApiZodQuery(listRunsQuerySchema)
   @ApiZodResponse(200, pageOf(runSummarySchema), 'A page of runs')
-  list(@Query(new ZodPipe(listRunsQuerySchema)) query: ListRunsQuery): Promise<{ items: RunSummaryDto[]; nextCursor: string | null; total?: number }> {
+  list(
+    @Query(new ZodPipe(listRunsQuerySchema)) query: ListRunsQuery,
+  ): Promise<{ items: RunSummaryDto[]; nextCursor: string | null; total?: number }> {
     return this.runs.list(query);
   }
 

@@ -26,8 +26,14 @@ describe('runs REST: list, filters, paging, detail, start by API, cancel', () =>
 
   async function run(fields: Record<string, unknown>) {
     return h.insert('journey_runs', {
-      workspace_id: tenant.workspaceId, journey_id: journeyId, version: 1, contact_id: maria.id, number_id: tenant.numberId,
-      trigger_kind: 'message.received', workflow_id: `wf-${Math.random()}`, ...fields,
+      workspace_id: tenant.workspaceId,
+      journey_id: journeyId,
+      version: 1,
+      contact_id: maria.id,
+      number_id: tenant.numberId,
+      trigger_kind: 'message.received',
+      workflow_id: `wf-${Math.random()}`,
+      ...fields,
     });
   }
 
@@ -42,7 +48,11 @@ describe('runs REST: list, filters, paging, detail, start by API, cancel', () =>
     temporal = new Client({ connection });
   });
   afterAll(async () => {
-    for (const id of started) await temporal.workflow.getHandle(id).terminate('test over').catch(() => undefined);
+    for (const id of started)
+      await temporal.workflow
+        .getHandle(id)
+        .terminate('test over')
+        .catch(() => undefined);
     await connection.close();
     await h.close();
   });
@@ -55,15 +65,43 @@ describe('runs REST: list, filters, paging, detail, start by API, cancel', () =>
       const at = (minutes: number) => new Date(t0 + minutes * 60_000);
       ids.done = (await run({ status: 'completed', started_at: at(0), ended_at: at(1) })).id;
       ids.failed = (await run({ status: 'failed', started_at: at(10), error: { code: 'node_failed', message: 'boom' } })).id;
-      ids.waiting = (await run({ status: 'waiting', started_at: at(20), contact_id: joao.id, version: 2, trigger_event: { kind: 'message.received', wamid: 'wamid.IN-1' } })).id;
+      ids.waiting = (
+        await run({
+          status: 'waiting',
+          started_at: at(20),
+          contact_id: joao.id,
+          version: 2,
+          trigger_event: { kind: 'message.received', wamid: 'wamid.IN-1' },
+        })
+      ).id;
       // Two runs in the same microsecond: paging must still return each exactly once.
       ids.twinA = (await run({ status: 'running', started_at: at(30) })).id;
       ids.twinB = (await run({ status: 'running', started_at: at(30) })).id;
       const step = (runId: string, fields: Record<string, unknown>) =>
-        h.insert('run_steps', { workspace_id: tenant.workspaceId, run_id: runId, journey_id: journeyId, version: 1, node_type: 'core.send-text@1', ...fields });
-      await step(ids.done, { node_id: 'hello', port: 'main', started_at: at(0), ended_at: at(0.5), wamid: 'wamid.OUT-1', output: { wamid: 'wamid.OUT-1' } });
+        h.insert('run_steps', {
+          workspace_id: tenant.workspaceId,
+          run_id: runId,
+          journey_id: journeyId,
+          version: 1,
+          node_type: 'core.send-text@1',
+          ...fields,
+        });
+      await step(ids.done, {
+        node_id: 'hello',
+        port: 'main',
+        started_at: at(0),
+        ended_at: at(0.5),
+        wamid: 'wamid.OUT-1',
+        output: { wamid: 'wamid.OUT-1' },
+      });
       await step(ids.done, { node_id: 'end', node_type: 'core.end@1', port: null, started_at: at(0.5), ended_at: at(0.6) });
-      await step(ids.failed, { node_id: 'hello', port: 'failed', error_code: '131026', error: { title: 'Message undeliverable' }, started_at: at(10) });
+      await step(ids.failed, {
+        node_id: 'hello',
+        port: 'failed',
+        error_code: '131026',
+        error: { title: 'Message undeliverable' },
+        started_at: at(10),
+      });
     });
 
     const list = async (query: string) => (await h.get(`/api/runs?${query}`).expect(200)).body;
@@ -71,7 +109,12 @@ describe('runs REST: list, filters, paging, detail, start by API, cancel', () =>
     it('lists newest first with journey and contact names, and filters', async () => {
       const all = await list(`journeyId=${journeyId}`);
       expect(all.total).toBe(5);
-      expect(all.items[0]).toMatchObject({ journeyName: 'API journey', contactName: 'Maria Lopez', contactWaId: '15551234567', status: 'running' });
+      expect(all.items[0]).toMatchObject({
+        journeyName: 'API journey',
+        contactName: 'Maria Lopez',
+        contactWaId: '15551234567',
+        status: 'running',
+      });
       const only = async (query: string) => (await list(query)).items.map((r: { id: string }) => r.id);
       expect(await only('status=failed')).toEqual([ids.failed]);
       expect(await only(`contactId=${joao.id}`)).toEqual([ids.waiting]);
@@ -90,7 +133,9 @@ describe('runs REST: list, filters, paging, detail, start by API, cancel', () =>
       let cursor: string | null = null;
       let pages = 0;
       do {
-        const page: { items: { id: string }[]; nextCursor: string | null; total?: number } = await list(`limit=2${cursor ? `&cursor=${cursor}` : ''}`);
+        const page: { items: { id: string }[]; nextCursor: string | null; total?: number } = await list(
+          `limit=2${cursor ? `&cursor=${cursor}` : ''}`,
+        );
         if (cursor) expect(page.total).toBeUndefined();
         seen.push(...page.items.map((r) => r.id));
         cursor = page.nextCursor;
@@ -103,8 +148,15 @@ describe('runs REST: list, filters, paging, detail, start by API, cancel', () =>
 
     it('shows one run with its steps in order and a Temporal link', async () => {
       const detail = (await h.get(`/api/runs/${ids.done}`).expect(200)).body;
-      expect(detail.steps.map((s: { nodeId: string; port: string | null }) => [s.nodeId, s.port])).toEqual([['hello', 'main'], ['end', null]]);
-      expect(detail.steps[0]).toMatchObject({ wamid: 'wamid.OUT-1', output: { wamid: 'wamid.OUT-1' }, endedAt: '2026-06-01T10:00:30.000Z' });
+      expect(detail.steps.map((s: { nodeId: string; port: string | null }) => [s.nodeId, s.port])).toEqual([
+        ['hello', 'main'],
+        ['end', null],
+      ]);
+      expect(detail.steps[0]).toMatchObject({
+        wamid: 'wamid.OUT-1',
+        output: { wamid: 'wamid.OUT-1' },
+        endedAt: '2026-06-01T10:00:30.000Z',
+      });
       expect(detail.temporalUrl).toMatch(new RegExp(`^http://127\\.0\\.0\\.1:8233/namespaces/default/workflows/wf-`));
       expect((await h.get(`/api/runs/${ids.failed}`)).body.error).toEqual({ code: 'node_failed', message: 'boom' });
       expect((await h.get('/api/runs/0f1e7a52-0000-4000-8000-000000000000')).status).toBe(404);
@@ -123,11 +175,21 @@ describe('runs REST: list, filters, paging, detail, start by API, cancel', () =>
       expect(res.body).toEqual({ workflowId, runId: null, journeyId, version: 1, contactId: maria.id });
       const described = await temporal.workflow.getHandle(workflowId).describe();
       expect(described).toMatchObject({ type: 'journeyWorkflow', taskQueue: h.prefix, status: { name: 'RUNNING' } });
-      const [input] = await temporal.workflow.getHandle(workflowId).fetchHistory().then((history) => {
-        const started = history.events?.[0]?.workflowExecutionStartedEventAttributes;
-        return started?.input?.payloads?.map((p) => JSON.parse(Buffer.from(p.data ?? new Uint8Array()).toString('utf8'))) ?? [];
+      const [input] = await temporal.workflow
+        .getHandle(workflowId)
+        .fetchHistory()
+        .then((history) => {
+          const started = history.events?.[0]?.workflowExecutionStartedEventAttributes;
+          return started?.input?.payloads?.map((p) => JSON.parse(Buffer.from(p.data ?? new Uint8Array()).toString('utf8'))) ?? [];
+        });
+      expect(input).toMatchObject({
+        journeyId,
+        version: 1,
+        contactId: maria.id,
+        numberId: tenant.numberId,
+        variables: { name: 'Maria' },
+        trigger: { kind: 'api', triggerId: 't1' },
       });
-      expect(input).toMatchObject({ journeyId, version: 1, contactId: maria.id, numberId: tenant.numberId, variables: { name: 'Maria' }, trigger: { kind: 'api', triggerId: 't1' } });
       // one_at_a_time: the contact is already in the journey.
       expect((await h.post(`/api/journeys/${journeyId}/runs`, { contactId: maria.id })).status).toBe(409);
     });
@@ -145,7 +207,11 @@ describe('runs REST: list, filters, paging, detail, start by API, cancel', () =>
       const workflowId = `journey:${journeyId}:contact:${maria.id}`;
       const { runId: temporalRunId } = await temporal.workflow.getHandle(workflowId).describe();
       const row = await run({ workflow_id: workflowId, temporal_run_id: temporalRunId, status: 'waiting' });
-      expect((await h.post(`/api/runs/${row.id}/cancel`, { reason: 'customer asked' }).expect(202)).body).toEqual({ runId: row.id, workflowId, requested: true });
+      expect((await h.post(`/api/runs/${row.id}/cancel`, { reason: 'customer asked' }).expect(202)).body).toEqual({
+        runId: row.id,
+        workflowId,
+        requested: true,
+      });
       const history = await temporal.workflow.getHandle(workflowId).fetchHistory();
       const signal = history.events?.find((e) => e.workflowExecutionSignaledEventAttributes);
       expect(signal?.workflowExecutionSignaledEventAttributes?.signalName).toBe('cancelRun');

@@ -102,10 +102,12 @@ export class RunsService {
       const latest = await client.workflow.getHandle(run.workflowId).describe();
       // Under `one_at_a_time` a workflow id is reused by the contact's next run: only signal this run's chain.
       const firstRunId = latest.raw.workflowExecutionInfo?.firstRunId;
-      if (latest.status.name !== 'RUNNING' || (run.temporalRunId && firstRunId && firstRunId !== run.temporalRunId)) throw new WorkflowGone();
+      if (latest.status.name !== 'RUNNING' || (run.temporalRunId && firstRunId && firstRunId !== run.temporalRunId))
+        throw new WorkflowGone();
       await client.workflow.getHandle(run.workflowId, latest.runId).signal(cancelRunSignal, { by: 'api', ...(reason ? { reason } : {}) });
     } catch (error) {
-      if (error instanceof WorkflowNotFoundError || error instanceof WorkflowGone) throw new ConflictException('The run is no longer executing in Temporal');
+      if (error instanceof WorkflowNotFoundError || error instanceof WorkflowGone)
+        throw new ConflictException('The run is no longer executing in Temporal');
       throw error;
     }
     return { runId: run.id, workflowId: run.workflowId, requested: true };

@@ -26,24 +26,52 @@ export function demoJourney(numberId: string): JourneyDocument {
     entryNodeId: 'welcome',
     triggers: [{ id: 'hi', kind: 'message.received', match: { kind: 'keywords', keywords: ['hi', 'hello', 'start'], mode: 'exact' } }],
     nodes: [
-      node('welcome', 'core.send-buttons@1', 0, 0, {
-        body: 'Welcome to Acme! What would you like to know?',
-        buttons: [
-          { id: 'pricing', title: 'Pricing' },
-          { id: 'hours', title: 'Opening hours' },
-          { id: 'talk', title: 'Talk to us' },
-        ],
-      }, 'Welcome menu'),
+      node(
+        'welcome',
+        'core.send-buttons@1',
+        0,
+        0,
+        {
+          body: 'Welcome to Acme! What would you like to know?',
+          buttons: [
+            { id: 'pricing', title: 'Pricing' },
+            { id: 'hours', title: 'Opening hours' },
+            { id: 'talk', title: 'Talk to us' },
+          ],
+        },
+        'Welcome menu',
+      ),
       node('pricing', 'core.send-template@1', 340, -200, { name: 'pricing_info', language: LANGUAGE, body: name }, 'Send prices'),
-      node('await-answer', 'core.wait-for-reply@1', 680, -200, {
-        timeout: { amount: 24, unit: 'hours' },
-        branches: [{ port: 'replied', match: { kind: 'any' } }],
-      }, 'Wait a day for an answer'),
+      node(
+        'await-answer',
+        'core.wait-for-reply@1',
+        680,
+        -200,
+        {
+          timeout: { amount: 24, unit: 'hours' },
+          branches: [{ port: 'replied', match: { kind: 'any' } }],
+        },
+        'Wait a day for an answer',
+      ),
       node('follow-up', 'core.send-template@1', 1020, -120, { name: 'follow_up_reminder', language: LANGUAGE, body: name }, 'Follow up'),
-      node('hours', 'core.send-text@1', 340, 0, {
-        text: 'We are open Monday to Saturday from 9:00 to 19:00, and on Sundays from 10:00 to 14:00.',
-      }, 'Opening hours'),
-      node('handoff', 'core.handoff@1', 340, 200, { note: '{{contact.profileName | A customer}} asked to talk to us from the welcome menu' }, 'Hand off to the team'),
+      node(
+        'hours',
+        'core.send-text@1',
+        340,
+        0,
+        {
+          text: 'We are open Monday to Saturday from 9:00 to 19:00, and on Sundays from 10:00 to 14:00.',
+        },
+        'Opening hours',
+      ),
+      node(
+        'handoff',
+        'core.handoff@1',
+        340,
+        200,
+        { note: '{{contact.profileName | A customer}} asked to talk to us from the welcome menu' },
+        'Hand off to the team',
+      ),
       node('done', 'core.end@1', 1360, 0, {}, 'Done'),
     ],
     edges: [

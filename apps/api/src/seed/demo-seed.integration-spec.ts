@@ -43,20 +43,41 @@ describe('demo seed', () => {
     const seeding = runDemoSeed({ attempts: 40, retryDelayMs: 100, log: (l) => lines.push(l) });
     // The simulator comes up only after the seed started asking.
     await new Promise((r) => setTimeout(r, 300));
-    sim = await createSimulatorApp({ port, webhookUrl: 'http://127.0.0.1:9/unused', appSecret: 'secret', accessToken: TOKEN, seed: true, logger: false });
+    sim = await createSimulatorApp({
+      port,
+      webhookUrl: 'http://127.0.0.1:9/unused',
+      appSecret: 'secret',
+      accessToken: TOKEN,
+      seed: true,
+      logger: false,
+    });
     const result = await seeding;
 
     expect(result.created).toEqual(['workspace', 'number:coexistence', 'number:cloud', 'journey', 'version:1']);
     expect(lines.some((l) => l.includes('retrying'))).toBe(true);
-    const numbers = await db.dataSource.query(`SELECT phone_number_id, mode, throughput_cap, onboarded_at FROM business_numbers ORDER BY mode DESC`);
-    expect(numbers.map((n: { phone_number_id: string; mode: string; throughput_cap: number }) => [n.phone_number_id, n.mode, n.throughput_cap])).toEqual([
+    const numbers = await db.dataSource.query(
+      `SELECT phone_number_id, mode, throughput_cap, onboarded_at FROM business_numbers ORDER BY mode DESC`,
+    );
+    expect(
+      numbers.map((n: { phone_number_id: string; mode: string; throughput_cap: number }) => [n.phone_number_id, n.mode, n.throughput_cap]),
+    ).toEqual([
       ['108932450377265', 'coexistence', 20],
       ['117845209336471', 'cloud', 80],
     ]);
     const templates = await db.dataSource.query(`SELECT name, status FROM templates WHERE waba_id = '114620785021387' ORDER BY name`);
-    expect(templates).toEqual(expect.arrayContaining([{ name: 'pricing_info', status: 'APPROVED' }, { name: 'summer_sale_2026', status: 'PAUSED' }]));
+    expect(templates).toEqual(
+      expect.arrayContaining([
+        { name: 'pricing_info', status: 'APPROVED' },
+        { name: 'summer_sale_2026', status: 'PAUSED' },
+      ]),
+    );
     const [journey] = await db.dataSource.query(`SELECT name, status, live_version, settings FROM journeys`);
-    expect(journey).toMatchObject({ name: DEMO_JOURNEY_NAME, status: 'active', live_version: 1, settings: { onTeammateReply: 'stop', numberId: result.numberIds.coexistence } });
+    expect(journey).toMatchObject({
+      name: DEMO_JOURNEY_NAME,
+      status: 'active',
+      live_version: 1,
+      settings: { onTeammateReply: 'stop', numberId: result.numberIds.coexistence },
+    });
     expect(lines).toEqual(expect.arrayContaining([expect.stringMatching(/published the demo journey as version 1 \(0 warnings\)/)]));
   });
 

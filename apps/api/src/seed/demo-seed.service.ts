@@ -51,12 +51,18 @@ export class DemoSeedService {
     for (const demo of DEMO_NUMBERS) {
       const number = await this.number(workspace.id, demo, created);
       numberIds[demo.label] = number.id;
-      log(`${demo.label} number +${demo.displayPhoneNumber} ${created.includes(`number:${demo.label}`) ? 'registered' : 'exists'} (${number.id})`);
+      log(
+        `${demo.label} number +${demo.displayPhoneNumber} ${created.includes(`number:${demo.label}`) ? 'registered' : 'exists'} (${number.id})`,
+      );
       const synced = await this.syncTemplates(number.id, options);
-      log(`  templates synced from the Graph API: ${synced.items.length} (${synced.created} new, ${synced.updated} updated, ${synced.removed} removed)`);
+      log(
+        `  templates synced from the Graph API: ${synced.items.length} (${synced.created} new, ${synced.updated} updated, ${synced.removed} removed)`,
+      );
     }
     const journey = await this.journey(workspace.id, numberIds[DEMO_COEXISTENCE_NUMBER.label], created, log);
-    log(`demo journey "${journey.name}" live on version ${journey.liveVersion} (${journey.id}): write "hi" to +${DEMO_COEXISTENCE_NUMBER.displayPhoneNumber} from the simulator`);
+    log(
+      `demo journey "${journey.name}" live on version ${journey.liveVersion} (${journey.id}): write "hi" to +${DEMO_COEXISTENCE_NUMBER.displayPhoneNumber} from the simulator`,
+    );
     return { workspaceId: workspace.id, numberIds, journeyId: journey.id, liveVersion: journey.liveVersion as number, created };
   }
 
@@ -93,7 +99,10 @@ export class DemoSeedService {
         return await this.templates.sync(numberId);
       } catch (error) {
         if (attempt >= attempts) {
-          throw new Error(`templates could not be synced (is the simulator running?): ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+          throw new Error(
+            `templates could not be synced (is the simulator running?): ${error instanceof Error ? error.message : String(error)}`,
+            { cause: error },
+          );
         }
         options.log?.(`  Graph API not answering yet (attempt ${attempt}/${attempts}), retrying`);
         await sleep(options.retryDelayMs ?? 1_000);

@@ -1,6 +1,12 @@
 import { Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { templateListSchema, templatesQuerySchema, templateSyncResponseSchema, type TemplateDto, type TemplateSyncResponseDto } from '@tandem/api-contract';
+import {
+  templateListSchema,
+  templatesQuerySchema,
+  templateSyncResponseSchema,
+  type TemplateDto,
+  type TemplateSyncResponseDto,
+} from '@tandem/api-contract';
 import type { z } from 'zod';
 import { ZodPipe } from '../common/zod.pipe';
 import { errorSchema } from '../intake/common.dto';

@@ -15,7 +15,14 @@ describe('templates REST: sync from the Graph API, list', () => {
   let numberId: string;
 
   beforeAll(async () => {
-    sim = await createSimulatorApp({ port: 0, webhookUrl: 'http://127.0.0.1:9/unused', appSecret: 's', accessToken: TOKEN, seed: true, logger: false });
+    sim = await createSimulatorApp({
+      port: 0,
+      webhookUrl: 'http://127.0.0.1:9/unused',
+      appSecret: 's',
+      accessToken: TOKEN,
+      seed: true,
+      logger: false,
+    });
     h = await startEngineApi('api_templates', { META_GRAPH_BASE_URL: sim.url, META_ACCESS_TOKEN: TOKEN });
     numberId = (await seedTenant(h, '108932450377265', WABA)).numberId;
   });
@@ -34,7 +41,10 @@ describe('templates REST: sync from the Graph API, list', () => {
     const first = await h.post(`/api/templates/sync?numberId=${numberId}`).expect(200);
     expect(first.body).toMatchObject({ created: 7, updated: 0, removed: 0 });
     expect(first.body.items.find((t: { name: string }) => t.name === 'pricing_info')).toMatchObject({
-      language: 'en_US', status: 'APPROVED', category: 'MARKETING', templateId: '1421198756334071',
+      language: 'en_US',
+      status: 'APPROVED',
+      category: 'MARKETING',
+      templateId: '1421198756334071',
       components: expect.arrayContaining([expect.objectContaining({ type: 'BODY', text: expect.stringContaining('{{1}}') })]),
     });
 

@@ -19,13 +19,17 @@ export class TemplatesService {
 
   async list(numberId: string): Promise<TemplateDto[]> {
     const number = await this.requireNumber(numberId);
-    const rows = await this.dataSource.getRepository(Template).find({ where: { wabaId: number.wabaId }, order: { name: 'ASC', language: 'ASC' } });
+    const rows = await this.dataSource
+      .getRepository(Template)
+      .find({ where: { wabaId: number.wabaId }, order: { name: 'ASC', language: 'ASC' } });
     return rows.map(toDto);
   }
 
   /** Name, language and status of the number's templates, for the template-approval lint. */
   async statusesFor(number: Pick<BusinessNumber, 'wabaId'>): Promise<TemplateStatus[]> {
-    return this.dataSource.getRepository(Template).find({ where: { wabaId: number.wabaId }, select: { name: true, language: true, status: true } });
+    return this.dataSource
+      .getRepository(Template)
+      .find({ where: { wabaId: number.wabaId }, select: { name: true, language: true, status: true } });
   }
 
   /**
@@ -46,7 +50,16 @@ export class TemplatesService {
              status = EXCLUDED.status, components = EXCLUDED.components,
              status_reason = CASE WHEN templates.status = EXCLUDED.status THEN templates.status_reason END, updated_at = now()
            RETURNING (xmax = 0) AS inserted`,
-          [number.workspaceId, number.wabaId, t.id, t.name, t.language, t.category ?? null, t.status.toUpperCase(), JSON.stringify(t.components)],
+          [
+            number.workspaceId,
+            number.wabaId,
+            t.id,
+            t.name,
+            t.language,
+            t.category ?? null,
+            t.status.toUpperCase(),
+            JSON.stringify(t.components),
+          ],
         );
         if (row.inserted) created++;
       }
@@ -66,8 +79,11 @@ export class TemplatesService {
     try {
       return await this.whatsapp.listTemplates(wabaId);
     } catch (error) {
-      if (isGraphApiError(error)) throw new BadGatewayException(`Could not list the templates from Meta: ${error.message}`, { cause: error });
-      throw new BadGatewayException(`Could not reach the Graph API: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+      if (isGraphApiError(error))
+        throw new BadGatewayException(`Could not list the templates from Meta: ${error.message}`, { cause: error });
+      throw new BadGatewayException(`Could not reach the Graph API: ${error instanceof Error ? error.message : String(error)}`, {
+        cause: error,
+      });
     }
   }
 

@@ -7,6 +7,10 @@ export const whatsAppClientProvider: Provider = {
   provide: WhatsAppClient,
   useFactory: () => {
     const cfg = loadConfig(['meta']);
-    return new WhatsAppClient({ baseUrl: cfg.META_GRAPH_BASE_URL, graphVersion: cfg.META_GRAPH_VERSION, accessToken: cfg.META_ACCESS_TOKEN });
+    return new WhatsAppClient({
+      baseUrl: cfg.META_GRAPH_BASE_URL,
+      graphVersion: cfg.META_GRAPH_VERSION,
+      accessToken: cfg.META_ACCESS_TOKEN,
+    });
   },
 };

@@ -28,11 +28,7 @@ export class TemporalService implements OnApplicationShutdown {
   /** Resolves when the server answers within `timeoutMs`. */
   async ping(timeoutMs = 2000): Promise<void> {
     const client = await withTimeout(this.client(), timeoutMs, 'Temporal connection timed out');
-    await withTimeout(
-      client.workflowService.getSystemInfo({}),
-      timeoutMs,
-      'Temporal did not answer in time',
-    );
+    await withTimeout(client.workflowService.getSystemInfo({}), timeoutMs, 'Temporal did not answer in time');
   }
 
   private async connect(): Promise<Client> {

@@ -64,7 +64,14 @@ export async function call<T = Record<string, unknown>>(
 }
 
 export interface GraphErrorShape {
-  error: { message: string; type: string; code: number; error_subcode?: number; error_data: { messaging_product: string; details: string }; fbtrace_id: string };
+  error: {
+    message: string;
+    type: string;
+    code: number;
+    error_subcode?: number;
+    error_data: { messaging_product: string; details: string };
+    fbtrace_id: string;
+  };
 }
 
 export function send(sim: SimulatorHandle, phoneNumberId: string, body: Record<string, unknown>): Promise<HttpResult> {

@@ -1,5 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { mergeBehaviour, ResolvedSimulatorOptions, SIM_OPTIONS, SimulatorBehaviour, SimulatorBehaviourPatch } from '../simulator-options.types';
+import {
+  mergeBehaviour,
+  ResolvedSimulatorOptions,
+  SIM_OPTIONS,
+  SimulatorBehaviour,
+  SimulatorBehaviourPatch,
+} from '../simulator-options.types';
 
 /** The live behaviour knobs; `POST /_sim/config` patches them, reset restores the start values. */
 @Injectable()

@@ -24,9 +24,10 @@ export class SimExceptionFilter implements ExceptionFilter {
         response.status(exception.getStatus()).json(exception.getResponse());
         return;
       }
-      const graph = exception.getStatus() === 404
-        ? new GraphError(100, `Unknown path components: ${request.path}`)
-        : new GraphError(100, exception.message);
+      const graph =
+        exception.getStatus() === 404
+          ? new GraphError(100, `Unknown path components: ${request.path}`)
+          : new GraphError(100, exception.message);
       response.status(graph.httpStatus).json(graph.toBody());
       return;
     }

@@ -43,7 +43,12 @@ export class BusinessAppService {
     const { number, contact, conversation, original } = this.original(originalWamid);
     if (original.type !== 'text') throw new BadRequestException('only text messages can be edited');
     original.editedText = text;
-    const stored = this.store(conversation, 'edit', { original_message_id: original.wamid, message: { type: 'text', text: { body: text } } }, `edited: ${text}`);
+    const stored = this.store(
+      conversation,
+      'edit',
+      { original_message_id: original.wamid, message: { type: 'text', text: { body: text } } },
+      `edited: ${text}`,
+    );
     return { wamid: stored.wamid, deliveryId: this.echo(number, contact, stored) };
   }
 

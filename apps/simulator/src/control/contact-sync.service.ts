@@ -18,7 +18,10 @@ export class ContactSyncService {
 
   /** Initial sync after the Graph request: every staged entry as `add`. */
   syncAddressBook(number: SimNumber): number | undefined {
-    return this.sync(number, number.addressBook.map((entry) => ({ ...entry, action: 'add' as const })));
+    return this.sync(
+      number,
+      number.addressBook.map((entry) => ({ ...entry, action: 'add' as const })),
+    );
   }
 
   sync(number: SimNumber, items: ContactSyncItem[], now = Date.now()): number | undefined {

@@ -46,7 +46,12 @@ describe('customer and business-app control API', () => {
       interactive: {
         type: 'button',
         body: { text: 'Confirm your order?' },
-        action: { buttons: [{ type: 'reply', reply: { id: 'order_confirm_yes', title: 'Yes, confirm' } }, { type: 'reply', reply: { id: 'no', title: 'No' } }] },
+        action: {
+          buttons: [
+            { type: 'reply', reply: { id: 'order_confirm_yes', title: 'Yes, confirm' } },
+            { type: 'reply', reply: { id: 'no', title: 'No' } },
+          ],
+        },
       },
     });
     await customer(bed, maria.waId, { type: 'button_reply', id: 'order_confirm_yes' });
@@ -67,7 +72,10 @@ describe('customer and business-app control API', () => {
       interactive: {
         type: 'list',
         body: { text: 'Pick a slot' },
-        action: { button: 'Slots', sections: [{ title: 'Wednesday', rows: [{ id: 'slot_15', title: 'Wed 15:00', description: 'Downtown store' }] }] },
+        action: {
+          button: 'Slots',
+          sections: [{ title: 'Wednesday', rows: [{ id: 'slot_15', title: 'Wed 15:00', description: 'Downtown store' }] }],
+        },
       },
     });
     const template = wamidOf(await sendTemplate(bed.sim, DEMO_PHONE_NUMBER_ID, priya.waId, DEMO_TEMPLATES.pricingInfo, ['Priya']));
@@ -75,8 +83,15 @@ describe('customer and business-app control API', () => {
     await customer(bed, priya.waId, { type: 'quick_reply', text: 'Stop promotions' });
     await bed.sim.whenIdle();
     const inbound = bed.receiver.changes('messages').flatMap((c) => (c.value.messages as Record<string, unknown>[] | undefined) ?? []);
-    expect(inbound.find((m) => m.from === lucia.waId)).toMatchObject({ type: 'interactive', interactive: { type: 'list_reply', list_reply: { id: 'slot_15', title: 'Wed 15:00', description: 'Downtown store' } } });
-    expect(inbound.find((m) => m.from === priya.waId)).toMatchObject({ type: 'button', context: { id: template }, button: { payload: 'Stop promotions', text: 'Stop promotions' } });
+    expect(inbound.find((m) => m.from === lucia.waId)).toMatchObject({
+      type: 'interactive',
+      interactive: { type: 'list_reply', list_reply: { id: 'slot_15', title: 'Wed 15:00', description: 'Downtown store' } },
+    });
+    expect(inbound.find((m) => m.from === priya.waId)).toMatchObject({
+      type: 'button',
+      context: { id: template },
+      button: { payload: 'Stop promotions', text: 'Stop promotions' },
+    });
   });
 
   it('sends an image whose media can be fetched through Graph with the bearer token', async () => {
@@ -84,7 +99,14 @@ describe('customer and business-app control API', () => {
     await bed.sim.whenIdle();
     const image = lastInbound(bed).image as { id: string; sha256: string; mime_type: string; url: string };
     const meta = await call(bed.sim, 'GET', `/v23.0/${image.id}`);
-    expect(meta.body).toEqual({ messaging_product: 'whatsapp', url: image.url, mime_type: 'image/png', sha256: image.sha256, file_size: expect.any(Number), id: image.id });
+    expect(meta.body).toEqual({
+      messaging_product: 'whatsapp',
+      url: image.url,
+      mime_type: 'image/png',
+      sha256: image.sha256,
+      file_size: expect.any(Number),
+      id: image.id,
+    });
     const bytes = await fetch(image.url, { headers: { authorization: `Bearer ${TEST_TOKEN}` } });
     const buffer = Buffer.from(await bytes.arrayBuffer());
     expect(bytes.headers.get('content-type')).toContain('image/png');
@@ -107,13 +129,20 @@ describe('customer and business-app control API', () => {
   });
 
   it('rejects a bad customer body with a clear 400 and changes nothing', async () => {
-    const noSender = await call<{ message: string }>(bed.sim, 'POST', '/_sim/customers/messages', { phoneNumberId: DEMO_PHONE_NUMBER_ID, message: { type: 'text', text: 'x' } });
+    const noSender = await call<{ message: string }>(bed.sim, 'POST', '/_sim/customers/messages', {
+      phoneNumberId: DEMO_PHONE_NUMBER_ID,
+      message: { type: 'text', text: 'x' },
+    });
     expect(noSender.status).toBe(400);
     expect(noSender.body.message).toContain('waId or userId is required');
     const noText = await customer(bed, omar.waId, { type: 'text' });
     expect(noText.status).toBe(400);
     expect(noText.body).toMatchObject({ issues: [{ path: 'message.text' }] });
-    const unknownNumber = await call(bed.sim, 'POST', '/_sim/customers/messages', { phoneNumberId: '1', waId: omar.waId, message: { type: 'text', text: 'x' } });
+    const unknownNumber = await call(bed.sim, 'POST', '/_sim/customers/messages', {
+      phoneNumberId: '1',
+      waId: omar.waId,
+      message: { type: 'text', text: 'x' },
+    });
     expect(unknownNumber.status).toBe(404);
     expect(bed.receiver.received).toHaveLength(0);
   });
@@ -127,16 +156,31 @@ describe('customer and business-app control API', () => {
     await bed.sim.whenIdle();
     const [change] = bed.receiver.changes('smb_message_echoes');
     expect(change.value.message_echoes).toEqual([
-      { from: DEMO_DISPLAY_PHONE_NUMBER, to: omar.waId, id: echo.body.wamid, timestamp: expect.any(String), type: 'text', text: { body: 'Hi Omar, it is Ana from the store' } },
+      {
+        from: DEMO_DISPLAY_PHONE_NUMBER,
+        to: omar.waId,
+        id: echo.body.wamid,
+        timestamp: expect.any(String),
+        type: 'text',
+        text: { body: 'Hi Omar, it is Ana from the store' },
+      },
     ]);
     const wamid = wamidOf(await sendText(bed.sim, DEMO_PHONE_NUMBER_ID, omar.waId, 'Following up'));
     await bed.sim.whenIdle();
-    expect(bed.receiver.statuses(wamid).map((s) => [s.status, (s.errors as { code: number }[] | undefined)?.[0].code])).toEqual([['failed', 131047]]);
+    expect(bed.receiver.statuses(wamid).map((s) => [s.status, (s.errors as { code: number }[] | undefined)?.[0].code])).toEqual([
+      ['failed', 131047],
+    ]);
   });
 
   it('edits and revokes an earlier app message', async () => {
-    const echo = await call<{ wamid: string }>(bed.sim, 'POST', '/_sim/business/messages', { phoneNumberId: DEMO_PHONE_NUMBER_ID, to: maria.waId, message: { type: 'text', text: 'See you at 6' } });
-    const edit = await call<{ wamid: string }>(bed.sim, 'POST', `/_sim/business/messages/${encodeURIComponent(echo.body.wamid)}/edit`, { text: 'See you at 7' });
+    const echo = await call<{ wamid: string }>(bed.sim, 'POST', '/_sim/business/messages', {
+      phoneNumberId: DEMO_PHONE_NUMBER_ID,
+      to: maria.waId,
+      message: { type: 'text', text: 'See you at 6' },
+    });
+    const edit = await call<{ wamid: string }>(bed.sim, 'POST', `/_sim/business/messages/${encodeURIComponent(echo.body.wamid)}/edit`, {
+      text: 'See you at 7',
+    });
     const revoke = await call<{ wamid: string }>(bed.sim, 'POST', `/_sim/business/messages/${encodeURIComponent(echo.body.wamid)}/revoke`);
     await bed.sim.whenIdle();
     const items = bed.receiver.changes('smb_message_echoes').flatMap((c) => c.value.message_echoes as Record<string, unknown>[]);
@@ -152,11 +196,22 @@ describe('customer and business-app control API', () => {
 
   it('echoes an image to a BSUID contact with contacts[] and to_user_id', async () => {
     const joao = DEMO_CONTACTS.joao;
-    await call(bed.sim, 'POST', '/_sim/business/messages', { phoneNumberId: DEMO_PHONE_NUMBER_ID, to: joao.waId, message: { type: 'image', caption: 'Nova caixa' } });
+    await call(bed.sim, 'POST', '/_sim/business/messages', {
+      phoneNumberId: DEMO_PHONE_NUMBER_ID,
+      to: joao.waId,
+      message: { type: 'image', caption: 'Nova caixa' },
+    });
     await bed.sim.whenIdle();
     const [change] = bed.receiver.changes('smb_message_echoes');
     expect(change.value.contacts).toEqual([{ wa_id: joao.waId, user_id: joao.userId }]);
-    expect(change.value.message_echoes).toEqual([expect.objectContaining({ to: joao.waId, to_user_id: joao.userId, type: 'image', image: expect.objectContaining({ caption: 'Nova caixa' }) })]);
+    expect(change.value.message_echoes).toEqual([
+      expect.objectContaining({
+        to: joao.waId,
+        to_user_id: joao.userId,
+        type: 'image',
+        image: expect.objectContaining({ caption: 'Nova caixa' }),
+      }),
+    ]);
   });
 
   it('refuses a send whose phone number id is a media id with code 100', async () => {

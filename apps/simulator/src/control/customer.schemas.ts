@@ -50,7 +50,10 @@ export type CustomerContent = z.infer<typeof customerContentSchema>;
 export const customerMessageSchema = z
   .object({
     phoneNumberId: z.string().min(1),
-    waId: z.string().regex(/^\d{6,15}$/, 'digits only, no +').optional(),
+    waId: z
+      .string()
+      .regex(/^\d{6,15}$/, 'digits only, no +')
+      .optional(),
     userId: z.string().min(1).max(256).optional().describe('BSUID; alone it models a username user whose number is hidden'),
     profileName: z.string().max(256).optional(),
     timestamp: z.number().int().positive().optional().describe('Unix seconds; default now'),

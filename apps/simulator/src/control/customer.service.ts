@@ -41,7 +41,17 @@ export class CustomerService {
     const at = input.timestamp !== undefined ? input.timestamp * 1000 : Date.now();
     const wamid = newWamid(contact.waId ?? contact.id);
     const context = built.contextId ? { from: this.authorOf(number, contact, built.contextId), id: built.contextId } : undefined;
-    this.state.addMessage(conversation, { wamid, direction: 'inbound', source: 'live', type: built.type, content: built.content, preview: built.preview, at, context, statuses: [] });
+    this.state.addMessage(conversation, {
+      wamid,
+      direction: 'inbound',
+      source: 'live',
+      type: built.type,
+      content: built.content,
+      preview: built.preview,
+      at,
+      context,
+      statuses: [],
+    });
     if (at >= number.onboardedAt) conversation.lastLiveInboundAt = Math.max(conversation.lastLiveInboundAt ?? 0, at);
     const item: Record<string, unknown> = {
       ...(context ? { context } : {}),
@@ -72,31 +82,58 @@ export class CustomerService {
         const target = replyTarget(conversation, contextId, isInteractive(kind), `interactive ${kind} message`);
         const option = pickOption(target, message.id, message.title);
         const reply = message.type === 'button_reply' ? { id: option.id, title: option.title } : option;
-        return { type: 'interactive', content: { type: message.type, [message.type]: reply }, preview: option.title, contextId: target.wamid };
+        return {
+          type: 'interactive',
+          content: { type: message.type, [message.type]: reply },
+          preview: option.title,
+          contextId: target.wamid,
+        };
       }
       case 'quick_reply': {
-        const target = replyTarget(conversation, contextId, (m) => (m.template?.quickReplies.length ?? 0) > 0, 'template with quick-reply buttons');
+        const target = replyTarget(
+          conversation,
+          contextId,
+          (m) => (m.template?.quickReplies.length ?? 0) > 0,
+          'template with quick-reply buttons',
+        );
         const button = pickQuickReply(target, message);
         return { type: 'button', content: { payload: button.payload, text: button.text }, preview: button.text, contextId: target.wamid };
       }
       case 'location': {
         const { type: _type, ...location } = message;
-        return { type: 'location', content: location, preview: `[location] ${message.name ?? `${message.latitude},${message.longitude}`}`, contextId };
+        return {
+          type: 'location',
+          content: location,
+          preview: `[location] ${message.name ?? `${message.latitude},${message.longitude}`}`,
+          contextId,
+        };
       }
       case 'reaction': {
         if (!conversation.messages.some((m) => m.wamid === message.messageId)) {
           throw new BadRequestException(`${message.messageId} is not a message of this conversation`);
         }
-        return { type: 'reaction', content: { message_id: message.messageId, emoji: message.emoji }, preview: message.emoji ? `reacted ${message.emoji}` : 'removed a reaction' };
+        return {
+          type: 'reaction',
+          content: { message_id: message.messageId, emoji: message.emoji },
+          preview: message.emoji ? `reacted ${message.emoji}` : 'removed a reaction',
+        };
       }
       case 'unsupported':
-        return { type: 'unsupported', content: { type: message.unsupportedType }, preview: `[unsupported ${message.unsupportedType}]`, errors: [webhookErrorItem(131051, { href: false })] };
+        return {
+          type: 'unsupported',
+          content: { type: message.unsupportedType },
+          preview: `[unsupported ${message.unsupportedType}]`,
+          errors: [webhookErrorItem(131051, { href: false })],
+        };
       default:
         return this.buildMedia(message, contextId);
     }
   }
 
-  private buildMedia(message: Extract<CustomerContent, { type: 'image' | 'video' | 'audio' | 'document' | 'sticker' }>, contextId: string | undefined): Built {
+  private buildMedia(
+    message: Extract<CustomerContent, { type: 'image' | 'video' | 'audio' | 'document' | 'sticker' }>,
+    contextId: string | undefined,
+  ): Built {
     const media = this.state.addMedia(message.type, message.mimeType);
     const content: Record<string, unknown> = {};
     if (message.caption && message.type !== 'audio' && message.type !== 'sticker') content.caption = message.caption;

@@ -20,7 +20,11 @@ const scenarios: [fixture: string, field: string, scenario: Scenario][] = [
       await send(bed.sim, DEMO_PHONE_NUMBER_ID, {
         to: maria.waId,
         type: 'interactive',
-        interactive: { type: 'button', body: { text: 'Confirm?' }, action: { buttons: [{ type: 'reply', reply: { id: 'yes', title: 'Yes' } }] } },
+        interactive: {
+          type: 'button',
+          body: { text: 'Confirm?' },
+          action: { buttons: [{ type: 'reply', reply: { id: 'yes', title: 'Yes' } }] },
+        },
       });
       return customer(bed, maria.waId, { type: 'button_reply', id: 'yes' }, 'Maria Lopez');
     },
@@ -32,7 +36,11 @@ const scenarios: [fixture: string, field: string, scenario: Scenario][] = [
       await send(bed.sim, DEMO_PHONE_NUMBER_ID, {
         to: lucia.waId,
         type: 'interactive',
-        interactive: { type: 'list', body: { text: 'Slot?' }, action: { button: 'Slots', sections: [{ rows: [{ id: 's1', title: 'Wed 15:00', description: 'Downtown' }] }] } },
+        interactive: {
+          type: 'list',
+          body: { text: 'Slot?' },
+          action: { button: 'Slots', sections: [{ rows: [{ id: 's1', title: 'Wed 15:00', description: 'Downtown' }] }] },
+        },
       });
       return customer(bed, lucia.waId, { type: 'list_reply', id: 's1' }, lucia.profileName);
     },
@@ -45,18 +53,49 @@ const scenarios: [fixture: string, field: string, scenario: Scenario][] = [
       return customer(bed, priya.waId, { type: 'quick_reply', buttonIndex: 1 }, priya.profileName);
     },
   ],
-  ['messages.location', 'messages', (bed) => customer(bed, lucia.waId, { type: 'location', latitude: 40.4, longitude: -3.7, name: 'Sol', address: 'Madrid', url: 'https://maps.test/x' })],
+  [
+    'messages.location',
+    'messages',
+    (bed) =>
+      customer(bed, lucia.waId, {
+        type: 'location',
+        latitude: 40.4,
+        longitude: -3.7,
+        name: 'Sol',
+        address: 'Madrid',
+        url: 'https://maps.test/x',
+      }),
+  ],
   [
     'messages.reaction',
     'messages',
-    async (bed) => customer(bed, maria.waId, { type: 'reaction', messageId: wamidOf(await sendText(bed.sim, DEMO_PHONE_NUMBER_ID, maria.waId)), emoji: '👍' }),
+    async (bed) =>
+      customer(bed, maria.waId, {
+        type: 'reaction',
+        messageId: wamidOf(await sendText(bed.sim, DEMO_PHONE_NUMBER_ID, maria.waId)),
+        emoji: '👍',
+      }),
   ],
   ['messages.unsupported', 'messages', (bed) => customer(bed, priya.waId, { type: 'unsupported' })],
-  ['smb_message_echoes.text', 'smb_message_echoes', (bed) => call(bed.sim, 'POST', '/_sim/business/messages', { phoneNumberId: DEMO_PHONE_NUMBER_ID, to: maria.waId, message: { type: 'text', text: 'Hi' } })],
+  [
+    'smb_message_echoes.text',
+    'smb_message_echoes',
+    (bed) =>
+      call(bed.sim, 'POST', '/_sim/business/messages', {
+        phoneNumberId: DEMO_PHONE_NUMBER_ID,
+        to: maria.waId,
+        message: { type: 'text', text: 'Hi' },
+      }),
+  ],
   [
     'smb_message_echoes.image',
     'smb_message_echoes',
-    (bed) => call(bed.sim, 'POST', '/_sim/business/messages', { phoneNumberId: DEMO_PHONE_NUMBER_ID, to: joao.waId, message: { type: 'image', caption: 'Nova caixa' } }),
+    (bed) =>
+      call(bed.sim, 'POST', '/_sim/business/messages', {
+        phoneNumberId: DEMO_PHONE_NUMBER_ID,
+        to: joao.waId,
+        message: { type: 'image', caption: 'Nova caixa' },
+      }),
   ],
   ['statuses.failed.131047', 'messages', (bed) => sendText(bed.sim, DEMO_PHONE_NUMBER_ID, DEMO_CONTACTS.omar.waId)],
   [
@@ -64,24 +103,54 @@ const scenarios: [fixture: string, field: string, scenario: Scenario][] = [
     'history',
     (bed) =>
       meta(bed, `/numbers/${DEMO_PHONE_NUMBER_ID}/history`, {
-        threads: [{ waId: maria.waId, messages: [{ direction: 'inbound', text: 'Open on Sundays?', daysBeforeOnboarding: 30 }, { direction: 'outbound', type: 'image', daysBeforeOnboarding: 20 }] }],
+        threads: [
+          {
+            waId: maria.waId,
+            messages: [
+              { direction: 'inbound', text: 'Open on Sundays?', daysBeforeOnboarding: 30 },
+              { direction: 'outbound', type: 'image', daysBeforeOnboarding: 20 },
+            ],
+          },
+        ],
       }),
   ],
   [
     'history.media_followup',
     'history',
-    (bed) => meta(bed, `/numbers/${DEMO_PHONE_NUMBER_ID}/history`, { threads: [{ waId: maria.waId, messages: [{ direction: 'outbound', type: 'image', caption: 'Hours', daysBeforeOnboarding: 2 }] }] }),
+    (bed) =>
+      meta(bed, `/numbers/${DEMO_PHONE_NUMBER_ID}/history`, {
+        threads: [{ waId: maria.waId, messages: [{ direction: 'outbound', type: 'image', caption: 'Hours', daysBeforeOnboarding: 2 }] }],
+      }),
   ],
   ['history.declined', 'history', (bed) => meta(bed, `/numbers/${DEMO_PHONE_NUMBER_ID}/history`, { declined: true })],
   [
     'smb_app_state_sync.contact_add',
     'smb_app_state_sync',
-    (bed) => meta(bed, `/numbers/${DEMO_PHONE_NUMBER_ID}/contact-sync`, { items: [{ action: 'add', phoneNumber: maria.waId, fullName: 'Maria Lopez (VIP)', firstName: 'Maria' }] }),
+    (bed) =>
+      meta(bed, `/numbers/${DEMO_PHONE_NUMBER_ID}/contact-sync`, {
+        items: [{ action: 'add', phoneNumber: maria.waId, fullName: 'Maria Lopez (VIP)', firstName: 'Maria' }],
+      }),
   ],
-  ['account_update.partner_removed', 'account_update', (bed) => meta(bed, `/numbers/${DEMO_PHONE_NUMBER_ID}/disconnect`, { reason: 'PRIMARY_INACTIVITY' })],
-  ['account_update.account_offboarded', 'account_update', (bed) => meta(bed, `/numbers/${DEMO_PHONE_NUMBER_ID}/disconnect`, { event: 'ACCOUNT_OFFBOARDED' })],
-  ['message_template_status_update.approved', 'message_template_status_update', (bed) => meta(bed, '/templates/status', { name: 'order_shipped_v2', language: 'en_US', wabaId: DEMO_WABA_ID, event: 'APPROVED' })],
-  ['message_template_status_update.paused', 'message_template_status_update', (bed) => meta(bed, '/templates/status', { name: 'summer_sale_2026', language: 'en_US', wabaId: DEMO_WABA_ID, event: 'PAUSED' })],
+  [
+    'account_update.partner_removed',
+    'account_update',
+    (bed) => meta(bed, `/numbers/${DEMO_PHONE_NUMBER_ID}/disconnect`, { reason: 'PRIMARY_INACTIVITY' }),
+  ],
+  [
+    'account_update.account_offboarded',
+    'account_update',
+    (bed) => meta(bed, `/numbers/${DEMO_PHONE_NUMBER_ID}/disconnect`, { event: 'ACCOUNT_OFFBOARDED' }),
+  ],
+  [
+    'message_template_status_update.approved',
+    'message_template_status_update',
+    (bed) => meta(bed, '/templates/status', { name: 'order_shipped_v2', language: 'en_US', wabaId: DEMO_WABA_ID, event: 'APPROVED' }),
+  ],
+  [
+    'message_template_status_update.paused',
+    'message_template_status_update',
+    (bed) => meta(bed, '/templates/status', { name: 'summer_sale_2026', language: 'en_US', wabaId: DEMO_WABA_ID, event: 'PAUSED' }),
+  ],
 ];
 
 describe('emitted webhooks have the fixtures’ exact shapes', () => {
@@ -99,16 +168,24 @@ describe('emitted webhooks have the fixtures’ exact shapes', () => {
     const fixtureBody = loadWebhookFixture(fixture);
     const emitted = [...bed.receiver.received]
       .reverse()
-      .find((w) => w.body.entry[0].changes[0].field === field && (field !== 'messages' || fixture.startsWith('statuses') === 'statuses' in w.body.entry[0].changes[0].value));
+      .find(
+        (w) =>
+          w.body.entry[0].changes[0].field === field &&
+          (field !== 'messages' || fixture.startsWith('statuses') === 'statuses' in w.body.entry[0].changes[0].value),
+      );
     expect(emitted).toBeDefined();
     expect(shapeOf(emitted?.body)).toEqual(shapeOf(fixtureBody));
   });
 
   it.each(['statuses.sent', 'statuses.delivered', 'statuses.read'])('%s', async (fixture) => {
-    await sendTemplate(bed.sim, DEMO_PHONE_NUMBER_ID, maria.waId, DEMO_TEMPLATES.orderShipped, ['Maria', '#5521'], { biz_opaque_callback_data: 'run=1' });
+    await sendTemplate(bed.sim, DEMO_PHONE_NUMBER_ID, maria.waId, DEMO_TEMPLATES.orderShipped, ['Maria', '#5521'], {
+      biz_opaque_callback_data: 'run=1',
+    });
     await bed.sim.whenIdle();
     const status = fixture.split('.')[1];
-    const emitted = bed.receiver.received.find((w) => (w.body.entry[0].changes[0].value.statuses as { status: string }[])[0].status === status);
+    const emitted = bed.receiver.received.find(
+      (w) => (w.body.entry[0].changes[0].value.statuses as { status: string }[])[0].status === status,
+    );
     expect(shapeOf(emitted?.body)).toEqual(shapeOf(loadWebhookFixture(fixture)));
   });
 });

@@ -35,7 +35,9 @@ export class HistorySyncService {
   run(number: SimNumber, options: HistoryRunOptions = {}): HistoryRunResult {
     const declined = options.declined ?? !number.historyShared;
     if (declined) {
-      const delivery = this.emitter.forNumber(number, 'history', 'history', { history: [{ errors: [webhookErrorItem(2593109, { href: false })] }] });
+      const delivery = this.emitter.forNumber(number, 'history', 'history', {
+        history: [{ errors: [webhookErrorItem(2593109, { href: false })] }],
+      });
       return { deliveryIds: delivery ? [delivery.id] : [], chunks: [], mediaFollowUps: 0, placeholdersOnly: 0, declined: true };
     }
     const chunks = buildHistoryChunks(options.threads ?? number.stagedHistory, number.onboardedAt, options.chunkSize ?? 50);
@@ -43,7 +45,14 @@ export class HistorySyncService {
     const deliveryIds: number[] = [];
     for (const chunk of ordered) {
       for (const item of chunk.items) this.store(number, item);
-      const value = { history: [{ metadata: { phase: chunk.phase, chunk_order: chunk.chunkOrder, progress: chunk.progress }, threads: chunkThreads(chunk, number.displayPhoneNumber) }] };
+      const value = {
+        history: [
+          {
+            metadata: { phase: chunk.phase, chunk_order: chunk.chunkOrder, progress: chunk.progress },
+            threads: chunkThreads(chunk, number.displayPhoneNumber),
+          },
+        ],
+      };
       const delivery = this.emitter.forNumber(number, 'history', 'history', value);
       if (delivery) deliveryIds.push(delivery.id);
     }

@@ -57,7 +57,9 @@ export class InspectionController {
     const contact = filter.waId === undefined ? undefined : this.state.findContact(filter.waId);
     if (filter.waId !== undefined && !contact) throw new NotFoundException(`unknown contact ${filter.waId}`);
     const conversations = [...this.state.conversations.values()].filter(
-      (c) => (filter.phoneNumberId === undefined || c.phoneNumberId === filter.phoneNumberId) && (contact === undefined || c.contactId === contact.id),
+      (c) =>
+        (filter.phoneNumberId === undefined || c.phoneNumberId === filter.phoneNumberId) &&
+        (contact === undefined || c.contactId === contact.id),
     );
     return {
       conversations: conversations.flatMap((c) => {

@@ -13,7 +13,8 @@ interface LedgerEntry {
   at: string;
 }
 
-const ledger = async (bed: TestBed, query = '') => (await call<{ entries: LedgerEntry[] }>(bed.sim, 'GET', `/_sim/ledger${query}`)).body.entries;
+const ledger = async (bed: TestBed, query = '') =>
+  (await call<{ entries: LedgerEntry[] }>(bed.sim, 'GET', `/_sim/ledger${query}`)).body.entries;
 
 describe('inspection, Graph reads and admin', () => {
   let bed: TestBed;
@@ -44,38 +45,55 @@ describe('inspection, Graph reads and admin', () => {
   });
 
   it('counts refusals per error code in /_sim/stats', async () => {
-    await Promise.all(Array.from({ length: 25 }, (_, i) => sendTemplate(bed.sim, DEMO_PHONE_NUMBER_ID, `1555400${String(i).padStart(4, '0')}`, DEMO_TEMPLATES.welcomeBack)));
+    await Promise.all(
+      Array.from({ length: 25 }, (_, i) =>
+        sendTemplate(bed.sim, DEMO_PHONE_NUMBER_ID, `1555400${String(i).padStart(4, '0')}`, DEMO_TEMPLATES.welcomeBack),
+      ),
+    );
     await sendText(bed.sim, DEMO_CLOUD_PHONE_NUMBER_ID, omar.waId);
     await bed.sim.whenIdle();
-    const stats = await call<{ sends: { accepted: number; refused: number; refusedByCode: Record<string, number> }; errorCodes: Record<string, number>; webhooks: { delivered: number } }>(
-      bed.sim,
-      'GET',
-      '/_sim/stats',
-    );
+    const stats = await call<{
+      sends: { accepted: number; refused: number; refusedByCode: Record<string, number> };
+      errorCodes: Record<string, number>;
+      webhooks: { delivered: number };
+    }>(bed.sim, 'GET', '/_sim/stats');
     expect(stats.body.sends).toMatchObject({ accepted: 21, refused: 5, refusedByCode: { 130429: 5 } });
     expect(stats.body.errorCodes).toEqual({ 130429: 5, 131047: 1 });
     expect(stats.body.webhooks.delivered).toBe(20 * 3 + 1);
   });
 
   it('lists numbers, templates and conversations', async () => {
-    const numbers = await call<{ numbers: { phoneNumberId: string; mode: string; capPerSecond: number; connected: boolean }[] }>(bed.sim, 'GET', '/_sim/numbers');
+    const numbers = await call<{ numbers: { phoneNumberId: string; mode: string; capPerSecond: number; connected: boolean }[] }>(
+      bed.sim,
+      'GET',
+      '/_sim/numbers',
+    );
     expect(numbers.body.numbers.map((n) => [n.phoneNumberId, n.mode, n.capPerSecond, n.connected])).toEqual([
       [DEMO_PHONE_NUMBER_ID, 'coexistence', 20, true],
       [DEMO_CLOUD_PHONE_NUMBER_ID, 'cloud', 80, true],
     ]);
-    const templates = await call<{ templates: { name: string; status: string }[] }>(bed.sim, 'GET', `/_sim/templates?wabaId=${DEMO_WABA_ID}`);
+    const templates = await call<{ templates: { name: string; status: string }[] }>(
+      bed.sim,
+      'GET',
+      `/_sim/templates?wabaId=${DEMO_WABA_ID}`,
+    );
     expect(templates.body.templates.find((t) => t.name === DEMO_TEMPLATES.summerSale)?.status).toBe('PAUSED');
-    const conversations = await call<{ conversations: { windowOpen: boolean; contact: { waId: string } }[] }>(bed.sim, 'GET', `/_sim/conversations?phoneNumberId=${DEMO_PHONE_NUMBER_ID}`);
-    expect(conversations.body.conversations).toEqual([expect.objectContaining({ windowOpen: true, contact: expect.objectContaining({ waId: maria.waId }) })]);
+    const conversations = await call<{ conversations: { windowOpen: boolean; contact: { waId: string } }[] }>(
+      bed.sim,
+      'GET',
+      `/_sim/conversations?phoneNumberId=${DEMO_PHONE_NUMBER_ID}`,
+    );
+    expect(conversations.body.conversations).toEqual([
+      expect.objectContaining({ windowOpen: true, contact: expect.objectContaining({ waId: maria.waId }) }),
+    ]);
     expect((await call(bed.sim, 'GET', '/_sim/conversations?waId=19999999999')).status).toBe(404);
   });
 
   it('pages message_templates like Graph', async () => {
-    const first = await call<{ data: { name: string; status: string; category: string; language: string; components: unknown[] }[]; paging: { next?: string; cursors: { after: string } } }>(
-      bed.sim,
-      'GET',
-      `/v23.0/${DEMO_WABA_ID}/message_templates?limit=4`,
-    );
+    const first = await call<{
+      data: { name: string; status: string; category: string; language: string; components: unknown[] }[];
+      paging: { next?: string; cursors: { after: string } };
+    }>(bed.sim, 'GET', `/v23.0/${DEMO_WABA_ID}/message_templates?limit=4`);
     expect(first.body.data).toHaveLength(4);
     expect(first.body.paging.next).toContain(`after=${first.body.paging.cursors.after}`);
     const second = await call<{ data: { name: string }[]; paging: { next?: string } }>(
@@ -99,7 +117,10 @@ describe('inspection, Graph reads and admin', () => {
       display_phone_number: '15557012244',
       id: DEMO_PHONE_NUMBER_ID,
     });
-    expect((await call(bed.sim, 'GET', `/v23.0/${DEMO_CLOUD_PHONE_NUMBER_ID}?fields=is_on_biz_app`)).body).toEqual({ is_on_biz_app: false, id: DEMO_CLOUD_PHONE_NUMBER_ID });
+    expect((await call(bed.sim, 'GET', `/v23.0/${DEMO_CLOUD_PHONE_NUMBER_ID}?fields=is_on_biz_app`)).body).toEqual({
+      is_on_biz_app: false,
+      id: DEMO_CLOUD_PHONE_NUMBER_ID,
+    });
     expect(errorOf(await call(bed.sim, 'GET', `/v23.0/${DEMO_PHONE_NUMBER_ID}?fields=secret_sauce`)).code).toBe(100);
     expect(errorOf(await call(bed.sim, 'GET', '/v23.0/987654321')).code).toBe(100);
   });
@@ -117,7 +138,11 @@ describe('inspection, Graph reads and admin', () => {
   });
 
   it('serves the OpenAPI document with the Graph and control paths', async () => {
-    const doc = await call<{ openapi: string; paths: Record<string, Record<string, { requestBody?: unknown }>> }>(bed.sim, 'GET', '/_sim/docs-json');
+    const doc = await call<{ openapi: string; paths: Record<string, Record<string, { requestBody?: unknown }>> }>(
+      bed.sim,
+      'GET',
+      '/_sim/docs-json',
+    );
     expect(doc.status).toBe(200);
     expect(doc.body.openapi).toMatch(/^3\./);
     for (const path of [
@@ -131,7 +156,9 @@ describe('inspection, Graph reads and admin', () => {
     ]) {
       expect(doc.body.paths).toHaveProperty([path]);
     }
-    expect(doc.body.paths['/_sim/customers/messages'].post.requestBody).toMatchObject({ content: { 'application/json': { schema: { type: 'object' } } } });
+    expect(doc.body.paths['/_sim/customers/messages'].post.requestBody).toMatchObject({
+      content: { 'application/json': { schema: { type: 'object' } } },
+    });
     const ui = await fetch(`${bed.sim.url}/_sim/docs`);
     expect(ui.status).toBe(200);
     expect(await ui.text()).toContain('swagger');

@@ -62,7 +62,8 @@ export class MetaAdminService {
       (t) => t.name === input.name && t.language === input.language && (input.wabaId === undefined || t.wabaId === input.wabaId),
     );
     if (matches.length === 0) throw new NotFoundException(`no template ${input.name} (${input.language})`);
-    if (matches.length > 1) throw new BadRequestException(`template ${input.name} (${input.language}) exists in several WABAs; give wabaId`);
+    if (matches.length > 1)
+      throw new BadRequestException(`template ${input.name} (${input.language}) exists in several WABAs; give wabaId`);
     return matches[0];
   }
 }

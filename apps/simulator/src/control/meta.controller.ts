@@ -60,7 +60,9 @@ export class MetaController {
 
   @Post('numbers/:phoneNumberId/disconnect')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Break the coexistence link → `account_update` PARTNER_REMOVED (with disconnection_info) or ACCOUNT_OFFBOARDED' })
+  @ApiOperation({
+    summary: 'Break the coexistence link → `account_update` PARTNER_REMOVED (with disconnection_info) or ACCOUNT_OFFBOARDED',
+  })
   @ApiBody({ schema: openApi(disconnectSchema) })
   disconnect(@Param('phoneNumberId') id: string, @Body() body: unknown): { deliveryId: number; numbers: string[] } {
     return this.account.disconnect(this.admin.requireNumber(id), parseInput(disconnectSchema, body));

@@ -15,7 +15,9 @@ export const historyMessageSchema = z
     timestamp: z.number().int().positive().optional().describe('Unix seconds'),
     status: z.enum(HISTORY_STATUSES).default('READ'),
   })
-  .refine((m) => (m.daysBeforeOnboarding === undefined) !== (m.timestamp === undefined), { message: 'give exactly one of daysBeforeOnboarding or timestamp' })
+  .refine((m) => (m.daysBeforeOnboarding === undefined) !== (m.timestamp === undefined), {
+    message: 'give exactly one of daysBeforeOnboarding or timestamp',
+  })
   .refine((m) => m.type !== 'text' || m.text !== undefined, { message: 'text messages need text', path: ['text'] });
 
 export const historyThreadSchema = z.object({
@@ -37,7 +39,9 @@ export const createNumberSchema = z.object({
   historyShared: z.boolean().default(true).describe('false = the business declined history sharing'),
   history: z.array(historyThreadSchema).default([]).describe('Chat history the phone app holds (synced on request)'),
   addressBook: z
-    .array(z.object({ phoneNumber: digits, fullName: z.string().optional(), firstName: z.string().optional(), userId: z.string().optional() }))
+    .array(
+      z.object({ phoneNumber: digits, fullName: z.string().optional(), firstName: z.string().optional(), userId: z.string().optional() }),
+    )
     .default([]),
 });
 

@@ -22,7 +22,8 @@ export class GraphAuthGuard implements CanActivate {
     const queryToken = typeof request.query.access_token === 'string' ? request.query.access_token : undefined;
     const token = match?.[1] ?? queryToken;
     if (!token) throw new GraphError(190, 'An access token is required: send Authorization: Bearer <token>.');
-    if (token !== this.options.accessToken) throw new GraphError(190, 'Error validating access token: the token is not valid for this app.');
+    if (token !== this.options.accessToken)
+      throw new GraphError(190, 'Error validating access token: the token is not valid for this app.');
     const version = request.params.version;
     if (typeof version === 'string' && !GRAPH_VERSION.test(version)) {
       throw new GraphError(100, `Unknown path components: /${version} is not a Graph API version (expected e.g. v23.0).`);

@@ -10,7 +10,15 @@ import type { SimNumber } from '../state/sim-state.types';
 import { GraphError, unknownObjectError } from './graph-error';
 
 const SYNC_DEADLINE_MS = 24 * 60 * 60 * 1000;
-const DEFAULT_NUMBER_FIELDS = ['verified_name', 'code_verification_status', 'display_phone_number', 'quality_rating', 'platform_type', 'throughput', 'id'];
+const DEFAULT_NUMBER_FIELDS = [
+  'verified_name',
+  'code_verification_status',
+  'display_phone_number',
+  'quality_rating',
+  'platform_type',
+  'throughput',
+  'id',
+];
 
 export const smbAppDataSchema = z.object({
   messaging_product: z.literal('whatsapp'),
@@ -34,7 +42,14 @@ export class GraphObjectsService {
     if (number) return this.numberFields(number, fields);
     const media = this.state.media.get(id);
     if (media) {
-      return { messaging_product: 'whatsapp', url: this.state.mediaUrl(media.id), mime_type: media.mimeType, sha256: media.sha256, file_size: media.bytes.length, id: media.id };
+      return {
+        messaging_product: 'whatsapp',
+        url: this.state.mediaUrl(media.id),
+        mime_type: media.mimeType,
+        sha256: media.sha256,
+        file_size: media.bytes.length,
+        id: media.id,
+      };
     }
     throw unknownObjectError(id);
   }
@@ -53,14 +68,23 @@ export class GraphObjectsService {
       // Graph reports a level, not a number: coexistence numbers stay on the fixed standard tier.
       throughput: { level: number.capPerSecond > 80 ? 'HIGH' : 'STANDARD' },
     };
-    const wanted = fields ? fields.split(',').map((f) => f.trim()).filter(Boolean) : DEFAULT_NUMBER_FIELDS;
+    const wanted = fields
+      ? fields
+          .split(',')
+          .map((f) => f.trim())
+          .filter(Boolean)
+      : DEFAULT_NUMBER_FIELDS;
     const unknown = wanted.find((f) => !(f in all));
     if (unknown) throw new GraphError(100, `Tried accessing nonexisting field (${unknown}) on node type (WhatsAppBusinessPhoneNumber)`);
     return Object.fromEntries([...new Set([...wanted, 'id'])].map((f) => [f, all[f]]));
   }
 
   /** `GET /{waba-id}/message_templates` with Meta's `data` + cursor `paging`. */
-  templates(wabaId: string, query: { limit?: string; after?: string; name?: string; status?: string }, baseUrl: string): Record<string, unknown> {
+  templates(
+    wabaId: string,
+    query: { limit?: string; after?: string; name?: string; status?: string },
+    baseUrl: string,
+  ): Record<string, unknown> {
     if (!this.state.wabaExists(wabaId)) throw unknownObjectError(wabaId);
     const limit = Math.min(Math.max(Number(query.limit ?? 25) || 25, 1), 1000);
     const start = query.after ? Number(Buffer.from(query.after, 'base64').toString('utf8')) : 0;
@@ -70,7 +94,15 @@ export class GraphObjectsService {
       .filter((t) => (query.name === undefined || t.name.includes(query.name)) && (query.status === undefined || t.status === query.status))
       .sort((a, b) => a.id.localeCompare(b.id));
     const page = all.slice(start, start + limit);
-    const data = page.map((t) => ({ name: t.name, parameter_format: t.parameterFormat, components: t.components, language: t.language, status: t.status, category: t.category, id: t.id }));
+    const data = page.map((t) => ({
+      name: t.name,
+      parameter_format: t.parameterFormat,
+      components: t.components,
+      language: t.language,
+      status: t.status,
+      category: t.category,
+      id: t.id,
+    }));
     const cursor = (n: number) => Buffer.from(String(n)).toString('base64');
     const paging: Record<string, unknown> = { cursors: { before: cursor(start), after: cursor(start + page.length) } };
     if (start + page.length < all.length) paging.next = `${baseUrl}?limit=${limit}&after=${cursor(start + page.length)}`;
@@ -86,12 +118,16 @@ export class GraphObjectsService {
     if (!number) throw unknownObjectError(phoneNumberId);
     const parsed = smbAppDataSchema.safeParse(body);
     if (!parsed.success) throw new GraphError(100, 'sync_type must be "history" or "smb_app_state_sync" and messaging_product "whatsapp".');
-    if (number.mode !== 'coexistence') throw new GraphError(100, 'smb_app_data is only available for WhatsApp Business app (coexistence) numbers.');
+    if (number.mode !== 'coexistence')
+      throw new GraphError(100, 'smb_app_data is only available for WhatsApp Business app (coexistence) numbers.');
     if (!number.connected) throw new GraphError(133010, 'Phone number is not connected to the Cloud API.');
     if (now - number.onboardedAt > SYNC_DEADLINE_MS) throw new GraphError(100, 'Sync can only be requested within 24 hours of onboarding.');
     const isHistory = parsed.data.sync_type === 'history';
     if (isHistory ? number.historySyncRequestedAt : number.contactSyncRequestedAt) {
-      throw new GraphError(100, `${parsed.data.sync_type} sync was already requested for this phone number; it can be requested only once.`);
+      throw new GraphError(
+        100,
+        `${parsed.data.sync_type} sync was already requested for this phone number; it can be requested only once.`,
+      );
     }
     if (isHistory) number.historySyncRequestedAt = now;
     else number.contactSyncRequestedAt = now;

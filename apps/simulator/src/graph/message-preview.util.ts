@@ -9,7 +9,8 @@ export function previewOf(request: SendRequest, renderedTemplate?: string): stri
       return renderedTemplate ?? `[template ${request.template.name}]`;
     case 'interactive': {
       const i = request.interactive;
-      const options = i.type === 'button' ? i.action.buttons.map((b) => b.reply.title) : i.action.sections.flatMap((s) => s.rows.map((r) => r.title));
+      const options =
+        i.type === 'button' ? i.action.buttons.map((b) => b.reply.title) : i.action.sections.flatMap((s) => s.rows.map((r) => r.title));
       return `${i.body.text} [${options.join(' | ')}]`;
     }
     case 'reaction':

@@ -47,7 +47,8 @@ export function parseMarkRead(body: unknown): MarkReadRequest {
  */
 export function parseSendRequest(body: unknown): SendRequest {
   if (!isRecord(body)) throw new GraphError(100, 'The request body must be a JSON object.');
-  if (body.messaging_product !== 'whatsapp') throw new GraphError(100, 'The parameter messaging_product is required and must be "whatsapp".');
+  if (body.messaging_product !== 'whatsapp')
+    throw new GraphError(100, 'The parameter messaging_product is required and must be "whatsapp".');
   if (typeof body.to !== 'string' || body.to.length === 0) throw new GraphError(100, 'The parameter to is required.');
   const type = body.type ?? 'text';
   if (typeof type !== 'string' || !(type in SEND_SCHEMAS)) {

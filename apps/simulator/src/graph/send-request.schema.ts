@@ -39,7 +39,11 @@ const listInteractive = z.object({
       .array(
         z.object({
           title: z.string().max(24).optional(),
-          rows: z.array(z.object({ id: z.string().min(1).max(200), title: z.string().min(1).max(24), description: z.string().max(72).optional() })).min(1),
+          rows: z
+            .array(
+              z.object({ id: z.string().min(1).max(200), title: z.string().min(1).max(24), description: z.string().max(72).optional() }),
+            )
+            .min(1),
         }),
       )
       .min(1)
@@ -84,14 +88,22 @@ const base = {
 
 /** Request body of `POST /{phone-number-id}/messages`, one schema per `type`. */
 export const SEND_SCHEMAS = {
-  text: z.object({ ...base, type: z.literal('text'), text: z.object({ body: z.string().min(1).max(4096), preview_url: z.boolean().optional() }) }),
+  text: z.object({
+    ...base,
+    type: z.literal('text'),
+    text: z.object({ body: z.string().min(1).max(4096), preview_url: z.boolean().optional() }),
+  }),
   image: z.object({ ...base, type: z.literal('image'), image: mediaObject }),
   video: z.object({ ...base, type: z.literal('video'), video: mediaObject }),
   audio: z.object({ ...base, type: z.literal('audio'), audio: mediaObject }),
   document: z.object({ ...base, type: z.literal('document'), document: mediaObject }),
   sticker: z.object({ ...base, type: z.literal('sticker'), sticker: mediaObject }),
   template: z.object({ ...base, type: z.literal('template'), template: templateRequestSchema }),
-  interactive: z.object({ ...base, type: z.literal('interactive'), interactive: z.discriminatedUnion('type', [buttonInteractive, listInteractive]) }),
+  interactive: z.object({
+    ...base,
+    type: z.literal('interactive'),
+    interactive: z.discriminatedUnion('type', [buttonInteractive, listInteractive]),
+  }),
   reaction: z.object({ ...base, type: z.literal('reaction'), reaction: z.object({ message_id: z.string().min(1), emoji: z.string() }) }),
 } as const;
 

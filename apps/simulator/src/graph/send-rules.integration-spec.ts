@@ -27,7 +27,13 @@ describe('Graph send rules', () => {
     ['missing', null],
     ['wrong', 'not-the-token'],
   ])('refuses a %s bearer token with 401 code 190', async (_label, token) => {
-    const result = await call(bed.sim, 'POST', `/v23.0/${DEMO_PHONE_NUMBER_ID}/messages`, { messaging_product: 'whatsapp', to: maria, text: { body: 'x' } }, token);
+    const result = await call(
+      bed.sim,
+      'POST',
+      `/v23.0/${DEMO_PHONE_NUMBER_ID}/messages`,
+      { messaging_product: 'whatsapp', to: maria, text: { body: 'x' } },
+      token,
+    );
     expect(result.status).toBe(401);
     expect(errorOf(result)).toMatchObject({ code: 190, type: 'OAuthException', error_data: { messaging_product: 'whatsapp' } });
     expect(errorOf(result).fbtrace_id).toEqual(expect.any(String));
@@ -62,7 +68,11 @@ describe('Graph send rules', () => {
       {
         to: maria,
         type: 'interactive',
-        interactive: { type: 'button', body: { text: 'Pick' }, action: { buttons: [{ type: 'reply', reply: { id: 'a', title: 'x'.repeat(21) } }] } },
+        interactive: {
+          type: 'button',
+          body: { text: 'Pick' },
+          action: { buttons: [{ type: 'reply', reply: { id: 'a', title: 'x'.repeat(21) } }] },
+        },
       },
       131009,
     ],
@@ -74,7 +84,10 @@ describe('Graph send rules', () => {
         interactive: {
           type: 'list',
           body: { text: 'Pick' },
-          action: { button: 'Slots', sections: [{ title: 'All', rows: Array.from({ length: 11 }, (_, i) => ({ id: `r${i}`, title: `Row ${i}` })) }] },
+          action: {
+            button: 'Slots',
+            sections: [{ title: 'All', rows: Array.from({ length: 11 }, (_, i) => ({ id: `r${i}`, title: `Row ${i}` })) }],
+          },
         },
       },
       131009,
@@ -93,7 +106,11 @@ describe('Graph send rules', () => {
     ['a paused template', 132015, DEMO_TEMPLATES.summerSale, 'en_US'],
     ['a disabled template', 132016, DEMO_TEMPLATES.springPromo, 'en_US'],
   ])('refuses %s with code %d', async (_label, code, name, language) => {
-    const result = await send(bed.sim, DEMO_PHONE_NUMBER_ID, { to: omar, type: 'template', template: { name, language: { code: language }, components: [] } });
+    const result = await send(bed.sim, DEMO_PHONE_NUMBER_ID, {
+      to: omar,
+      type: 'template',
+      template: { name, language: { code: language }, components: [] },
+    });
     expect(result.status).toBe(400);
     expect(errorOf(result).code).toBe(code);
   });
@@ -128,11 +145,21 @@ describe('Graph send rules', () => {
       send(bed.sim, DEMO_PHONE_NUMBER_ID, {
         to: omar,
         type: 'template',
-        template: { name: DEMO_TEMPLATES.appointmentReminder, language: { code: 'en_US' }, components: [{ type: 'body', parameters: params.map((p) => ({ type: 'text', ...p })) }] },
+        template: {
+          name: DEMO_TEMPLATES.appointmentReminder,
+          language: { code: 'en_US' },
+          components: [{ type: 'body', parameters: params.map((p) => ({ type: 'text', ...p })) }],
+        },
       });
-    const wrong = await template([{ parameter_name: 'first_name', text: 'Omar' }, { parameter_name: 'time', text: 'Friday' }]);
+    const wrong = await template([
+      { parameter_name: 'first_name', text: 'Omar' },
+      { parameter_name: 'time', text: 'Friday' },
+    ]);
     expect(errorOf(wrong).code).toBe(132000);
-    const right = await template([{ parameter_name: 'date', text: 'Friday' }, { parameter_name: 'first_name', text: 'Omar' }]);
+    const right = await template([
+      { parameter_name: 'date', text: 'Friday' },
+      { parameter_name: 'first_name', text: 'Omar' },
+    ]);
     expect(right.status).toBe(200);
   });
 
@@ -144,7 +171,11 @@ describe('Graph send rules', () => {
     expect(refused).toHaveLength(1);
     expect(refused[0].status).toBe(400);
     expect(errorOf(refused[0]).code).toBe(130429);
-    const ledger = await call<{ entries: { outcome: string; errorCode?: number }[] }>(bed.sim, 'GET', `/_sim/ledger?phoneNumberId=${DEMO_PHONE_NUMBER_ID}`);
+    const ledger = await call<{ entries: { outcome: string; errorCode?: number }[] }>(
+      bed.sim,
+      'GET',
+      `/_sim/ledger?phoneNumberId=${DEMO_PHONE_NUMBER_ID}`,
+    );
     expect(ledger.body.entries.filter((e) => e.outcome === 'accepted')).toHaveLength(20);
     expect(ledger.body.entries.filter((e) => e.errorCode === 130429)).toHaveLength(1);
     await bed.sim.whenIdle();
@@ -153,7 +184,9 @@ describe('Graph send rules', () => {
 
   it('lets the cloud number (80 mps) send 21 in one second', async () => {
     const results = await Promise.all(
-      Array.from({ length: 21 }, (_, i) => sendTemplate(bed.sim, DEMO_CLOUD_PHONE_NUMBER_ID, `1555200${String(i).padStart(4, '0')}`, DEMO_TEMPLATES.welcomeBack)),
+      Array.from({ length: 21 }, (_, i) =>
+        sendTemplate(bed.sim, DEMO_CLOUD_PHONE_NUMBER_ID, `1555200${String(i).padStart(4, '0')}`, DEMO_TEMPLATES.welcomeBack),
+      ),
     );
     expect(results.every((r) => r.status === 200)).toBe(true);
   });
@@ -183,7 +216,13 @@ describe('Graph send rules', () => {
   });
 
   it('accepts the token as access_token query parameter too', async () => {
-    const result = await call(bed.sim, 'GET', `/v23.0/${DEMO_PHONE_NUMBER_ID}?fields=is_on_biz_app&access_token=${TEST_TOKEN}`, undefined, null);
+    const result = await call(
+      bed.sim,
+      'GET',
+      `/v23.0/${DEMO_PHONE_NUMBER_ID}?fields=is_on_biz_app&access_token=${TEST_TOKEN}`,
+      undefined,
+      null,
+    );
     expect(result.body).toEqual({ is_on_biz_app: true, id: DEMO_PHONE_NUMBER_ID });
   });
 
@@ -197,7 +236,11 @@ describe('Graph send rules', () => {
       biz_opaque_callback_data: 'run=1;node=a',
     });
     await bed.receiver.waitFor(() => bed.receiver.statuses(wamidOf(reply)).length === 3);
-    expect(bed.receiver.statuses(wamidOf(reply)).map((s) => s.biz_opaque_callback_data)).toEqual(['run=1;node=a', 'run=1;node=a', 'run=1;node=a']);
+    expect(bed.receiver.statuses(wamidOf(reply)).map((s) => s.biz_opaque_callback_data)).toEqual([
+      'run=1;node=a',
+      'run=1;node=a',
+      'run=1;node=a',
+    ]);
     expect(bed.sim.state.findMessage(wamidOf(reply))?.message.context).toEqual({ id: first, from: '15557012244' });
   });
 });

@@ -78,7 +78,11 @@ export class SendService {
   }
 
   private send(number: SimNumber, body: unknown, now: number): SendResponse {
-    if (!number.connected) throw new GraphError(133010, `Phone number ${number.displayPhoneNumber} is not connected to the Cloud API (${number.disconnection?.event ?? 'disconnected'}).`);
+    if (!number.connected)
+      throw new GraphError(
+        133010,
+        `Phone number ${number.displayPhoneNumber} is not connected to the Cloud API (${number.disconnection?.event ?? 'disconnected'}).`,
+      );
     if (!this.limits.hitThroughput(number, now)) {
       throw new GraphError(130429, `Throughput of ${number.capPerSecond} messages per second exceeded for this phone number.`);
     }
@@ -86,7 +90,8 @@ export class SendService {
     const template = request.type === 'template' ? this.checkTemplate(number, request.template) : undefined;
     const contact = this.state.resolveRecipient(request.to);
     const pair = this.limits.takePair(number, contact, now);
-    if (!pair.allowed) throw new GraphError(131056, `Too many messages to this recipient; retry in ${Math.ceil(pair.retryAfterMs / 1000)} s.`);
+    if (!pair.allowed)
+      throw new GraphError(131056, `Too many messages to this recipient; retry in ${Math.ceil(pair.retryAfterMs / 1000)} s.`);
     const message = this.accept(number, contact, request, template, now);
     this.ledger.record({
       at: now,
@@ -112,7 +117,8 @@ export class SendService {
     if (!template) throw new GraphError(132001, `template name (${request.name}) does not exist in ${request.language.code}`);
     const statusError = TEMPLATE_STATUS_ERRORS[template.status];
     if (statusError) throw new GraphError(statusError, `Template ${template.name} (${template.language}) is ${template.status}.`);
-    if (template.status !== 'APPROVED') throw new GraphError(132001, `template name (${request.name}) is ${template.status}, not APPROVED, in ${template.language}`);
+    if (template.status !== 'APPROVED')
+      throw new GraphError(132001, `template name (${request.name}) is ${template.status}, not APPROVED, in ${template.language}`);
     const mismatch = paramMismatch(template, request);
     if (mismatch) throw new GraphError(132000, mismatch);
     return template;
@@ -132,13 +138,21 @@ export class SendService {
       preview: previewOf(request, template && request.type === 'template' ? renderTemplateText(template, request.template) : undefined),
       at: now,
       context: request.context
-        ? { id: request.context.message_id, from: contextTarget?.direction === 'inbound' ? (contact.waId ?? '') : number.displayPhoneNumber }
+        ? {
+            id: request.context.message_id,
+            from: contextTarget?.direction === 'inbound' ? (contact.waId ?? '') : number.displayPhoneNumber,
+          }
         : undefined,
       status: 'accepted',
       statuses: [{ status: 'accepted', at: now }],
       template:
         template && request.type === 'template'
-          ? { name: template.name, language: template.language, category: template.category, quickReplies: quickReplies(template, request.template) }
+          ? {
+              name: template.name,
+              language: template.language,
+              category: template.category,
+              quickReplies: quickReplies(template, request.template),
+            }
           : undefined,
       bizOpaqueCallbackData: request.biz_opaque_callback_data,
     });

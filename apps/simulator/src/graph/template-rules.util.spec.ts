@@ -19,7 +19,13 @@ const request = (components: TemplateRequest['components']): TemplateRequest => 
 const shipped = template([
   { type: 'HEADER', format: 'IMAGE' },
   { type: 'BODY', text: 'Hi {{1}}, order {{2}} ships {{1}}' },
-  { type: 'BUTTONS', buttons: [{ type: 'QUICK_REPLY', text: 'Thanks' }, { type: 'URL', text: 'Track', url: 'https://t.test/{{1}}' }] },
+  {
+    type: 'BUTTONS',
+    buttons: [
+      { type: 'QUICK_REPLY', text: 'Thanks' },
+      { type: 'URL', text: 'Track', url: 'https://t.test/{{1}}' },
+    ],
+  },
 ]);
 
 describe('placeholders', () => {
@@ -50,8 +56,19 @@ describe('template parameter rules', () => {
 
   it.each([
     ['all slots filled', complete, undefined],
-    ['quick-reply payload is optional', [...complete, { type: 'button' as const, sub_type: 'quick_reply' as const, index: 0, parameters: [{ type: 'payload' as const, payload: 'X' }] }], undefined],
-    ['missing body parameter', [complete[0], { type: 'body' as const, parameters: text('Maria') }, complete[2]], 'body: number of localizable_params (1)'],
+    [
+      'quick-reply payload is optional',
+      [
+        ...complete,
+        { type: 'button' as const, sub_type: 'quick_reply' as const, index: 0, parameters: [{ type: 'payload' as const, payload: 'X' }] },
+      ],
+      undefined,
+    ],
+    [
+      'missing body parameter',
+      [complete[0], { type: 'body' as const, parameters: text('Maria') }, complete[2]],
+      'body: number of localizable_params (1)',
+    ],
     ['missing header', complete.slice(1), 'header: number of localizable_params (0)'],
     ['missing URL button parameter', complete.slice(0, 2), 'button[1]: number of localizable_params (0)'],
   ])('%s', (_label, components, expected) => {
@@ -69,13 +86,17 @@ describe('template parameter rules', () => {
 
   it('matches named parameters by name, in any order', () => {
     const named = template([{ type: 'BODY', text: 'Hi {{first_name}}, see you {{date}}' }], 'NAMED');
-    const params = (names: string[]) => request([{ type: 'body', parameters: names.map((n) => ({ type: 'text' as const, parameter_name: n, text: n })) }]);
+    const params = (names: string[]) =>
+      request([{ type: 'body', parameters: names.map((n) => ({ type: 'text' as const, parameter_name: n, text: n })) }]);
     expect(paramMismatch(named, params(['date', 'first_name']))).toBeUndefined();
     expect(paramMismatch(named, params(['first_name', 'time']))).toContain('parameter names');
   });
 
   it('renders the body and the quick replies the customer can tap', () => {
-    const req = request([...complete, { type: 'button', sub_type: 'quick_reply', index: 0, parameters: [{ type: 'payload', payload: 'THANKS_5521' }] }]);
+    const req = request([
+      ...complete,
+      { type: 'button', sub_type: 'quick_reply', index: 0, parameters: [{ type: 'payload', payload: 'THANKS_5521' }] },
+    ]);
     expect(renderTemplateText(shipped, req)).toBe('Hi Maria, order #5521 ships Maria');
     expect(quickReplies(shipped, req)).toEqual([{ text: 'Thanks', payload: 'THANKS_5521' }]);
   });

@@ -34,7 +34,8 @@ export function expectedSlots(template: SimTemplate): ParamSlot[] {
       slots.push({ label: 'body', type: 'body', count: names.length, names: named ? names : undefined });
     } else if (component.type === 'BUTTONS') {
       component.buttons.forEach((button, index) => {
-        if (button.type === 'URL' && placeholders(button.url).length > 0) slots.push({ label: `button[${index}]`, type: 'button', index, count: 1 });
+        if (button.type === 'URL' && placeholders(button.url).length > 0)
+          slots.push({ label: `button[${index}]`, type: 'button', index, count: 1 });
       });
     }
   }

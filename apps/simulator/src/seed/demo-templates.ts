@@ -1,6 +1,8 @@
 import type { SimTemplate } from '../state/sim-state.types';
 
-type TemplateSeed = Omit<SimTemplate, 'id' | 'wabaId' | 'language' | 'parameterFormat'> & { parameterFormat?: SimTemplate['parameterFormat'] };
+type TemplateSeed = Omit<SimTemplate, 'id' | 'wabaId' | 'language' | 'parameterFormat'> & {
+  parameterFormat?: SimTemplate['parameterFormat'];
+};
 
 /** The demo template set (all en_US); ids are fixed per WABA so fixtures can refer to them. */
 export const DEMO_TEMPLATE_SEEDS: TemplateSeed[] = [
@@ -11,7 +13,13 @@ export const DEMO_TEMPLATE_SEEDS: TemplateSeed[] = [
     components: [
       { type: 'BODY', text: 'Hi {{1}}, here are our prices this week: running shoes from €59, trail shoes from €79.' },
       { type: 'FOOTER', text: 'Reply STOP to opt out' },
-      { type: 'BUTTONS', buttons: [{ type: 'QUICK_REPLY', text: 'Talk to sales' }, { type: 'QUICK_REPLY', text: 'Stop promotions' }] },
+      {
+        type: 'BUTTONS',
+        buttons: [
+          { type: 'QUICK_REPLY', text: 'Talk to sales' },
+          { type: 'QUICK_REPLY', text: 'Stop promotions' },
+        ],
+      },
     ],
   },
   {
@@ -35,7 +43,13 @@ export const DEMO_TEMPLATE_SEEDS: TemplateSeed[] = [
     status: 'APPROVED',
     components: [
       { type: 'BODY', text: 'Welcome back! It has been a while. Reply to this message to pick up where we left off.' },
-      { type: 'BUTTONS', buttons: [{ type: 'QUICK_REPLY', text: "Yes, let's talk" }, { type: 'QUICK_REPLY', text: 'Not now' }] },
+      {
+        type: 'BUTTONS',
+        buttons: [
+          { type: 'QUICK_REPLY', text: "Yes, let's talk" },
+          { type: 'QUICK_REPLY', text: 'Not now' },
+        ],
+      },
     ],
   },
   {

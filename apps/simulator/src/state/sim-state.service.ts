@@ -142,7 +142,12 @@ export class SimStateService {
   addMedia(mediaType: string, mimeType?: string): SimMedia {
     const id = newNumericId(16);
     const bytes = generateMediaBytes(mediaType, id);
-    const media: SimMedia = { id, mimeType: mimeType ?? MIME_BY_MEDIA_TYPE[mediaType] ?? 'application/octet-stream', sha256: sha256Base64(bytes), bytes };
+    const media: SimMedia = {
+      id,
+      mimeType: mimeType ?? MIME_BY_MEDIA_TYPE[mediaType] ?? 'application/octet-stream',
+      sha256: sha256Base64(bytes),
+      bytes,
+    };
     this.media.set(id, media);
     return media;
   }

@@ -31,7 +31,12 @@ function messageView(m: SimMessage): Record<string, unknown> {
 }
 
 /** A conversation as the studio's try-it chat needs it: window state and every message. */
-export function conversationView(c: SimConversation, number: SimNumber, contact: SimContact | undefined, now = Date.now()): Record<string, unknown> {
+export function conversationView(
+  c: SimConversation,
+  number: SimNumber,
+  contact: SimContact | undefined,
+  now = Date.now(),
+): Record<string, unknown> {
   const until = windowOpenUntil(c.lastLiveInboundAt, number.onboardedAt);
   return {
     phoneNumberId: c.phoneNumberId,

@@ -14,6 +14,7 @@ export interface Pricing {
 export function pricingFor(templateCategory: TemplateCategory | undefined, windowOpen: boolean): Pricing {
   if (templateCategory === undefined) return { billable: false, pricing_model: 'PMP', category: 'service', type: 'free_customer_service' };
   const category = templateCategory.toLowerCase();
-  if (templateCategory === 'UTILITY' && windowOpen) return { billable: false, pricing_model: 'PMP', category, type: 'free_customer_service' };
+  if (templateCategory === 'UTILITY' && windowOpen)
+    return { billable: false, pricing_model: 'PMP', category, type: 'free_customer_service' };
   return { billable: true, pricing_model: 'PMP', category, type: 'regular' };
 }

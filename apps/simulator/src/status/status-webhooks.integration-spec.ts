@@ -23,7 +23,10 @@ describe('status webhooks', () => {
     const webhook = bed.receiver.received[0].body;
     expect(webhook.object).toBe('whatsapp_business_account');
     expect(webhook.entry[0].id).toBe(DEMO_WABA_ID);
-    expect(webhook.entry[0].changes[0].value.metadata).toEqual({ display_phone_number: DEMO_DISPLAY_PHONE_NUMBER, phone_number_id: DEMO_PHONE_NUMBER_ID });
+    expect(webhook.entry[0].changes[0].value.metadata).toEqual({
+      display_phone_number: DEMO_DISPLAY_PHONE_NUMBER,
+      phone_number_id: DEMO_PHONE_NUMBER_ID,
+    });
     const statuses = bed.receiver.statuses(wamid);
     expect(statuses.map((s) => s.status)).toEqual(['sent', 'delivered', 'read']);
     for (const status of statuses) {
@@ -61,16 +64,28 @@ describe('status webhooks', () => {
         ],
       },
     ]);
-    const ledger = await call<{ entries: { wamid?: string; asyncFailureCode?: number }[] }>(bed.sim, 'GET', '/_sim/ledger?errorCode=131047');
+    const ledger = await call<{ entries: { wamid?: string; asyncFailureCode?: number }[] }>(
+      bed.sim,
+      'GET',
+      '/_sim/ledger?errorCode=131047',
+    );
     expect(ledger.body.entries).toEqual([expect.objectContaining({ wamid, asyncFailureCode: 131047 })]);
   });
 
   it('delivers free-form once the customer has written (service pricing, free)', async () => {
-    await call(bed.sim, 'POST', '/_sim/customers/messages', { phoneNumberId: DEMO_PHONE_NUMBER_ID, waId: omar.waId, profileName: 'Omar Haddad', message: { type: 'text', text: 'Hi' } });
+    await call(bed.sim, 'POST', '/_sim/customers/messages', {
+      phoneNumberId: DEMO_PHONE_NUMBER_ID,
+      waId: omar.waId,
+      profileName: 'Omar Haddad',
+      message: { type: 'text', text: 'Hi' },
+    });
     const wamid = wamidOf(await sendText(bed.sim, DEMO_PHONE_NUMBER_ID, omar.waId, 'Hi Omar, how can we help?'));
     await bed.receiver.waitFor(() => bed.receiver.statuses(wamid).length === 3);
     expect(bed.receiver.statuses(wamid).map((s) => [s.status, s.pricing])).toEqual(
-      ['sent', 'delivered', 'read'].map((status) => [status, { billable: false, pricing_model: 'PMP', category: 'service', type: 'free_customer_service' }]),
+      ['sent', 'delivered', 'read'].map((status) => [
+        status,
+        { billable: false, pricing_model: 'PMP', category: 'service', type: 'free_customer_service' },
+      ]),
     );
   });
 
@@ -85,7 +100,9 @@ describe('status webhooks', () => {
   it('fails sends to a number that is not on WhatsApp with 131026', async () => {
     const wamid = wamidOf(await sendTemplate(bed.sim, DEMO_PHONE_NUMBER_ID, unreachable.waId, DEMO_TEMPLATES.welcomeBack));
     await bed.sim.whenIdle();
-    expect(bed.receiver.statuses(wamid).map((s) => [s.status, (s.errors as { code: number }[] | undefined)?.[0].code])).toEqual([['failed', 131026]]);
+    expect(bed.receiver.statuses(wamid).map((s) => [s.status, (s.errors as { code: number }[] | undefined)?.[0].code])).toEqual([
+      ['failed', 131026],
+    ]);
   });
 
   it('applies failRate with the configured code after sent', async () => {
@@ -118,11 +135,9 @@ describe('status webhooks', () => {
   it('records the statuses on the conversation for the try-it chat', async () => {
     const wamid = wamidOf(await sendText(bed.sim, DEMO_PHONE_NUMBER_ID, maria.waId, 'Yes, size 42 is in stock'));
     await bed.sim.whenIdle();
-    const result = await call<{ conversations: { windowOpen: boolean; messages: { wamid: string; status?: string; direction: string }[] }[] }>(
-      bed.sim,
-      'GET',
-      `/_sim/conversations?phoneNumberId=${DEMO_PHONE_NUMBER_ID}&waId=${maria.waId}`,
-    );
+    const result = await call<{
+      conversations: { windowOpen: boolean; messages: { wamid: string; status?: string; direction: string }[] }[];
+    }>(bed.sim, 'GET', `/_sim/conversations?phoneNumberId=${DEMO_PHONE_NUMBER_ID}&waId=${maria.waId}`);
     const [conversation] = result.body.conversations;
     expect(conversation.windowOpen).toBe(true);
     expect(conversation.messages.map((m) => [m.direction, m.status])).toEqual([

@@ -6,13 +6,24 @@ import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 const agents = { http: new HttpAgent({ keepAlive: true, maxSockets: 64 }), https: new HttpsAgent({ keepAlive: true, maxSockets: 64 }) };
 
 /** POSTs `body` and resolves with the status code once the response is read; rejects on network errors, timeout or abort. */
-export function postBody(url: string, headers: Record<string, string>, body: string | Buffer, timeoutMs: number, signal: AbortSignal): Promise<number> {
+export function postBody(
+  url: string,
+  headers: Record<string, string>,
+  body: string | Buffer,
+  timeoutMs: number,
+  signal: AbortSignal,
+): Promise<number> {
   return new Promise((resolve, reject) => {
     const target = new URL(url);
     const secure = target.protocol === 'https:';
     const req = (secure ? httpsRequest : httpRequest)(
       target,
-      { method: 'POST', agent: secure ? agents.https : agents.http, headers: { ...headers, 'content-length': String(Buffer.byteLength(body)) }, signal },
+      {
+        method: 'POST',
+        agent: secure ? agents.https : agents.http,
+        headers: { ...headers, 'content-length': String(Buffer.byteLength(body)) },
+        signal,
+      },
       (res) => {
         res.resume();
         res.on('end', () => resolve(res.statusCode ?? 0));

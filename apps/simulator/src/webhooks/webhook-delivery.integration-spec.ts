@@ -33,7 +33,12 @@ describe('webhook delivery', () => {
       profileName: noa.profileName,
       message: { type: 'text', text: 'שלום, אפשר לקבוע תור למחר? 🙂' },
     });
-    await call(bed.sim, 'POST', '/_sim/customers/messages', { phoneNumberId: DEMO_PHONE_NUMBER_ID, userId: sam.userId, profileName: sam.profileName, message: { type: 'text', text: 'hey' } });
+    await call(bed.sim, 'POST', '/_sim/customers/messages', {
+      phoneNumberId: DEMO_PHONE_NUMBER_ID,
+      userId: sam.userId,
+      profileName: sam.profileName,
+      message: { type: 'text', text: 'hey' },
+    });
     await bed.receiver.waitFor(() => bed.receiver.received.length === 2);
     for (const webhook of bed.receiver.received) {
       expect(webhook.contentType).toBe('application/json');
@@ -57,11 +62,20 @@ describe('webhook delivery', () => {
   it('retries a non-200 answer with exponential backoff until it is accepted', async () => {
     await call(bed.sim, 'POST', '/_sim/config', { retry: { initialMs: 100 } });
     bed.receiver.respond = (index) => (index < 3 ? 500 : 200);
-    await call(bed.sim, 'POST', '/_sim/customers/messages', { phoneNumberId: DEMO_PHONE_NUMBER_ID, waId: omar.waId, message: { type: 'text', text: 'Hi' } });
+    await call(bed.sim, 'POST', '/_sim/customers/messages', {
+      phoneNumberId: DEMO_PHONE_NUMBER_ID,
+      waId: omar.waId,
+      message: { type: 'text', text: 'Hi' },
+    });
     await bed.sim.whenIdle();
     const [delivery] = await deliveries(bed);
     expect(delivery.state).toBe('delivered');
-    expect(delivery.attempts.map((a) => [a.attempt, a.statusCode])).toEqual([[1, 500], [2, 500], [3, 500], [4, 200]]);
+    expect(delivery.attempts.map((a) => [a.attempt, a.statusCode])).toEqual([
+      [1, 500],
+      [2, 500],
+      [3, 500],
+      [4, 200],
+    ]);
     const times = delivery.attempts.map((a) => Date.parse(a.at));
     const gaps = times.slice(1).map((t, i) => t - times[i]);
     expect(gaps[0]).toBeGreaterThanOrEqual(95);
@@ -73,7 +87,11 @@ describe('webhook delivery', () => {
   it('holds later webhooks of the same contact behind a failing one (order per contact)', async () => {
     bed.receiver.respond = (index) => (index < 2 ? 503 : 200);
     for (const text of ['one', 'two', 'three']) {
-      await call(bed.sim, 'POST', '/_sim/customers/messages', { phoneNumberId: DEMO_PHONE_NUMBER_ID, waId: omar.waId, message: { type: 'text', text } });
+      await call(bed.sim, 'POST', '/_sim/customers/messages', {
+        phoneNumberId: DEMO_PHONE_NUMBER_ID,
+        waId: omar.waId,
+        message: { type: 'text', text },
+      });
     }
     await bed.sim.whenIdle();
     const accepted = bed.receiver.changes('messages').map((c) => (c.value.messages as { text: { body: string } }[])[0].text.body);
@@ -82,7 +100,11 @@ describe('webhook delivery', () => {
 
   it('retries network errors and gives up at the horizon', async () => {
     await call(bed.sim, 'POST', '/_sim/config', { webhookUrl: 'http://127.0.0.1:9/unreachable', retry: { initialMs: 20, horizonMs: 150 } });
-    await call(bed.sim, 'POST', '/_sim/customers/messages', { phoneNumberId: DEMO_PHONE_NUMBER_ID, waId: omar.waId, message: { type: 'text', text: 'Hi' } });
+    await call(bed.sim, 'POST', '/_sim/customers/messages', {
+      phoneNumberId: DEMO_PHONE_NUMBER_ID,
+      waId: omar.waId,
+      message: { type: 'text', text: 'Hi' },
+    });
     await bed.sim.whenIdle();
     const [delivery] = await deliveries(bed);
     expect(delivery.state).toBe('dropped');
@@ -99,7 +121,12 @@ describe('webhook delivery', () => {
     await call(bed.sim, 'POST', '/_sim/config', { duplicateRate: 1 });
     const wamid = wamidOf(await sendTemplate(bed.sim, DEMO_PHONE_NUMBER_ID, omar.waId, DEMO_TEMPLATES.welcomeBack));
     await bed.sim.whenIdle();
-    expect(bed.receiver.statuses(wamid).map((s) => s.status).sort()).toEqual(['delivered', 'delivered', 'read', 'read', 'sent', 'sent']);
+    expect(
+      bed.receiver
+        .statuses(wamid)
+        .map((s) => s.status)
+        .sort(),
+    ).toEqual(['delivered', 'delivered', 'read', 'read', 'sent', 'sent']);
     expect((await deliveries(bed)).filter((d) => d.duplicateOf !== undefined)).toHaveLength(3);
     const signaturesByBody = new Map<string, (string | undefined)[]>();
     for (const webhook of bed.receiver.received) {
@@ -128,14 +155,28 @@ describe('webhook delivery', () => {
       ),
     );
     await bed.sim.whenIdle();
-    for (const wamid of wamids) expect(bed.receiver.statuses(wamid).map((s) => s.status).sort()).toEqual(['delivered', 'read', 'sent']);
+    for (const wamid of wamids)
+      expect(
+        bed.receiver
+          .statuses(wamid)
+          .map((s) => s.status)
+          .sort(),
+      ).toEqual(['delivered', 'read', 'sent']);
   });
 
   it('lists deliveries with field and wamid filters', async () => {
     const wamid = wamidOf(await sendTemplate(bed.sim, DEMO_PHONE_NUMBER_ID, omar.waId, DEMO_TEMPLATES.welcomeBack));
-    await call(bed.sim, 'POST', '/_sim/business/messages', { phoneNumberId: DEMO_PHONE_NUMBER_ID, to: omar.waId, message: { type: 'text', text: 'From the phone' } });
+    await call(bed.sim, 'POST', '/_sim/business/messages', {
+      phoneNumberId: DEMO_PHONE_NUMBER_ID,
+      to: omar.waId,
+      message: { type: 'text', text: 'From the phone' },
+    });
     await bed.sim.whenIdle();
-    expect((await deliveries(bed, `?contains=${encodeURIComponent(wamid)}`)).map((d) => d.state)).toEqual(['delivered', 'delivered', 'delivered']);
+    expect((await deliveries(bed, `?contains=${encodeURIComponent(wamid)}`)).map((d) => d.state)).toEqual([
+      'delivered',
+      'delivered',
+      'delivered',
+    ]);
     const echoes = await deliveries(bed, '?field=smb_message_echoes');
     expect(echoes).toHaveLength(1);
     expect(echoes[0].attempts).toEqual([expect.objectContaining({ attempt: 1, statusCode: 200 })]);

@@ -50,7 +50,14 @@ export class WebhookDispatcherService {
     return this.queues.size === 0 && this.inFlight === 0;
   }
 
-  stats(): { total: number; delivered: number; dropped: number; pending: number; attempts: number; attemptsByStatus: Record<string, number> } {
+  stats(): {
+    total: number;
+    delivered: number;
+    dropped: number;
+    pending: number;
+    attempts: number;
+    attemptsByStatus: Record<string, number>;
+  } {
     const attemptsByStatus: Record<string, number> = {};
     let attempts = 0;
     for (const d of this.deliveries) {
@@ -63,7 +70,14 @@ export class WebhookDispatcherService {
     const count = (state: Delivery['state']) => this.deliveries.filter((d) => d.state === state).length;
     const delivered = count('delivered');
     const dropped = count('dropped');
-    return { total: this.deliveries.length, delivered, dropped, pending: this.deliveries.length - delivered - dropped, attempts, attemptsByStatus };
+    return {
+      total: this.deliveries.length,
+      delivered,
+      dropped,
+      pending: this.deliveries.length - delivered - dropped,
+      attempts,
+      attemptsByStatus,
+    };
   }
 
   reset(): void {
@@ -146,7 +160,9 @@ export class WebhookDispatcherService {
     if (Date.now() + delay > firstAttemptAt + horizonMs) {
       delivery.state = 'dropped';
       delivery.nextAttemptAt = undefined;
-      this.logger.warn(`webhook #${delivery.id} (${delivery.field}) dropped after ${delivery.attempts.length} attempts (last: ${result.statusCode ?? result.error})`);
+      this.logger.warn(
+        `webhook #${delivery.id} (${delivery.field}) dropped after ${delivery.attempts.length} attempts (last: ${result.statusCode ?? result.error})`,
+      );
       this.advance(delivery.key);
       return;
     }

@@ -36,7 +36,11 @@ export const catalogueFixture: NodeSpecDto[] = [
         buttons: {
           type: 'array',
           maxItems: 3,
-          items: { type: 'object', properties: { id: { type: 'string' }, title: { type: 'string', maxLength: 20 } }, required: ['id', 'title'] },
+          items: {
+            type: 'object',
+            properties: { id: { type: 'string' }, title: { type: 'string', maxLength: 20 } },
+            required: ['id', 'title'],
+          },
         },
         fallbackTemplate: {
           type: 'object',
@@ -47,8 +51,24 @@ export const catalogueFixture: NodeSpecDto[] = [
       required: ['text', 'buttons'],
     },
   }),
-  spec({ type: 'core.condition', label: 'Condition', category: 'Flow', kind: 'flow', icon: 'git-branch', ports: ['true', 'false'], defaultPorts: ['true', 'false'] }),
+  spec({
+    type: 'core.condition',
+    label: 'Condition',
+    category: 'Flow',
+    kind: 'flow',
+    icon: 'git-branch',
+    ports: ['true', 'false'],
+    defaultPorts: ['true', 'false'],
+  }),
   spec({ type: 'core.wait', label: 'Wait', category: 'Flow', kind: 'flow', icon: 'clock' }),
   spec({ type: 'core.end', label: 'End', category: 'Flow', kind: 'flow', ports: [], defaultPorts: [] }),
-  spec({ type: 'acme.crm-lookup', label: 'CRM lookup', category: 'Integrations', icon: 'database', source: '@acme/tandem-nodes', ports: ['found', 'missing'], defaultPorts: ['found', 'missing'] }),
+  spec({
+    type: 'acme.crm-lookup',
+    label: 'CRM lookup',
+    category: 'Integrations',
+    icon: 'database',
+    source: '@acme/tandem-nodes',
+    ports: ['found', 'missing'],
+    defaultPorts: ['found', 'missing'],
+  }),
 ];

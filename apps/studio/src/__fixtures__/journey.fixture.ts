@@ -10,9 +10,25 @@ export function journeyFixture(): JourneyDocument {
     entryNodeId: 'ask',
     triggers: [{ id: 't1', kind: 'message.received', match: { kind: 'keywords', keywords: ['hi'], mode: 'exact' } }],
     nodes: [
-      { id: 'ask', type: 'core.send-buttons@1', config: { text: 'Hi?', buttons: [{ id: 'yes', title: 'Yes' }, { id: 'no', title: 'No' }] }, position: { x: 0, y: 0 } },
+      {
+        id: 'ask',
+        type: 'core.send-buttons@1',
+        config: {
+          text: 'Hi?',
+          buttons: [
+            { id: 'yes', title: 'Yes' },
+            { id: 'no', title: 'No' },
+          ],
+        },
+        position: { x: 0, y: 0 },
+      },
       { id: 'check', type: 'core.condition@1', config: {}, position: { x: 300, y: -80 } },
-      { id: 'wait-1', type: 'core.wait@1', config: { mode: 'duration', duration: { amount: 1, unit: 'hours' } }, position: { x: 300, y: 120 } },
+      {
+        id: 'wait-1',
+        type: 'core.wait@1',
+        config: { mode: 'duration', duration: { amount: 1, unit: 'hours' } },
+        position: { x: 300, y: 120 },
+      },
       { id: 'done', type: 'core.end@1', config: {}, position: { x: 600, y: -80 }, label: 'Finished' },
     ],
     edges: [

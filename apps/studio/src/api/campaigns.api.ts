@@ -5,7 +5,8 @@ import { request } from './client';
 export const campaignsApi = {
   list: (journeyId?: string, signal?: AbortSignal): Promise<CampaignDto[]> =>
     request('/api/campaigns', { query: { journeyId }, schema: campaignListSchema, signal }).then((r) => r.items),
-  create: (body: CreateCampaignRequest): Promise<CampaignDto> => request('/api/campaigns', { method: 'POST', body, schema: campaignSchema }),
+  create: (body: CreateCampaignRequest): Promise<CampaignDto> =>
+    request('/api/campaigns', { method: 'POST', body, schema: campaignSchema }),
   get: (id: string, signal?: AbortSignal): Promise<CampaignDto> =>
     request(`/api/campaigns/${encodeURIComponent(id)}`, { schema: campaignSchema, signal }),
 };

@@ -14,7 +14,12 @@ describe('http client', () => {
   it('sends the bearer token and JSON body, and parses the answer with the schema', async () => {
     const { calls, fetchImpl } = fakeFetch(200, { id: 'x', extra: true });
     const request = createHttpClient({ getToken: () => 'tok', fetchImpl });
-    const answer = await request('/api/things', { method: 'POST', body: { a: 1 }, query: { q: 'x y', empty: '' }, schema: z.object({ id: z.string() }) });
+    const answer = await request('/api/things', {
+      method: 'POST',
+      body: { a: 1 },
+      query: { q: 'x y', empty: '' },
+      schema: z.object({ id: z.string() }),
+    });
     expect(answer).toEqual({ id: 'x' });
     expect(calls[0].url).toBe('/api/things?q=x+y');
     expect(calls[0].init.headers).toMatchObject({ Authorization: 'Bearer tok', 'Content-Type': 'application/json' });
@@ -42,11 +47,16 @@ describe('http client', () => {
   it('fails loudly when an answer does not match the contract', async () => {
     const { fetchImpl } = fakeFetch(200, { id: 3 });
     const request = createHttpClient({ getToken: () => null, fetchImpl });
-    await expect(request('/api/x', { schema: z.object({ id: z.string() }) })).rejects.toThrow('Unexpected answer from /api/x: id Invalid input: expected string, received number');
+    await expect(request('/api/x', { schema: z.object({ id: z.string() }) })).rejects.toThrow(
+      'Unexpected answer from /api/x: id Invalid input: expected string, received number',
+    );
   });
 
   it.each([
-    [{ message: 'Invalid input', issues: [{ path: 'document.triggers.0', message: 'Too small' }] }, 'Invalid input (document.triggers.0: Too small)'],
+    [
+      { message: 'Invalid input', issues: [{ path: 'document.triggers.0', message: 'Too small' }] },
+      'Invalid input (document.triggers.0: Too small)',
+    ],
     [{ message: ['a', 'b'] }, 'a; b'],
     ['<html>Bad gateway</html>', '<html>Bad gateway</html>'],
     [null, 'Request failed with status 502'],

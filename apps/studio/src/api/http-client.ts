@@ -110,7 +110,11 @@ export function createHttpClient(options: HttpClientOptions): Request {
     const parsed = req.schema.safeParse(body);
     if (!parsed.success) {
       const first = parsed.error.issues[0];
-      throw new ApiError(response.status, `Unexpected answer from ${path}: ${first?.path.join('.') || '(root)'} ${first?.message ?? ''}`, body);
+      throw new ApiError(
+        response.status,
+        `Unexpected answer from ${path}: ${first?.path.join('.') || '(root)'} ${first?.message ?? ''}`,
+        body,
+      );
     }
     return parsed.data;
   };

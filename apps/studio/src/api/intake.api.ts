@@ -21,7 +21,12 @@ export const numberSchema = z.object({
   /** Messages per second right now, when the api reports it. */
   currentRatePerSec: z.number().nullable().optional(),
   onboardedAt: iso,
-  connection: z.object({ state: z.string(), reason: z.string().nullable(), initiatedBy: z.string().nullable().optional(), changedAt: iso.optional() }),
+  connection: z.object({
+    state: z.string(),
+    reason: z.string().nullable(),
+    initiatedBy: z.string().nullable().optional(),
+    changedAt: iso.optional(),
+  }),
   lastWebhookAt: iso,
   lastInboundAt: iso,
   lastEchoAt: iso,
@@ -65,7 +70,12 @@ const contactPageSchema = z.object({ items: z.array(contactSchema), total: z.num
 
 /** A display name for a contact: profile, address book, username, then the number. */
 export function contactName(contact: Pick<ContactDto, 'profileName' | 'addressBookName' | 'username' | 'waId' | 'userId'>): string {
-  return contact.profileName || contact.addressBookName || contact.username || (contact.waId ? `+${contact.waId}` : contact.userId ?? 'unknown');
+  return (
+    contact.profileName ||
+    contact.addressBookName ||
+    contact.username ||
+    (contact.waId ? `+${contact.waId}` : (contact.userId ?? 'unknown'))
+  );
 }
 
 /** What the fallback picker needs of a template (the engine's `templateSchema` has more). */
@@ -78,7 +88,10 @@ const templateChoiceSchema = z.object({
 export type TemplateChoice = z.infer<typeof templateChoiceSchema>;
 
 /** `{ items }` from the engine, `{ templates }` from the simulator. */
-const templateListSchema = z.union([listOf(templateChoiceSchema), z.object({ templates: z.array(templateChoiceSchema) }).transform((v) => v.templates)]);
+const templateListSchema = z.union([
+  listOf(templateChoiceSchema),
+  z.object({ templates: z.array(templateChoiceSchema) }).transform((v) => v.templates),
+]);
 
 export const intakeApi = {
   numbers: (signal?: AbortSignal): Promise<NumberDto[]> => request('/api/numbers', { schema: listOf(numberSchema), signal }),

@@ -20,7 +20,11 @@ export const simMessageSchema = z.object({
   status: statusSchema.optional(),
   statuses: z.array(z.object({ status: statusSchema, at: z.string().nullable(), errorCode: z.number().optional() })).default([]),
   template: z
-    .object({ name: z.string(), language: z.string(), quickReplies: z.array(z.object({ text: z.string(), payload: z.string() })).default([]) })
+    .object({
+      name: z.string(),
+      language: z.string(),
+      quickReplies: z.array(z.object({ text: z.string(), payload: z.string() })).default([]),
+    })
     .optional(),
   editedText: z.string().optional(),
   revoked: z.boolean().optional(),
@@ -55,5 +59,9 @@ export const simulatorApi = {
   sendAsCustomer: (body: { phoneNumberId: string; waId: string; profileName?: string; message: CustomerContent }): Promise<unknown> =>
     request('/_sim/customers/messages', { method: 'POST', body, auth: false }),
   sendAsPhoneApp: (body: { phoneNumberId: string; to: string; text: string }): Promise<unknown> =>
-    request('/_sim/business/messages', { method: 'POST', body: { phoneNumberId: body.phoneNumberId, to: body.to, message: { type: 'text', text: body.text } }, auth: false }),
+    request('/_sim/business/messages', {
+      method: 'POST',
+      body: { phoneNumberId: body.phoneNumberId, to: body.to, message: { type: 'text', text: body.text } },
+      auth: false,
+    }),
 };

@@ -41,11 +41,21 @@ export function SignInPage() {
         <h1>
           <span className="brand-mark">⇄</span> Tandem Studio
         </h1>
-        <p className="muted">Sign in with the admin token of your Tandem api (<code>TANDEM_ADMIN_TOKEN</code>).</p>
+        <p className="muted">
+          Sign in with the admin token of your Tandem api (<code>TANDEM_ADMIN_TOKEN</code>).
+        </p>
         <label className="form-label" htmlFor="token">
           Admin token
         </label>
-        <input id="token" type="password" autoComplete="current-password" value={token} onChange={(e) => setToken(e.target.value)} data-testid="sign-in-token" autoFocus />
+        <input
+          id="token"
+          type="password"
+          autoComplete="current-password"
+          value={token}
+          onChange={(e) => setToken(e.target.value)}
+          data-testid="sign-in-token"
+          autoFocus
+        />
         {error && (
           <div className="form-error" role="alert" data-testid="sign-in-error">
             {error}

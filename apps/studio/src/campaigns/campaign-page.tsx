@@ -35,8 +35,8 @@ export function CampaignPage({ campaignId }: { campaignId: string }) {
       </header>
       <ErrorBanner error={error} />
       <p className="muted">
-        <Link to={`/journeys/${campaign.journeyId}`}>{campaign.journeyName}</Link> v{campaign.version} · {describeSegment(campaign.segment)} · started{' '}
-        {formatDateTime(campaign.createdAt)}
+        <Link to={`/journeys/${campaign.journeyId}`}>{campaign.journeyName}</Link> v{campaign.version} · {describeSegment(campaign.segment)}{' '}
+        · started {formatDateTime(campaign.createdAt)}
         {campaign.finishedAt && <> · finished {formatDateTime(campaign.finishedAt)}</>} ·{' '}
         <Link to="/runs" query={{ journeyId: campaign.journeyId, version: campaign.version }}>
           runs

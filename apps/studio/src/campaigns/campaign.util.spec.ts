@@ -51,6 +51,9 @@ describe('segment summary', () => {
   it.each([
     [{}, 'every contact of the number'],
     [{ tags: { all: ['vip', 'pt'], none: ['churned'] } }, 'all of vip, pt · none of churned'],
-    [{ conditions: { combinator: 'any' as const, rules: [{ field: 'contact.attributes.plan', op: 'eq' as const, value: 'pro' }] } }, '1 condition (any)'],
+    [
+      { conditions: { combinator: 'any' as const, rules: [{ field: 'contact.attributes.plan', op: 'eq' as const, value: 'pro' }] } },
+      '1 condition (any)',
+    ],
   ])('%o → %s', (segment, text) => expect(describeSegment(segment)).toBe(text));
 });

@@ -34,7 +34,12 @@ function StartCampaignForm() {
     setBusy(true);
     setError(null);
     try {
-      const created = await campaignsApi.create({ journeyId, numberId: numberId || undefined, segment: parsed.data as Segment, name: name.trim() || undefined });
+      const created = await campaignsApi.create({
+        journeyId,
+        numberId: numberId || undefined,
+        segment: parsed.data as Segment,
+        name: name.trim() || undefined,
+      });
       navigate(`/campaigns/${created.id}`);
     } catch (err) {
       setError(err instanceof Error ? err.message : String(err));
@@ -50,7 +55,13 @@ function StartCampaignForm() {
       <label className="form-label" htmlFor="campaign-journey">
         Journey (active, published) <span className="form-required">*</span>
       </label>
-      <select id="campaign-journey" value={journeyId} onChange={(e) => setJourneyId(e.target.value)} data-testid="campaign-journey" required>
+      <select
+        id="campaign-journey"
+        value={journeyId}
+        onChange={(e) => setJourneyId(e.target.value)}
+        data-testid="campaign-journey"
+        required
+      >
         <option value="">Choose…</option>
         {publishable.map((j) => (
           <option key={j.id} value={j.id}>
@@ -62,19 +73,26 @@ function StartCampaignForm() {
         Send from
       </label>
       <select id="campaign-number" value={numberId} onChange={(e) => setNumberId(e.target.value)} data-testid="campaign-number">
-        <option value="">The journey’s number{journeyNumber ? ` (${numbers.data?.find((n) => n.id === journeyNumber)?.displayPhoneNumber ?? journeyNumber})` : ''}</option>
-        {(numbers.data ?? []).filter((n) => !journeyNumber || n.id === journeyNumber).map((n) => (
-          <option key={n.id} value={n.id}>
-            {n.displayPhoneNumber} · cap {n.throughputCap}/s
-          </option>
-        ))}
+        <option value="">
+          The journey’s number
+          {journeyNumber ? ` (${numbers.data?.find((n) => n.id === journeyNumber)?.displayPhoneNumber ?? journeyNumber})` : ''}
+        </option>
+        {(numbers.data ?? [])
+          .filter((n) => !journeyNumber || n.id === journeyNumber)
+          .map((n) => (
+            <option key={n.id} value={n.id}>
+              {n.displayPhoneNumber} · cap {n.throughputCap}/s
+            </option>
+          ))}
       </select>
       <label className="form-label" htmlFor="campaign-name">
         Name
       </label>
       <input id="campaign-name" value={name} maxLength={120} onChange={(e) => setName(e.target.value)} data-testid="campaign-name" />
       <h3 className="panel-subtitle">Segment</h3>
-      <p className="muted small">Contacts with all of “all” tags, at least one “any” tag, none of the “none” tags, and matching the conditions.</p>
+      <p className="muted small">
+        Contacts with all of “all” tags, at least one “any” tag, none of the “none” tags, and matching the conditions.
+      </p>
       <SchemaForm schema={SEGMENT_SCHEMA} value={segment} onChange={setSegment} idPrefix="segment" testId="segment-form" />
       <div className="button-row">
         <button type="submit" className="btn btn--primary" disabled={busy || !journeyId || !parsed.success} data-testid="campaign-start">

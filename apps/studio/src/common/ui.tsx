@@ -1,7 +1,21 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 
 /** A modal dialog on the native `<dialog>` element (focus trap and Escape for free). */
-export function Dialog({ title, onClose, children, footer, testId, wide }: { title: string; onClose(): void; children: ReactNode; footer?: ReactNode; testId?: string; wide?: boolean }) {
+export function Dialog({
+  title,
+  onClose,
+  children,
+  footer,
+  testId,
+  wide,
+}: {
+  title: string;
+  onClose(): void;
+  children: ReactNode;
+  footer?: ReactNode;
+  testId?: string;
+  wide?: boolean;
+}) {
   const ref = useRef<HTMLDialogElement>(null);
   useEffect(() => {
     const dialog = ref.current;
@@ -72,7 +86,14 @@ export function JsonBlock({ label, value, open = false, testId }: { label: strin
 export function ProgressBar({ value, max, testId, tone }: { value: number; max: number; testId?: string; tone?: 'ok' | 'warn' | 'bad' }) {
   const pct = max > 0 ? Math.max(0, Math.min(100, (value / max) * 100)) : 0;
   return (
-    <div className={`progress${tone ? ` progress--${tone}` : ''}`} role="progressbar" aria-valuemin={0} aria-valuemax={max} aria-valuenow={value} data-testid={testId}>
+    <div
+      className={`progress${tone ? ` progress--${tone}` : ''}`}
+      role="progressbar"
+      aria-valuemin={0}
+      aria-valuemax={max}
+      aria-valuenow={value}
+      data-testid={testId}
+    >
       <span style={{ width: `${pct}%` }} />
     </div>
   );

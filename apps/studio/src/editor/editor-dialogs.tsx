@@ -28,7 +28,16 @@ interface EditorDialogsProps {
 export function EditorDialogs({ dialog, journeyId, liveVersion, specs, flush, onFix, onPublished, onClose }: EditorDialogsProps) {
   switch (dialog?.kind) {
     case 'publish':
-      return <PublishDialog journeyId={journeyId} liveVersion={liveVersion} flush={flush} onClose={onClose} onFix={onFix} onPublished={onPublished} />;
+      return (
+        <PublishDialog
+          journeyId={journeyId}
+          liveVersion={liveVersion}
+          flush={flush}
+          onClose={onClose}
+          onFix={onFix}
+          onPublished={onPublished}
+        />
+      );
     case 'test-run':
       return <TestRunDialog journeyId={journeyId} onClose={onClose} />;
     case 'template-fallback':

@@ -14,14 +14,19 @@ export function EditorPage({ journeyId }: { journeyId: string }) {
   // Bumped when the server replaced the draft (rollback), to rebuild the editor around it.
   const [draftEpoch, setDraftEpoch] = useState(0);
   const error = journey.error ?? catalogue.error;
-  if (error && !journey.data) return <ErrorBanner error={error} onRetry={() => (journey.error ? void journey.reload() : catalogue.refresh())} />;
+  if (error && !journey.data)
+    return <ErrorBanner error={error} onRetry={() => (journey.error ? void journey.reload() : catalogue.refresh())} />;
   if (!journey.data || !catalogue.specs) return <p className="muted page-pad">Loading the journey…</p>;
   return (
     // Keyed by journey and draft epoch: another journey (or a replaced draft) gets a new
     // store (history, selection) instead of inheriting this one.
     <EditorStoreProvider key={`${journeyId}:${draftEpoch}`} init={{ journeyId, document: journey.data.draft }}>
       <ReactFlowProvider>
-        <EditorWorkspace journey={journey.data} catalogue={catalogue.specs} onRefreshCatalogue={catalogue.refresh} onJourneyChanged={journey.reload}
+        <EditorWorkspace
+          journey={journey.data}
+          catalogue={catalogue.specs}
+          onRefreshCatalogue={catalogue.refresh}
+          onJourneyChanged={journey.reload}
           onDraftReplaced={async () => {
             await journey.reload();
             setDraftEpoch((n) => n + 1);

@@ -69,10 +69,24 @@ export function EditorToolbar(props: ToolbarProps) {
       {journey.liveVersion && <span className="muted small">live v{journey.liveVersion}</span>}
       <SaveIndicator />
       <span className="toolbar-spacer" />
-      <button type="button" className="btn-icon" title="Undo (Ctrl/Cmd+Z)" data-testid="undo" disabled={!canUndo} onClick={() => run('undo')}>
+      <button
+        type="button"
+        className="btn-icon"
+        title="Undo (Ctrl/Cmd+Z)"
+        data-testid="undo"
+        disabled={!canUndo}
+        onClick={() => run('undo')}
+      >
         ↶
       </button>
-      <button type="button" className="btn-icon" title="Redo (Ctrl/Cmd+Shift+Z)" data-testid="redo" disabled={!canRedo} onClick={() => run('redo')}>
+      <button
+        type="button"
+        className="btn-icon"
+        title="Redo (Ctrl/Cmd+Shift+Z)"
+        data-testid="redo"
+        disabled={!canRedo}
+        onClick={() => run('redo')}
+      >
         ↷
       </button>
       <button type="button" className="btn" title="Auto-layout (L)" data-testid="layout" onClick={() => run('layout')}>
@@ -97,11 +111,23 @@ export function EditorToolbar(props: ToolbarProps) {
         }}
       />
       <label className="toggle" title={journey.liveVersion ? 'Per-node counts of the live version' : 'Publish first to see counts'}>
-        <input type="checkbox" data-testid="stats-toggle" checked={props.statsOn} disabled={!journey.liveVersion} onChange={props.onToggleStats} />
+        <input
+          type="checkbox"
+          data-testid="stats-toggle"
+          checked={props.statsOn}
+          disabled={!journey.liveVersion}
+          onChange={props.onToggleStats}
+        />
         Counts
       </label>
       {journey.liveVersion && (
-        <button type="button" className="btn" data-testid="test-run" onClick={props.onTestRun} title="Start a run of the live version for one contact">
+        <button
+          type="button"
+          className="btn"
+          data-testid="test-run"
+          onClick={props.onTestRun}
+          title="Start a run of the live version for one contact"
+        >
           Test run
         </button>
       )}
@@ -115,7 +141,13 @@ export function EditorToolbar(props: ToolbarProps) {
           Resume
         </button>
       )}
-      <button type="button" className="btn btn--primary" data-testid="publish-button" onClick={props.onPublish} title={errors ? `${errors} error(s) must be fixed first` : undefined}>
+      <button
+        type="button"
+        className="btn btn--primary"
+        data-testid="publish-button"
+        onClick={props.onPublish}
+        title={errors ? `${errors} error(s) must be fixed first` : undefined}
+      >
         Publish{errors ? ` (${errors} error${errors === 1 ? '' : 's'})` : ''}
       </button>
     </header>

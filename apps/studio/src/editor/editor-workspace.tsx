@@ -55,7 +55,8 @@ function StatsBanner({ stats }: { stats: VersionStatsDto }) {
   const totals = runTotals(stats);
   return (
     <div className="stats-banner" data-testid="stats-banner">
-      v{stats.version}: {formatCount(totals.total)} runs — {totals.byStatus.map(([status, n]) => `${formatCount(n)} ${status.replace('_', ' ')}`).join(' · ') || 'none yet'}
+      v{stats.version}: {formatCount(totals.total)} runs —{' '}
+      {totals.byStatus.map(([status, n]) => `${formatCount(n)} ${status.replace('_', ' ')}`).join(' · ') || 'none yet'}
     </div>
   );
 }
@@ -94,7 +95,11 @@ export function EditorWorkspace({ journey, catalogue, onRefreshCatalogue, onJour
   };
   const addAtCentre = (spec: NodeSpecDto) => {
     const box = document.querySelector('[data-testid="editor-canvas"]')?.getBoundingClientRect();
-    addNodeFromSpec(store, spec, box ? flow.screenToFlowPosition({ x: box.left + box.width / 2, y: box.top + box.height / 2 }) : { x: 0, y: 0 });
+    addNodeFromSpec(
+      store,
+      spec,
+      box ? flow.screenToFlowPosition({ x: box.left + box.width / 2, y: box.top + box.height / 2 }) : { x: 0, y: 0 },
+    );
   };
   const onRollback = async (version: number) => {
     await flush();

@@ -1,6 +1,14 @@
 import { shortcutFor, type KeyInput } from './shortcuts.util';
 
-const key = (k: string, over: Partial<KeyInput> = {}): KeyInput => ({ key: k, ctrlKey: false, metaKey: false, shiftKey: false, altKey: false, inTextField: false, ...over });
+const key = (k: string, over: Partial<KeyInput> = {}): KeyInput => ({
+  key: k,
+  ctrlKey: false,
+  metaKey: false,
+  shiftKey: false,
+  altKey: false,
+  inTextField: false,
+  ...over,
+});
 
 describe('editor shortcuts', () => {
   it.each([

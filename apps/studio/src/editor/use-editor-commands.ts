@@ -9,7 +9,11 @@ import { useEditorStoreApi } from './store/editor-store.context';
 import { useEditorShortcuts } from './use-editor-shortcuts';
 
 /** Runs toolbar and keyboard commands (undo, redo, copy, paste, save, layout). */
-export function useEditorCommands(specs: SpecIndex, pointer: MutableRefObject<XY | null>, save: () => Promise<void>): (command: EditorCommand) => void {
+export function useEditorCommands(
+  specs: SpecIndex,
+  pointer: MutableRefObject<XY | null>,
+  save: () => Promise<void>,
+): (command: EditorCommand) => void {
   const store = useEditorStoreApi();
   const flow = useReactFlow();
   const run = useCallback(

@@ -49,14 +49,27 @@ export function JourneysPage() {
       <header className="page-header">
         <h1>Journeys</h1>
         <form className="inline-form" onSubmit={onSubmit}>
-          <input placeholder="New journey name" value={name} maxLength={120} onChange={(e) => setName(e.target.value)} data-testid="new-journey-name" aria-label="New journey name" />
+          <input
+            placeholder="New journey name"
+            value={name}
+            maxLength={120}
+            onChange={(e) => setName(e.target.value)}
+            data-testid="new-journey-name"
+            aria-label="New journey name"
+          />
           <button type="submit" className="btn btn--primary" disabled={busy || !name.trim()} data-testid="create-journey">
             Create
           </button>
           <button type="button" className="btn" onClick={() => fileInput.current?.click()} data-testid="import-journey">
             Import…
           </button>
-          <input ref={fileInput} type="file" accept="application/json,.json" hidden onChange={(e) => e.target.files?.[0] && void onFile(e.target.files[0])} />
+          <input
+            ref={fileInput}
+            type="file"
+            accept="application/json,.json"
+            hidden
+            onChange={(e) => e.target.files?.[0] && void onFile(e.target.files[0])}
+          />
         </form>
       </header>
       <ErrorBanner error={error ?? journeys.error} onRetry={journeys.error ? journeys.reload : undefined} />

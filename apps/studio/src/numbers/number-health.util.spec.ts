@@ -30,7 +30,12 @@ describe('number health', () => {
     const view = healthView(
       number({
         lastEchoAt: null,
-        health: { status: 'at_risk', reason: null, issues: [{ code: 'app_inactive', message: 'No activity for 19 days', since: null }], checkedAt: '' },
+        health: {
+          status: 'at_risk',
+          reason: null,
+          issues: [{ code: 'app_inactive', message: 'No activity for 19 days', since: null }],
+          checkedAt: '',
+        },
       }),
       NOW,
     );
@@ -38,11 +43,18 @@ describe('number health', () => {
   });
 
   it('shows the reason of a disconnection and flags a silent inbox', () => {
-    expect(healthView(number({ health: { status: 'disconnected', reason: 'PARTNER_REMOVED', issues: [], checkedAt: '' } }), NOW)).toMatchObject({
+    expect(
+      healthView(number({ health: { status: 'disconnected', reason: 'PARTNER_REMOVED', issues: [], checkedAt: '' } }), NOW),
+    ).toMatchObject({
       tone: 'bad',
       details: ['Reason: partner removed'],
     });
-    const silent = healthView(number({ health: { status: 'at_risk', reason: null, issues: [{ code: 'silent_inbox', message: 'No webhook', since: null }], checkedAt: '' } }), NOW);
+    const silent = healthView(
+      number({
+        health: { status: 'at_risk', reason: null, issues: [{ code: 'silent_inbox', message: 'No webhook', since: null }], checkedAt: '' },
+      }),
+      NOW,
+    );
     expect(silent.silent).toBe(true);
   });
 

@@ -39,7 +39,13 @@ export function healthView(n: NumberDto, now = Date.now()): HealthView {
   const reason = n.health.reason ?? n.connection.reason;
   if ((status === 'disconnected' || status === 'offboarded') && reason) details.push(`Reason: ${readable(reason)}`);
   for (const issue of n.health.issues) details.push(issue.message);
-  return { tone, label: LABELS[status] ?? status, details, daysSincePhoneActivity: days, silent: n.health.issues.some((i) => i.code === 'silent_inbox') };
+  return {
+    tone,
+    label: LABELS[status] ?? status,
+    details,
+    daysSincePhoneActivity: days,
+    silent: n.health.issues.some((i) => i.code === 'silent_inbox'),
+  };
 }
 
 /** History sync as a card shows it: percent 0–100 and a label. */

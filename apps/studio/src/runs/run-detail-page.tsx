@@ -93,7 +93,10 @@ export function RunDetailPage({ runId }: { runId: string }) {
       (v) => {
         setDoc(v.document);
         // Config-dependent ports (one per button) come from validation, as in the editor.
-        journeysApi.validate(v.document).then((r) => setPorts(r.ports), () => undefined);
+        journeysApi.validate(v.document).then(
+          (r) => setPorts(r.ports),
+          () => undefined,
+        );
       },
       (e: unknown) => setError(e instanceof Error ? e : new Error(String(e))),
     );
@@ -115,7 +118,15 @@ export function RunDetailPage({ runId }: { runId: string }) {
       {run.error !== null && run.error !== undefined && <JsonBlock label="Run error" value={run.error} open testId="run-error" />}
       <div className="run-body">
         {doc && path ? (
-          <ReadOnlyCanvas doc={doc} specs={specs} ports={ports} run={path} selectedNodeId={selected} onSelectNode={setSelected} testId="run-canvas" />
+          <ReadOnlyCanvas
+            doc={doc}
+            specs={specs}
+            ports={ports}
+            run={path}
+            selectedNodeId={selected}
+            onSelectNode={setSelected}
+            testId="run-canvas"
+          />
         ) : (
           <div className="canvas muted page-pad">Loading version v{run.version}…</div>
         )}

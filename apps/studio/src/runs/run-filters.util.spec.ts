@@ -5,8 +5,23 @@ const JOURNEY = '8d3f2a4e-1b2c-4d5e-8f90-123456789abc';
 describe('run list filters', () => {
   it('keeps valid filters from the URL and normalises dates to ISO', () => {
     expect(
-      filtersFromQuery({ status: 'failed', journeyId: JOURNEY, version: '3', wamid: ' wamid.X ', errorCode: '131047', from: '2026-01-02T10:00:00+01:00', junk: 'x' }),
-    ).toEqual({ status: 'failed', journeyId: JOURNEY, version: '3', wamid: 'wamid.X', errorCode: '131047', from: '2026-01-02T09:00:00.000Z' });
+      filtersFromQuery({
+        status: 'failed',
+        journeyId: JOURNEY,
+        version: '3',
+        wamid: ' wamid.X ',
+        errorCode: '131047',
+        from: '2026-01-02T10:00:00+01:00',
+        junk: 'x',
+      }),
+    ).toEqual({
+      status: 'failed',
+      journeyId: JOURNEY,
+      version: '3',
+      wamid: 'wamid.X',
+      errorCode: '131047',
+      from: '2026-01-02T09:00:00.000Z',
+    });
   });
 
   it.each([
@@ -21,7 +36,12 @@ describe('run list filters', () => {
   });
 
   it('builds the API query with a numeric version, the cursor and the page size', () => {
-    expect(runsQuery({ journeyId: JOURNEY, version: '2' }, 'abc', 25)).toEqual({ journeyId: JOURNEY, version: 2, cursor: 'abc', limit: 25 });
+    expect(runsQuery({ journeyId: JOURNEY, version: '2' }, 'abc', 25)).toEqual({
+      journeyId: JOURNEY,
+      version: 2,
+      cursor: 'abc',
+      limit: 25,
+    });
     expect(runsQuery({}, null)).toEqual({ version: undefined, cursor: undefined, limit: 50 });
   });
 

@@ -26,7 +26,12 @@ function FilterBar({ filters, onChange }: { filters: RunFilters; onChange(next: 
   );
   return (
     <div className="filter-bar" data-testid="run-filters">
-      <select value={filters.status ?? ''} onChange={(e) => set({ status: (e.target.value || undefined) as RunStatus | undefined })} data-testid="filter-status" aria-label="Status">
+      <select
+        value={filters.status ?? ''}
+        onChange={(e) => set({ status: (e.target.value || undefined) as RunStatus | undefined })}
+        data-testid="filter-status"
+        aria-label="Status"
+      >
         <option value="">Any status</option>
         {runStatusSchema.options.map((s) => (
           <option key={s} value={s}>
@@ -34,7 +39,12 @@ function FilterBar({ filters, onChange }: { filters: RunFilters; onChange(next: 
           </option>
         ))}
       </select>
-      <select value={filters.journeyId ?? ''} onChange={(e) => set({ journeyId: e.target.value || undefined, version: undefined })} data-testid="filter-journey" aria-label="Journey">
+      <select
+        value={filters.journeyId ?? ''}
+        onChange={(e) => set({ journeyId: e.target.value || undefined, version: undefined })}
+        data-testid="filter-journey"
+        aria-label="Journey"
+      >
         <option value="">Any journey</option>
         {(journeys.data ?? []).map((j) => (
           <option key={j.id} value={j.id}>
@@ -48,11 +58,21 @@ function FilterBar({ filters, onChange }: { filters: RunFilters; onChange(next: 
       {text('errorCode', 'Error code')}
       <label className="filter-date">
         From
-        <input type="datetime-local" value={isoToLocalInput(filters.from)} onChange={(e) => set({ from: localInputToIso(e.target.value) })} data-testid="filter-from" />
+        <input
+          type="datetime-local"
+          value={isoToLocalInput(filters.from)}
+          onChange={(e) => set({ from: localInputToIso(e.target.value) })}
+          data-testid="filter-from"
+        />
       </label>
       <label className="filter-date">
         To
-        <input type="datetime-local" value={isoToLocalInput(filters.to)} onChange={(e) => set({ to: localInputToIso(e.target.value) })} data-testid="filter-to" />
+        <input
+          type="datetime-local"
+          value={isoToLocalInput(filters.to)}
+          onChange={(e) => set({ to: localInputToIso(e.target.value) })}
+          data-testid="filter-to"
+        />
       </label>
       {hasFilters(filters) && (
         <button type="button" className="btn-link" onClick={() => onChange({})} data-testid="filter-clear">
@@ -89,7 +109,9 @@ export function RunsPage({ query }: { query: Record<string, string> }) {
       </header>
       <FilterBar filters={filters} onChange={onChange} />
       <ErrorBanner error={runs.error} onRetry={runs.reload} />
-      {!runs.loading && runs.items.length === 0 && !runs.error && <Empty>No runs {hasFilters(filters) ? 'match these filters' : 'yet'}.</Empty>}
+      {!runs.loading && runs.items.length === 0 && !runs.error && (
+        <Empty>No runs {hasFilters(filters) ? 'match these filters' : 'yet'}.</Empty>
+      )}
       {runs.items.length > 0 && (
         <table className="table table--clickable" data-testid="run-list">
           <thead>
@@ -125,7 +147,13 @@ export function RunsPage({ query }: { query: Record<string, string> }) {
         </table>
       )}
       {runs.nextCursor && (
-        <button type="button" className="btn load-more" disabled={runs.loading} onClick={() => void runs.loadMore()} data-testid="runs-load-more">
+        <button
+          type="button"
+          className="btn load-more"
+          disabled={runs.loading}
+          onClick={() => void runs.loadMore()}
+          data-testid="runs-load-more"
+        >
           {runs.loading ? 'Loading…' : 'Load more'}
         </button>
       )}

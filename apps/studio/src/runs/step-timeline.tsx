@@ -33,7 +33,8 @@ export function StepTimeline({ visits, nodeLabel, selectedNodeId, onSelectNode }
             <div key={step.id} className="timeline-step">
               <div className="muted small">
                 {step.attempt > 1 && <strong>attempt {step.attempt} · </strong>}
-                {formatDateTime(step.startedAt)} · {step.endedAt ? formatDuration(step.durationMs ?? Date.parse(step.endedAt) - Date.parse(step.startedAt)) : 'running'}
+                {formatDateTime(step.startedAt)} ·{' '}
+                {step.endedAt ? formatDuration(step.durationMs ?? Date.parse(step.endedAt) - Date.parse(step.startedAt)) : 'running'}
                 {step.wamid && (
                   <>
                     {' · '}

@@ -16,7 +16,12 @@ function Bubble({ message }: { message: SimConversation['messages'][number] }) {
   const ticks = statusTicks(message);
   const code = failureCode(message);
   return (
-    <li className={`bubble bubble--${message.direction}`} data-testid={`tryit-message-${message.wamid}`} data-direction={message.direction} data-status={message.status ?? ''}>
+    <li
+      className={`bubble bubble--${message.direction}`}
+      data-testid={`tryit-message-${message.wamid}`}
+      data-direction={message.direction}
+      data-status={message.status ?? ''}
+    >
       <div className="bubble-author">{authorOf(message)}</div>
       <div className="bubble-text">{message.revoked ? <em>message deleted</em> : (message.editedText ?? message.preview)}</div>
       <div className="bubble-meta">
@@ -55,13 +60,25 @@ export function ChatPanel({ phoneNumberId, waId, profileName, conversation, onSe
   const asCustomer = (e: FormEvent) => {
     e.preventDefault();
     const text = customerText.trim();
-    if (text) void send(() => simulatorApi.sendAsCustomer({ phoneNumberId, waId, profileName: profileName || undefined, message: { type: 'text', text } }), () => setCustomerText(''));
+    if (text)
+      void send(
+        () => simulatorApi.sendAsCustomer({ phoneNumberId, waId, profileName: profileName || undefined, message: { type: 'text', text } }),
+        () => setCustomerText(''),
+      );
   };
-  const tap = (choice: ReplyChoice) => void send(() => simulatorApi.sendAsCustomer({ phoneNumberId, waId, profileName: profileName || undefined, message: choice.content }), () => undefined);
+  const tap = (choice: ReplyChoice) =>
+    void send(
+      () => simulatorApi.sendAsCustomer({ phoneNumberId, waId, profileName: profileName || undefined, message: choice.content }),
+      () => undefined,
+    );
   const asApp = (e: FormEvent) => {
     e.preventDefault();
     const text = appText.trim();
-    if (text) void send(() => simulatorApi.sendAsPhoneApp({ phoneNumberId, to: waId, text }), () => setAppText(''));
+    if (text)
+      void send(
+        () => simulatorApi.sendAsPhoneApp({ phoneNumberId, to: waId, text }),
+        () => setAppText(''),
+      );
   };
 
   return (
@@ -84,7 +101,14 @@ export function ChatPanel({ phoneNumberId, waId, profileName, conversation, onSe
       {choices.length > 0 && (
         <div className="chat-choices" data-testid="tryit-choices">
           {choices.map((c, i) => (
-            <button key={`${c.kind}-${i}`} type="button" className="btn btn--choice" title={c.description} data-testid={`tryit-choice-${i}`} onClick={() => tap(c)}>
+            <button
+              key={`${c.kind}-${i}`}
+              type="button"
+              className="btn btn--choice"
+              title={c.description}
+              data-testid={`tryit-choice-${i}`}
+              onClick={() => tap(c)}
+            >
               {c.kind === 'list_row' ? '☰ ' : ''}
               {c.label}
             </button>
@@ -92,13 +116,25 @@ export function ChatPanel({ phoneNumberId, waId, profileName, conversation, onSe
         </div>
       )}
       <form className="chat-input" onSubmit={asCustomer}>
-        <input placeholder="Write as the customer…" value={customerText} onChange={(e) => setCustomerText(e.target.value)} data-testid="tryit-customer-text" aria-label="Customer message" />
+        <input
+          placeholder="Write as the customer…"
+          value={customerText}
+          onChange={(e) => setCustomerText(e.target.value)}
+          data-testid="tryit-customer-text"
+          aria-label="Customer message"
+        />
         <button type="submit" className="btn btn--primary" disabled={!customerText.trim()} data-testid="tryit-customer-send">
           Send as customer
         </button>
       </form>
       <form className="chat-input chat-input--app" onSubmit={asApp}>
-        <input placeholder="Reply as a teammate from the phone app…" value={appText} onChange={(e) => setAppText(e.target.value)} data-testid="tryit-app-text" aria-label="Teammate message" />
+        <input
+          placeholder="Reply as a teammate from the phone app…"
+          value={appText}
+          onChange={(e) => setAppText(e.target.value)}
+          data-testid="tryit-app-text"
+          aria-label="Teammate message"
+        />
         <button type="submit" className="btn" disabled={!appText.trim()} data-testid="tryit-app-send">
           Send from phone app
         </button>

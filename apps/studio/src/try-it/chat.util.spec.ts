@@ -15,11 +15,23 @@ const msg = (over: Partial<SimMessage>): SimMessage => ({
 
 const buttons = msg({
   type: 'interactive',
-  content: { type: 'button', body: { text: 'Ok?' }, action: { buttons: [{ type: 'reply', reply: { id: 'yes', title: 'Yes' } }, { type: 'reply', reply: { id: 'no', title: 'No' } }] } },
+  content: {
+    type: 'button',
+    body: { text: 'Ok?' },
+    action: {
+      buttons: [
+        { type: 'reply', reply: { id: 'yes', title: 'Yes' } },
+        { type: 'reply', reply: { id: 'no', title: 'No' } },
+      ],
+    },
+  },
 });
 const list = msg({
   type: 'interactive',
-  content: { type: 'list', action: { button: 'Pick', sections: [{ title: 'S', rows: [{ id: 'r1', title: 'Row 1', description: 'first' }] }] } },
+  content: {
+    type: 'list',
+    action: { button: 'Pick', sections: [{ title: 'S', rows: [{ id: 'r1', title: 'Row 1', description: 'first' }] }] },
+  },
 });
 const template = msg({ type: 'template', template: { name: 'promo', language: 'en', quickReplies: [{ text: 'Stop', payload: 'STOP' }] } });
 
@@ -32,12 +44,17 @@ describe('try-it chat', () => {
   });
 
   it('offers list rows and template quick replies', () => {
-    expect(replyChoices([list])).toEqual([{ kind: 'list_row', label: 'Row 1', description: 'first', content: { type: 'list_reply', id: 'r1' } }]);
+    expect(replyChoices([list])).toEqual([
+      { kind: 'list_row', label: 'Row 1', description: 'first', content: { type: 'list_reply', id: 'r1' } },
+    ]);
     expect(replyChoices([template])).toEqual([{ kind: 'quick_reply', label: 'Stop', content: { type: 'quick_reply', buttonIndex: 0 } }]);
   });
 
   it('looks past later plain texts and teammate messages, but not past a customer answer', () => {
-    expect(replyChoices([buttons, msg({ preview: 'still there?' }), msg({ direction: 'outbound_app' })]).map((c) => c.label)).toEqual(['Yes', 'No']);
+    expect(replyChoices([buttons, msg({ preview: 'still there?' }), msg({ direction: 'outbound_app' })]).map((c) => c.label)).toEqual([
+      'Yes',
+      'No',
+    ]);
     expect(replyChoices([buttons, msg({ direction: 'inbound' })])).toEqual([]);
     expect(replyChoices([])).toEqual([]);
   });
@@ -55,6 +72,13 @@ describe('try-it chat', () => {
   it('shows no ticks on customer messages and reads the failure code', () => {
     expect(statusTicks({ status: 'read', direction: 'inbound' }).ticks).toBe('');
     expect(statusTicks({ status: undefined, direction: 'outbound_app' }).ticks).toBe('');
-    expect(failureCode({ statuses: [{ status: 'sent', at: null }, { status: 'failed', at: null, errorCode: 131047 }] })).toBe(131047);
+    expect(
+      failureCode({
+        statuses: [
+          { status: 'sent', at: null },
+          { status: 'failed', at: null, errorCode: 131047 },
+        ],
+      }),
+    ).toBe(131047);
   });
 });

@@ -22,16 +22,33 @@ function choicesOf(message: SimMessage): ReplyChoice[] {
     const interactive = message.content as InteractiveContent;
     if (interactive.type === 'button') {
       return (interactive.action?.buttons ?? []).flatMap((b) =>
-        b.reply?.id ? [{ kind: 'button' as const, label: b.reply.title ?? b.reply.id, content: { type: 'button_reply' as const, id: b.reply.id } }] : [],
+        b.reply?.id
+          ? [{ kind: 'button' as const, label: b.reply.title ?? b.reply.id, content: { type: 'button_reply' as const, id: b.reply.id } }]
+          : [],
       );
     }
     if (interactive.type === 'list') {
       return (interactive.action?.sections ?? []).flatMap((s) =>
-        (s.rows ?? []).flatMap((r) => (r.id ? [{ kind: 'list_row' as const, label: r.title ?? r.id, description: r.description, content: { type: 'list_reply' as const, id: r.id } }] : [])),
+        (s.rows ?? []).flatMap((r) =>
+          r.id
+            ? [
+                {
+                  kind: 'list_row' as const,
+                  label: r.title ?? r.id,
+                  description: r.description,
+                  content: { type: 'list_reply' as const, id: r.id },
+                },
+              ]
+            : [],
+        ),
       );
     }
   }
-  return (message.template?.quickReplies ?? []).map((q, i) => ({ kind: 'quick_reply' as const, label: q.text, content: { type: 'quick_reply' as const, buttonIndex: i } }));
+  return (message.template?.quickReplies ?? []).map((q, i) => ({
+    kind: 'quick_reply' as const,
+    label: q.text,
+    content: { type: 'quick_reply' as const, buttonIndex: i },
+  }));
 }
 
 /**

@@ -34,9 +34,22 @@ function RunSteps({ run }: { run: RunDetailDto }) {
 }
 
 /** Number and customer pickers; the customer can be an existing contact or any new wa_id. */
-function Setup({ numberId, waId, name, onChange }: { numberId: string; waId: string; name: string; onChange(next: Record<string, string>): void }) {
+function Setup({
+  numberId,
+  waId,
+  name,
+  onChange,
+}: {
+  numberId: string;
+  waId: string;
+  name: string;
+  onChange(next: Record<string, string>): void;
+}) {
   const numbers = useAsync((signal) => intakeApi.numbers(signal), []);
-  const contacts = useAsync((signal) => (numberId ? intakeApi.contacts({ numberId, pageSize: 50 }, signal) : Promise.resolve([])), [numberId, waId]);
+  const contacts = useAsync(
+    (signal) => (numberId ? intakeApi.contacts({ numberId, pageSize: 50 }, signal) : Promise.resolve([])),
+    [numberId, waId],
+  );
   const [draftWaId, setDraftWaId] = useState(waId);
   const [draftName, setDraftName] = useState(name);
   useEffect(() => setDraftWaId(waId), [waId]);
@@ -49,7 +62,12 @@ function Setup({ numberId, waId, name, onChange }: { numberId: string; waId: str
       <label className="form-label" htmlFor="tryit-number">
         Number
       </label>
-      <select id="tryit-number" data-testid="tryit-number" value={numberId} onChange={(e) => onChange({ numberId: e.target.value, waId, name })}>
+      <select
+        id="tryit-number"
+        data-testid="tryit-number"
+        value={numberId}
+        onChange={(e) => onChange({ numberId: e.target.value, waId, name })}
+      >
         <option value="">Choose…</option>
         {(numbers.data ?? []).map((n) => (
           <option key={n.id} value={n.id}>
@@ -60,16 +78,23 @@ function Setup({ numberId, waId, name, onChange }: { numberId: string; waId: str
       <label className="form-label" htmlFor="tryit-contact">
         Existing contact
       </label>
-      <select id="tryit-contact" data-testid="tryit-contact" value={contacts.data?.some((c) => c.waId === waId) ? waId : ''} onChange={(e) => {
-        const c = contacts.data?.find((x) => x.waId === e.target.value);
-        if (c?.waId) onChange({ numberId, waId: c.waId, name: c.profileName ?? '' });
-      }}>
+      <select
+        id="tryit-contact"
+        data-testid="tryit-contact"
+        value={contacts.data?.some((c) => c.waId === waId) ? waId : ''}
+        onChange={(e) => {
+          const c = contacts.data?.find((x) => x.waId === e.target.value);
+          if (c?.waId) onChange({ numberId, waId: c.waId, name: c.profileName ?? '' });
+        }}
+      >
         <option value="">—</option>
-        {(contacts.data ?? []).filter((c) => c.waId).map((c) => (
-          <option key={c.id} value={c.waId ?? ''}>
-            {contactName(c)}
-          </option>
-        ))}
+        {(contacts.data ?? [])
+          .filter((c) => c.waId)
+          .map((c) => (
+            <option key={c.id} value={c.waId ?? ''}>
+              {contactName(c)}
+            </option>
+          ))}
       </select>
       <form
         onSubmit={(e) => {
@@ -80,11 +105,24 @@ function Setup({ numberId, waId, name, onChange }: { numberId: string; waId: str
         <label className="form-label" htmlFor="tryit-waid">
           …or a customer phone (wa_id, digits)
         </label>
-        <input id="tryit-waid" data-testid="tryit-waid" inputMode="numeric" placeholder="351910000001" value={draftWaId} onChange={(e) => setDraftWaId(e.target.value.replace(/\D/g, ''))} />
+        <input
+          id="tryit-waid"
+          data-testid="tryit-waid"
+          inputMode="numeric"
+          placeholder="351910000001"
+          value={draftWaId}
+          onChange={(e) => setDraftWaId(e.target.value.replace(/\D/g, ''))}
+        />
         <label className="form-label" htmlFor="tryit-name">
           Profile name
         </label>
-        <input id="tryit-name" data-testid="tryit-name" placeholder="Ana" value={draftName} onChange={(e) => setDraftName(e.target.value)} />
+        <input
+          id="tryit-name"
+          data-testid="tryit-name"
+          placeholder="Ana"
+          value={draftName}
+          onChange={(e) => setDraftName(e.target.value)}
+        />
         <button type="submit" className="btn" disabled={!WA_ID.test(draftWaId)} data-testid="tryit-use-customer">
           Chat as this customer
         </button>
@@ -108,11 +146,19 @@ export function TryItPage({ query }: { query: Record<string, string> }) {
         <>
           <div className="tryit-chat-col">
             <ErrorBanner error={chat.error} />
-            <ChatPanel phoneNumberId={number.phoneNumberId} waId={waId} profileName={name} conversation={chat.conversation} onSent={() => void Promise.all([chat.reload(), runs.reload()])} />
+            <ChatPanel
+              phoneNumberId={number.phoneNumberId}
+              waId={waId}
+              profileName={name}
+              conversation={chat.conversation}
+              onSent={() => void Promise.all([chat.reload(), runs.reload()])}
+            />
           </div>
           <section className="card tryit-runs" data-testid="tryit-steps">
             <h2>Journey steps</h2>
-            {runs.runs.length === 0 && <p className="muted">No run for this contact yet. Send a message that matches a published journey’s trigger.</p>}
+            {runs.runs.length === 0 && (
+              <p className="muted">No run for this contact yet. Send a message that matches a published journey’s trigger.</p>
+            )}
             <ul className="plain-list">
               {runs.runs.map((r) => (
                 <RunSteps key={r.id} run={r} />

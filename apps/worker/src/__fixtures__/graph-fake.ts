@@ -46,11 +46,23 @@ export class GraphFake {
     const error = this.queuedErrors.shift();
     if (error) {
       this.failures.push(record);
-      return json(error.httpStatus ?? 400, { error: { message: 'fake', type: 'OAuthException', code: error.code, error_data: { details: error.details ?? 'fake error' }, fbtrace_id: 'x' } });
+      return json(error.httpStatus ?? 400, {
+        error: {
+          message: 'fake',
+          type: 'OAuthException',
+          code: error.code,
+          error_data: { details: error.details ?? 'fake error' },
+          fbtrace_id: 'x',
+        },
+      });
     }
     record.wamid = `wamid.fake.${++this.seq}`;
     this.sends.push(record);
-    return json(200, { messaging_product: 'whatsapp', contacts: [{ input: record.to, wa_id: record.to }], messages: [{ id: record.wamid }] });
+    return json(200, {
+      messaging_product: 'whatsapp',
+      contacts: [{ input: record.to, wa_id: record.to }],
+      messages: [{ id: record.wamid }],
+    });
   }
 }
 

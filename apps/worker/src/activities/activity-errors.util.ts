@@ -11,7 +11,8 @@ export interface StepError {
 
 /** The step error for anything a node (or the engine around it) threw. */
 export function stepErrorOf(error: unknown): StepError {
-  if (isNodeError(error)) return { code: error.name, message: error.message, ...(error.details === undefined ? {} : { details: error.details }) };
+  if (isNodeError(error))
+    return { code: error.name, message: error.message, ...(error.details === undefined ? {} : { details: error.details }) };
   if (error instanceof ApplicationFailure) return { code: error.type ?? 'ApplicationFailure', message: error.message };
   if (error instanceof UnknownNodeTypeError) return { code: RUN_FAILURE_TYPES.unknownNode, message: error.message };
   return { code: error instanceof Error ? error.name : 'Error', message: error instanceof Error ? error.message : String(error) };

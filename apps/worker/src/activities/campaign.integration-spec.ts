@@ -35,7 +35,8 @@ describe('campaignWorkflow with the real activities', () => {
   it('starts one run per eligible contact of the segment across pages, sends each once, and counts', async () => {
     const journeyId = await h.store.publish(priceJourney('one_at_a_time'));
     const vips: string[] = [];
-    for (let i = 0; i < 24; i++) vips.push(await h.store.contact(`1555333${String(i).padStart(4, '0')}`, { tags: ['vip'], windowOpen: false }));
+    for (let i = 0; i < 24; i++)
+      vips.push(await h.store.contact(`1555333${String(i).padStart(4, '0')}`, { tags: ['vip'], windowOpen: false }));
     const optedOut = await h.store.contact('15553339001', { tags: ['vip'] });
     await h.db.dataSource.query('UPDATE contacts SET opted_out = true WHERE id = $1', [optedOut]);
     await h.store.contact('15553339002', { tags: ['vip'], humanOwned: true });
@@ -45,19 +46,32 @@ describe('campaignWorkflow with the real activities', () => {
     const { options } = campaignStart({ campaignId, taskQueue: h.taskQueue, pageSize: 7 });
     const outcome = await h.client.workflow.execute(campaignWorkflow, options);
 
-    expect(outcome).toMatchObject({ status: 'completed', started: 24, skipped: 2, progress: { started: 24, completed: 24, failed: 0, open: 0 } });
+    expect(outcome).toMatchObject({
+      status: 'completed',
+      started: 24,
+      skipped: 2,
+      progress: { started: 24, completed: 24, failed: 0, open: 0 },
+    });
     const recipients = h.graph.sends.filter((s) => s.to.startsWith('1555333')).map((s) => s.to);
     expect(recipients).toHaveLength(24);
     expect(new Set(recipients).size).toBe(24);
     expect(h.graph.sends.every((s) => s.body.type === 'template')).toBe(true);
-    const [campaign] = await h.db.dataSource.query('SELECT status, total, started, completed, failed, finished_at FROM campaigns WHERE id = $1', [campaignId]);
+    const [campaign] = await h.db.dataSource.query(
+      'SELECT status, total, started, completed, failed, finished_at FROM campaigns WHERE id = $1',
+      [campaignId],
+    );
     expect(campaign).toMatchObject({ status: 'completed', total: 26, started: 24, completed: 24, failed: 0 });
     expect(campaign.finished_at).not.toBeNull();
 
     // A retried page (e.g. after a worker crash) starts nobody twice.
     const env = new MockActivityEnvironment();
     const activities = createActivities(h.deps);
-    const again = await env.run(activities.startCampaignPage, { campaignId, cursor: null, pageSize: 100, before: { started: 0, skipped: 0 } });
+    const again = await env.run(activities.startCampaignPage, {
+      campaignId,
+      cursor: null,
+      pageSize: 100,
+      before: { started: 0, skipped: 0 },
+    });
     expect(again).toEqual({ started: 24, skipped: 2, nextCursor: null });
     await new Promise((r) => setTimeout(r, 300));
     expect(h.graph.sends.filter((s) => s.to.startsWith('1555333'))).toHaveLength(24);
@@ -72,11 +86,17 @@ describe('campaignWorkflow with the real activities', () => {
     await h.client.workflow.execute(campaignWorkflow, campaignStart({ campaignId: first, taskQueue: h.taskQueue }).options);
     await h.store.contact('15555550003', { tags: ['beta'] });
     const second = await createCampaign(journeyId, { tags: { any: ['beta'] } });
-    const outcome = await h.client.workflow.execute(campaignWorkflow, campaignStart({ campaignId: second, taskQueue: h.taskQueue }).options);
+    const outcome = await h.client.workflow.execute(
+      campaignWorkflow,
+      campaignStart({ campaignId: second, taskQueue: h.taskQueue }).options,
+    );
     expect(outcome).toMatchObject({ status: 'completed', started: 1, skipped: 2 });
     await eventually(async () => (await h.store.runsOf(journeyId)).length === 3);
     expect(h.graph.sendsTo('15555550001')).toHaveLength(1);
-    const rerun = await h.client.workflow.execute(campaignWorkflow, { ...campaignStart({ campaignId: first, taskQueue: h.taskQueue }).options, workflowId: `again-${first}` });
+    const rerun = await h.client.workflow.execute(campaignWorkflow, {
+      ...campaignStart({ campaignId: first, taskQueue: h.taskQueue }).options,
+      workflowId: `again-${first}`,
+    });
     expect(rerun).toMatchObject({ status: 'failed', started: 0 });
   });
 });

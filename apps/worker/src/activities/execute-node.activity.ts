@@ -65,7 +65,9 @@ export function executeNodeActivity(deps: ActivityDeps): Pick<JourneyActivities,
         await steps.finish(stepId, portOf(invocation), invocation.output, visit.lastSend?.wamid ?? null, clock());
         const contact = visit.contactChanged ? await findContact(deps.dataSource.manager, input.contactId) : undefined;
         return {
-          ...('port' in invocation ? { kind: 'port' as const, port: invocation.port } : { kind: 'await_reply' as const, reply: invocation.awaitReply }),
+          ...('port' in invocation
+            ? { kind: 'port' as const, port: invocation.port }
+            : { kind: 'await_reply' as const, reply: invocation.awaitReply }),
           variables: invocation.variables,
           ...(contact ? { contact: toSnapshot(contact) } : {}),
           ...(visit.lastSend ? { lastSend: visit.lastSend } : {}),

@@ -76,8 +76,15 @@ const runOnce = async (document: ReturnType<ReturnType<typeof journeyBuilder>['b
     const runs = await h.store.runsOf(journeyId);
     return runs.length === 1 && !['running', 'waiting'].includes(runs[0].status) ? runs : undefined;
   });
-  const steps: { node_id: string; port: string | null; output: unknown; error: { code: string; message: string } | null; attempt: number }[] =
-    await h.db.dataSource.query('SELECT node_id, port, output, error, attempt FROM run_steps WHERE run_id = $1 ORDER BY step', [run.id]);
+  const steps: {
+    node_id: string;
+    port: string | null;
+    output: unknown;
+    error: { code: string; message: string } | null;
+    attempt: number;
+  }[] = await h.db.dataSource.query('SELECT node_id, port, output, error, attempt FROM run_steps WHERE run_id = $1 ORDER BY step', [
+    run.id,
+  ]);
   return { run, steps, contactId };
 };
 
@@ -86,20 +93,32 @@ describe('executeNode runs custom nodes like built-ins', () => {
     const doc = journeyBuilder()
       .trigger({ kind: 'contact.synced' })
       .node('quote', 'acme.quote@1', { credential: 'quotes', url: quotesUrl })
-      .node('check', 'core.condition@1', { rules: [{ field: 'vars.price', op: 'gt', value: 10 }, { field: 'contact.attributes.quote', op: 'eq', value: 42 }] })
+      .node('check', 'core.condition@1', {
+        rules: [
+          { field: 'vars.price', op: 'gt', value: 10 },
+          { field: 'contact.attributes.quote', op: 'eq', value: 42 },
+        ],
+      })
       .node('done', 'core.add-tag@1', { tag: 'quoted' })
       .chain('quote', 'check')
       .edge('check', 'true', 'done')
       .build();
     const { run, steps } = await runOnce(doc, '15556660001');
     expect(run.status).toBe('completed');
-    expect(steps.map((s) => [s.node_id, s.port])).toEqual([['quote', 'main'], ['check', 'true'], ['done', 'main']]);
+    expect(steps.map((s) => [s.node_id, s.port])).toEqual([
+      ['quote', 'main'],
+      ['check', 'true'],
+      ['done', 'main'],
+    ]);
     expect(steps[0].output).toEqual({ price: 42 });
     expect(h.graph.sendsTo('15556660001').map((s) => s.body.text)).toEqual([{ body: 'Your price: 42' }]);
   });
 
   it('fails the run with node_config when a credential is missing, and records the step error', async () => {
-    const doc = journeyBuilder().trigger({ kind: 'contact.synced' }).node('quote', 'acme.quote@1', { credential: 'nope', url: quotesUrl }).build();
+    const doc = journeyBuilder()
+      .trigger({ kind: 'contact.synced' })
+      .node('quote', 'acme.quote@1', { credential: 'nope', url: quotesUrl })
+      .build();
     const { run, steps } = await runOnce(doc, '15556660002');
     expect(run).toMatchObject({ status: 'failed', error: { code: 'node_config', nodeId: 'quote' } });
     expect(steps[0].error).toMatchObject({ code: 'NodeConfigError', message: expect.stringContaining('TANDEM_CREDENTIAL_NOPE') });

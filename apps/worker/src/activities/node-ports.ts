@@ -1,4 +1,13 @@
-import { NodeConfigError, type AttributeValue, type ContactsPort, type CredentialsPort, type HttpClientPort, type HttpRequest, type HttpResponse, type NodeLogger } from '@tandem/node-sdk';
+import {
+  NodeConfigError,
+  type AttributeValue,
+  type ContactsPort,
+  type CredentialsPort,
+  type HttpClientPort,
+  type HttpRequest,
+  type HttpResponse,
+  type NodeLogger,
+} from '@tandem/node-sdk';
 import type { DataSource } from 'typeorm';
 
 const MAX_HTTP_TIMEOUT_MS = 30_000;
@@ -51,7 +60,11 @@ export function envCredentials(env: Record<string, string | undefined>): Credent
       } catch {
         throw new NodeConfigError(`credential "${ref}" is not a JSON object (${credentialVariable(ref)})`);
       }
-      const ok = parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed) && Object.values(parsed).every((v) => typeof v === 'string');
+      const ok =
+        parsed !== null &&
+        typeof parsed === 'object' &&
+        !Array.isArray(parsed) &&
+        Object.values(parsed).every((v) => typeof v === 'string');
       if (!ok) throw new NodeConfigError(`credential "${ref}" must be a JSON object of strings (${credentialVariable(ref)})`);
       return parsed as Record<string, string>;
     },
@@ -66,12 +79,16 @@ export function contactsPort(ds: DataSource, contactId: string, onChange: () => 
   };
   return {
     setAttribute: (key: string, value: AttributeValue) =>
-      run(`UPDATE contacts SET attributes = attributes || jsonb_build_object($2::text, $3::jsonb), updated_at = now() WHERE id = $1`, [key, JSON.stringify(value)]),
+      run(`UPDATE contacts SET attributes = attributes || jsonb_build_object($2::text, $3::jsonb), updated_at = now() WHERE id = $1`, [
+        key,
+        JSON.stringify(value),
+      ]),
     addTag: (tag: string) =>
       run(`UPDATE contacts SET tags = array_append(tags, $2), updated_at = now() WHERE id = $1 AND NOT ($2 = ANY(tags))`, [tag]),
     removeTag: (tag: string) => run(`UPDATE contacts SET tags = array_remove(tags, $2), updated_at = now() WHERE id = $1`, [tag]),
     setOptedOut: (optedOut: boolean) => run(`UPDATE contacts SET opted_out = $2, updated_at = now() WHERE id = $1`, [optedOut]),
-    handOff: () => run(`UPDATE contacts SET human_owned = true, human_owned_at = coalesce(human_owned_at, now()), updated_at = now() WHERE id = $1`, []),
+    handOff: () =>
+      run(`UPDATE contacts SET human_owned = true, human_owned_at = coalesce(human_owned_at, now()), updated_at = now() WHERE id = $1`, []),
   };
 }
 

@@ -95,9 +95,21 @@ export function runLifecycleActivities(deps: ActivityDeps): Pick<JourneyActiviti
          UPDATE journey_runs SET status = $14, current_node_id = $6, updated_at = now()
          WHERE id = (SELECT run_id FROM step) AND status = ANY($15)`,
         [
-          stepRowId(input.runId, input.step), input.workspaceId, input.runId, input.journeyId, input.version, input.nodeId,
-          input.nodeType, input.port, input.output === undefined ? null : JSON.stringify(input.output), input.startedAt,
-          input.endedAt, input.endedAt === null ? null : input.endedAt - input.startedAt, input.step, input.runStatus, OPEN_RUN_STATUSES,
+          stepRowId(input.runId, input.step),
+          input.workspaceId,
+          input.runId,
+          input.journeyId,
+          input.version,
+          input.nodeId,
+          input.nodeType,
+          input.port,
+          input.output === undefined ? null : JSON.stringify(input.output),
+          input.startedAt,
+          input.endedAt,
+          input.endedAt === null ? null : input.endedAt - input.startedAt,
+          input.step,
+          input.runStatus,
+          OPEN_RUN_STATUSES,
         ],
       );
     },
@@ -129,10 +141,12 @@ export function runLifecycleActivities(deps: ActivityDeps): Pick<JourneyActiviti
 
 /** Only open runs move: a late step never reopens an ended run. */
 async function setRunState(m: EntityManager, runId: string, status: string, nodeId: string | null): Promise<void> {
-  await m.query(
-    'UPDATE journey_runs SET status = $2, current_node_id = $3, updated_at = now() WHERE id = $1 AND status = ANY($4)',
-    [runId, status, nodeId, OPEN_RUN_STATUSES],
-  );
+  await m.query('UPDATE journey_runs SET status = $2, current_node_id = $3, updated_at = now() WHERE id = $1 AND status = ANY($4)', [
+    runId,
+    status,
+    nodeId,
+    OPEN_RUN_STATUSES,
+  ]);
 }
 
 /** A run that failed before `beginRun` returned may still have a row (pre-created by its starter). */

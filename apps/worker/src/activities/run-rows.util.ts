@@ -43,8 +43,17 @@ export interface RunRowSeed {
  */
 export async function upsertRunRow(m: EntityManager, seed: RunRowSeed): Promise<string> {
   const values = [
-    seed.workspaceId, seed.journeyId, seed.version, seed.contactId, seed.numberId, seed.triggerKind,
-    seed.triggerEvent, seed.triggerKey, seed.workflowId, seed.temporalRunId, seed.campaignId,
+    seed.workspaceId,
+    seed.journeyId,
+    seed.version,
+    seed.contactId,
+    seed.numberId,
+    seed.triggerKind,
+    seed.triggerEvent,
+    seed.triggerKey,
+    seed.workflowId,
+    seed.temporalRunId,
+    seed.campaignId,
   ];
   const insert = `INSERT INTO journey_runs (workspace_id, journey_id, version, contact_id, number_id, trigger_kind, trigger_event,
        trigger_key, workflow_id, temporal_run_id, campaign_id, status)
@@ -77,7 +86,10 @@ export function stepRowId(runId: string, step: number): string {
 }
 
 /** Recounts a campaign's runs from `journey_runs` (idempotent, unlike increments). */
-export async function refreshCampaignCounters(m: EntityManager, campaignId: string): Promise<{ started: number; completed: number; failed: number; open: number }> {
+export async function refreshCampaignCounters(
+  m: EntityManager,
+  campaignId: string,
+): Promise<{ started: number; completed: number; failed: number; open: number }> {
   const [row] = await updateReturning<{ started: number; completed: number; failed: number; open: number }>(
     m,
     `WITH c AS (

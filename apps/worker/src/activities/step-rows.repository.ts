@@ -19,8 +19,19 @@ export class StepRows {
          RETURNING run_id)
        UPDATE journey_runs SET status = 'running', current_node_id = $6, updated_at = now()
        WHERE id = (SELECT run_id FROM step) AND status IN ('running', 'waiting', 'paused')`,
-      [id, input.workspaceId, input.runId, input.journeyId, input.version, input.node.id, input.node.type,
-        JSON.stringify({ config: input.node.config, variables: input.vars }), attempt, ms(startedAt), input.step],
+      [
+        id,
+        input.workspaceId,
+        input.runId,
+        input.journeyId,
+        input.version,
+        input.node.id,
+        input.node.type,
+        JSON.stringify({ config: input.node.config, variables: input.vars }),
+        attempt,
+        ms(startedAt),
+        input.step,
+      ],
     );
   }
 

@@ -8,12 +8,17 @@ const redis = new IORedis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379');
 afterAll(() => redis.quit());
 
 function candidate(key: string, log: string[], name: string, ttlMs = 600): LeaderElection {
-  return new LeaderElection(redis, key, {
-    start: async () => {
-      log.push(`${name} started`);
-      return { stop: async () => void log.push(`${name} stopped`) };
+  return new LeaderElection(
+    redis,
+    key,
+    {
+      start: async () => {
+        log.push(`${name} started`);
+        return { stop: async () => void log.push(`${name} stopped`) };
+      },
     },
-  }, ttlMs);
+    ttlMs,
+  );
 }
 
 describe('LeaderElection', () => {

@@ -33,9 +33,14 @@ export class LeaderElection {
   /** Starts competing; resolves after the first attempt. */
   async begin(): Promise<void> {
     await this.step();
-    this.timer = setInterval(() => {
-      this.stepping = this.stepping.then(() => this.step()).catch((error: unknown) => console.error('[dispatcher] leader election:', error));
-    }, Math.floor(this.ttlMs / 3));
+    this.timer = setInterval(
+      () => {
+        this.stepping = this.stepping
+          .then(() => this.step())
+          .catch((error: unknown) => console.error('[dispatcher] leader election:', error));
+      },
+      Math.floor(this.ttlMs / 3),
+    );
   }
 
   get isLeader(): boolean {

@@ -15,9 +15,12 @@ beforeAll(async () => {
 afterAll(() => h.close());
 afterEach(() => h.db.dataSource.query(`UPDATE journeys SET status = 'paused'`));
 
-const tagJourney = (trigger: Parameters<ReturnType<typeof journeyBuilder>['trigger']>[0], settings: Partial<JourneyDocument['settings']> = {}) =>
-  journeyBuilder().trigger(trigger).node('tag', 'core.add-tag@1', { tag: 'started' }).settings(settings).build();
-const newContact = (options?: Parameters<StoreFixture['contact']>[1]) => h.store.contact(`1555222${String(++waSeq).padStart(4, '0')}`, options);
+const tagJourney = (
+  trigger: Parameters<ReturnType<typeof journeyBuilder>['trigger']>[0],
+  settings: Partial<JourneyDocument['settings']> = {},
+) => journeyBuilder().trigger(trigger).node('tag', 'core.add-tag@1', { tag: 'started' }).settings(settings).build();
+const newContact = (options?: Parameters<StoreFixture['contact']>[1]) =>
+  h.store.contact(`1555222${String(++waSeq).padStart(4, '0')}`, options);
 const allEnded = async (journeyId: string, count: number) => {
   const runs = await h.store.runsOf(journeyId);
   return runs.length === count && runs.every((r) => r.status === 'completed') ? runs : undefined;
@@ -28,13 +31,43 @@ type EventFactory = (contactId: string) => Promise<EngineEvent> | EngineEvent;
 describe('dispatcher: triggers', () => {
   test.each<[string, boolean, Parameters<ReturnType<typeof journeyBuilder>['trigger']>[0], EventFactory]>([
     ['any inbound message', true, { kind: 'message.received', match: { kind: 'any' } }, (c) => h.store.inbound(c, { text: 'hi' })],
-    ['a keyword', true, { kind: 'message.received', match: { kind: 'keywords', keywords: ['price'] } }, (c) => h.store.inbound(c, { text: 'Price' })],
-    ['another word than the keyword', false, { kind: 'message.received', match: { kind: 'keywords', keywords: ['price'] } }, (c) => h.store.inbound(c, { text: 'hello' })],
-    ['a regular expression', true, { kind: 'message.received', match: { kind: 'regex', pattern: '^order\\s+\\d+$' } }, (c) => h.store.inbound(c, { text: 'Order 1234' })],
-    ['a template button payload', true, { kind: 'message.received', match: { kind: 'button', payloads: ['promo-yes'] } }, (c) => h.store.inbound(c, { text: 'Yes', buttonPayload: 'promo-yes' })],
-    ['the first message ever', true, { kind: 'message.received', match: { kind: 'first_message' } }, (c) => h.store.inbound(c, { text: 'hi' })],
+    [
+      'a keyword',
+      true,
+      { kind: 'message.received', match: { kind: 'keywords', keywords: ['price'] } },
+      (c) => h.store.inbound(c, { text: 'Price' }),
+    ],
+    [
+      'another word than the keyword',
+      false,
+      { kind: 'message.received', match: { kind: 'keywords', keywords: ['price'] } },
+      (c) => h.store.inbound(c, { text: 'hello' }),
+    ],
+    [
+      'a regular expression',
+      true,
+      { kind: 'message.received', match: { kind: 'regex', pattern: '^order\\s+\\d+$' } },
+      (c) => h.store.inbound(c, { text: 'Order 1234' }),
+    ],
+    [
+      'a template button payload',
+      true,
+      { kind: 'message.received', match: { kind: 'button', payloads: ['promo-yes'] } },
+      (c) => h.store.inbound(c, { text: 'Yes', buttonPayload: 'promo-yes' }),
+    ],
+    [
+      'the first message ever',
+      true,
+      { kind: 'message.received', match: { kind: 'first_message' } },
+      (c) => h.store.inbound(c, { text: 'hi' }),
+    ],
     ['a teammate echo', true, { kind: 'message.echo', match: { kind: 'any' } }, (c) => h.store.echo(c, 'On my way')],
-    ['a failed status with a listed code', true, { kind: 'message.status', statuses: ['failed'], errorCodes: [131047] }, (c) => sentThenStatus(c, 'failed', 131047)],
+    [
+      'a failed status with a listed code',
+      true,
+      { kind: 'message.status', statuses: ['failed'], errorCodes: [131047] },
+      (c) => sentThenStatus(c, 'failed', 131047),
+    ],
     ['a read status when only failures count', false, { kind: 'message.status', statuses: ['failed'] }, (c) => sentThenStatus(c, 'read')],
     ['a synced contact', true, { kind: 'contact.synced' }, (c) => h.store.contactSynced(c)],
   ])('%s → starts a run: %s', async (_name, starts, trigger, makeEvent) => {
@@ -52,7 +85,9 @@ describe('dispatcher: triggers', () => {
   });
 
   it('starts a first-message journey only for the first message', async () => {
-    const journeyId = await h.store.publish(tagJourney({ kind: 'message.received', match: { kind: 'first_message' } }, { reEntry: 'always' }));
+    const journeyId = await h.store.publish(
+      tagJourney({ kind: 'message.received', match: { kind: 'first_message' } }, { reEntry: 'always' }),
+    );
     const contactId = await newContact();
     await h.dispatcher.handle(await h.store.inbound(contactId, { text: 'one' }));
     await h.dispatcher.handle(await h.store.inbound(contactId, { text: 'two' }));
@@ -73,7 +108,10 @@ describe('dispatcher: triggers', () => {
 
   it('starts a number.disconnected journey for the contacts with open runs on that number', async () => {
     const waiting = await h.store.publish(
-      journeyBuilder().trigger({ kind: 'contact.synced' }).node('hold', 'core.wait@1', { mode: 'duration', duration: { amount: 3, unit: 'seconds' } }).build(),
+      journeyBuilder()
+        .trigger({ kind: 'contact.synced' })
+        .node('hold', 'core.wait@1', { mode: 'duration', duration: { amount: 3, unit: 'seconds' } })
+        .build(),
     );
     const onDisconnect = await h.store.publish(tagJourney({ kind: 'number.disconnected' }));
     const affected = await newContact();

@@ -71,7 +71,10 @@ export class Dispatcher {
     }
   }
 
-  private async signalOpenRuns(facts: ContactFacts | undefined, send: (h: ReturnType<Client['workflow']['getHandle']>) => Promise<void>): Promise<void> {
+  private async signalOpenRuns(
+    facts: ContactFacts | undefined,
+    send: (h: ReturnType<Client['workflow']['getHandle']>) => Promise<void>,
+  ): Promise<void> {
     for (const workflowId of facts?.openRuns ?? []) await this.ignoreGone(send(this.deps.temporal.workflow.getHandle(workflowId)));
   }
 
@@ -150,7 +153,10 @@ export class Dispatcher {
       if (!trigger) continue;
       const runTrigger: RunTrigger = { ...(base as TriggerEvent), kind: base.kind, eventId: event.id, triggerId: trigger.id };
       for (const contactId of contactIds) {
-        const started = contactId === facts?.contactId ? facts.startedByEvent.includes(journey.journeyId) : await this.alreadyStartedBy(journey.journeyId, contactId, event.id);
+        const started =
+          contactId === facts?.contactId
+            ? facts.startedByEvent.includes(journey.journeyId)
+            : await this.alreadyStartedBy(journey.journeyId, contactId, event.id);
         if (started) continue;
         await this.starter.start({
           workspaceId: journey.workspaceId,
@@ -182,7 +188,9 @@ export class Dispatcher {
     // Statuses carry their contact when it is known.
     const contactId = contactOf(event);
     if (!contactId) return [];
-    const rows: { id: string }[] = await this.deps.dataSource.query('SELECT id FROM contacts WHERE id = $1 AND NOT human_owned', [contactId]);
+    const rows: { id: string }[] = await this.deps.dataSource.query('SELECT id FROM contacts WHERE id = $1 AND NOT human_owned', [
+      contactId,
+    ]);
     return rows.map((r) => r.id);
   }
 

@@ -29,9 +29,20 @@ export function triggerEventOf(event: DbEngineEvent, isFirstMessage = false): Tr
       });
     }
     case 'message.echo':
-      return defined({ kind: 'message.echo' as const, text: event.payload.text?.slice(0, MAX_TRIGGER_TEXT), wamid: event.payload.wamid, timestamp });
+      return defined({
+        kind: 'message.echo' as const,
+        text: event.payload.text?.slice(0, MAX_TRIGGER_TEXT),
+        wamid: event.payload.wamid,
+        timestamp,
+      });
     case 'message.status':
-      return defined({ kind: 'message.status' as const, status: event.payload.status, errorCode: event.payload.errors?.[0]?.code, wamid: event.payload.wamid, timestamp });
+      return defined({
+        kind: 'message.status' as const,
+        status: event.payload.status,
+        errorCode: event.payload.errors?.[0]?.code,
+        wamid: event.payload.wamid,
+        timestamp,
+      });
     case 'contact.synced':
       return event.payload.action === 'add' ? { kind: 'contact.synced', timestamp } : undefined;
     case 'number.disconnected':
@@ -60,7 +71,14 @@ export function contactOf(event: DbEngineEvent): string | undefined {
 /** The reply signal for an inbound message. */
 export function replyOf(event: Extract<DbEngineEvent, { kind: 'message.received' }>): ReplySignalPayload {
   const p = event.payload;
-  return defined({ eventId: event.id, wamid: p.wamid, text: p.text?.slice(0, MAX_TRIGGER_TEXT), buttonId: p.buttonId, listRowId: p.listRowId, buttonPayload: p.buttonPayload });
+  return defined({
+    eventId: event.id,
+    wamid: p.wamid,
+    text: p.text?.slice(0, MAX_TRIGGER_TEXT),
+    buttonId: p.buttonId,
+    listRowId: p.listRowId,
+    buttonPayload: p.buttonPayload,
+  });
 }
 
 /** The status signal for a delivery status. */

@@ -53,7 +53,10 @@ export class JourneyCatalog {
   async documentOf(journeyId: string, version: number): Promise<JourneyDocument | null> {
     const key = `${journeyId}@${version}`;
     if (!this.documents.has(key)) {
-      const rows: { document: unknown }[] = await this.ds.query('SELECT document FROM journey_versions WHERE journey_id = $1 AND version = $2', [journeyId, version]);
+      const rows: { document: unknown }[] = await this.ds.query(
+        'SELECT document FROM journey_versions WHERE journey_id = $1 AND version = $2',
+        [journeyId, version],
+      );
       const parsed = journeyDocumentSchema.safeParse(rows[0]?.document);
       // An unparsable version never starts runs (the api validates before publishing).
       this.documents.set(key, parsed.success ? parsed.data : null);

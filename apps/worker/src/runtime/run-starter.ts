@@ -38,7 +38,8 @@ export class RunStarter {
     let firstExecutionRunId: string | undefined;
     for (const backoffMs of FINISHING_RETRIES_MS) {
       try {
-        firstExecutionRunId = (await this.client.workflow.start(journeyWorkflow, { ...options, requestEagerStart: this.eagerStart })).firstExecutionRunId;
+        firstExecutionRunId = (await this.client.workflow.start(journeyWorkflow, { ...options, requestEagerStart: this.eagerStart }))
+          .firstExecutionRunId;
         break;
       } catch (error) {
         if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;

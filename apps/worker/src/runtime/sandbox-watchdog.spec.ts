@@ -33,7 +33,9 @@ describe('sandbox watchdog', () => {
   });
 
   it('without it, the same call hits the timeout (what the stock watchdog does)', async () => {
-    await expect(runThread(`require('node:worker_threads').parentPort.postMessage(${busyWithTimeout(150, 20)});`)).rejects.toThrow(/timed out/);
+    await expect(runThread(`require('node:worker_threads').parentPort.postMessage(${busyWithTimeout(150, 20)});`)).rejects.toThrow(
+      /timed out/,
+    );
   });
 
   it('reports a call running past the limit once, naming how long it has run', async () => {

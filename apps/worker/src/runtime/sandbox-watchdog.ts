@@ -67,7 +67,9 @@ export function watchStamp(stamp: Float64Array, limitMs: number, report: (messag
       const since = stamp[0];
       if (since === 0 || since === reportedFor || Date.now() - since < limitMs) return;
       reportedFor = since;
-      report(`a call into the workflow sandbox has been running for ${Date.now() - since} ms: a workflow is not yielding (interpreter bug?)`);
+      report(
+        `a call into the workflow sandbox has been running for ${Date.now() - since} ms: a workflow is not yielding (interpreter bug?)`,
+      );
     },
     Math.max(50, Math.floor(limitMs / 5)),
   );
@@ -79,7 +81,11 @@ export function watchStamp(stamp: Float64Array, limitMs: number, report: (messag
  * Makes the SDK's workflow threads created after this call (by `Worker.create`) use the
  * given guard. `per-call` changes nothing. Idempotent; call before creating workers.
  */
-export function useSandboxWatchdog(mode: SandboxWatchdog, limitMs = 5_000, report: (message: string) => void = (m) => console.error(`[worker] ${m}`)): void {
+export function useSandboxWatchdog(
+  mode: SandboxWatchdog,
+  limitMs = 5_000,
+  report: (message: string) => void = (m) => console.error(`[worker] ${m}`),
+): void {
   if (mode === 'per-call') return;
   const threads = workerThreads as { Worker: typeof workerThreads.Worker } & Record<symbol, boolean>;
   if (threads[INSTALLED]) return;

@@ -46,7 +46,11 @@ export async function createWorkerRuntime(): Promise<WorkerRuntime> {
     workerId: `${hostname()}:${process.pid}`,
     dataSource,
     redis,
-    whatsapp: new WhatsAppClient({ baseUrl: cfg.META_GRAPH_BASE_URL, graphVersion: cfg.META_GRAPH_VERSION, accessToken: cfg.META_ACCESS_TOKEN }),
+    whatsapp: new WhatsAppClient({
+      baseUrl: cfg.META_GRAPH_BASE_URL,
+      graphVersion: cfg.META_GRAPH_VERSION,
+      accessToken: cfg.META_ACCESS_TOKEN,
+    }),
     governor: new ThroughputGovernor({ redis, keyPrefix: `${cfg.QUEUE_PREFIX}:gov` }),
     registry,
     temporal: new Client({ connection, namespace: cfg.TEMPORAL_NAMESPACE }),

@@ -52,7 +52,18 @@ export class OutboxRepository {
     const inserted: OutboxRow[] = await this.ds.query(
       `INSERT INTO outbox_sends (workspace_id, idempotency_key, number_id, contact_id, run_id, node_id, payload, state, error, error_code)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT (idempotency_key) DO NOTHING RETURNING ${ROW_COLUMNS}`,
-      [origin.workspaceId, origin.key, origin.numberId, origin.contactId, origin.runId, origin.nodeId, payload, state, note, note?.code ?? null],
+      [
+        origin.workspaceId,
+        origin.key,
+        origin.numberId,
+        origin.contactId,
+        origin.runId,
+        origin.nodeId,
+        payload,
+        state,
+        note,
+        note?.code ?? null,
+      ],
     );
     const row = inserted[0] ?? (await this.find(origin.key));
     if (!row) throw new Error(`outbox row ${origin.key} vanished`);
@@ -80,17 +91,18 @@ export class OutboxRepository {
 
   /** Marks a pending row as possibly in flight (clears `notSent`). */
   async markInFlight(key: string): Promise<void> {
-    await this.ds.query(`UPDATE outbox_sends SET error = NULL, error_code = NULL, updated_at = now() WHERE idempotency_key = $1 AND state = 'pending'`, [key]);
+    await this.ds.query(
+      `UPDATE outbox_sends SET error = NULL, error_code = NULL, updated_at = now() WHERE idempotency_key = $1 AND state = 'pending'`,
+      [key],
+    );
   }
 
   /** Ends a row as refused or failed, or keeps it pending with a note. */
   async settle(key: string, state: Exclude<OutboxSendState, 'accepted'>, note: OutboxNote): Promise<void> {
-    await this.ds.query(`UPDATE outbox_sends SET state = $2, error = $3, error_code = $4, updated_at = now() WHERE idempotency_key = $1 AND state = 'pending'`, [
-      key,
-      state,
-      note,
-      note.code ?? null,
-    ]);
+    await this.ds.query(
+      `UPDATE outbox_sends SET state = $2, error = $3, error_code = $4, updated_at = now() WHERE idempotency_key = $1 AND state = 'pending'`,
+      [key, state, note, note.code ?? null],
+    );
   }
 
   /** wamid of a message whose status webhook carried this outbox key (proof that Meta accepted it). */

@@ -19,9 +19,12 @@ export async function takeSendLease(redis: Redis, key: string, ttlMs: number): P
   const token = randomUUID();
   const ok = await redis.set(key, token, 'PX', ttlMs, 'NX');
   if (ok !== 'OK') return undefined;
-  const timer = setInterval(() => {
-    redis.eval(EXTEND_SCRIPT, 1, key, token, String(ttlMs)).catch(() => undefined);
-  }, Math.max(100, Math.floor(ttlMs / 3)));
+  const timer = setInterval(
+    () => {
+      redis.eval(EXTEND_SCRIPT, 1, key, token, String(ttlMs)).catch(() => undefined);
+    },
+    Math.max(100, Math.floor(ttlMs / 3)),
+  );
   timer.unref();
   return {
     async release() {

@@ -10,7 +10,11 @@ let h: EngineHarness;
 let send: SendPath;
 let keySeq = 0;
 const text: OutboundMessage = { type: 'text', text: { body: 'Hello' } };
-const reminder = { name: 'follow_up_reminder', language: { code: 'en_US' }, components: [{ type: 'body' as const, parameters: [{ type: 'text' as const, text: 'Ana' }] }] };
+const reminder = {
+  name: 'follow_up_reminder',
+  language: { code: 'en_US' },
+  components: [{ type: 'body' as const, parameters: [{ type: 'text' as const, text: 'Ana' }] }],
+};
 
 beforeAll(async () => {
   h = await createEngineHarness('send_path');
@@ -31,7 +35,8 @@ async function request(contactId: string, overrides: Partial<SendRequest> = {}):
     ...overrides,
   };
 }
-const outbox = async (key: string) => (await h.db.dataSource.query('SELECT state, wamid, error, error_code FROM outbox_sends WHERE idempotency_key = $1', [key]))[0];
+const outbox = async (key: string) =>
+  (await h.db.dataSource.query('SELECT state, wamid, error, error_code FROM outbox_sends WHERE idempotency_key = $1', [key]))[0];
 
 describe('the send path', () => {
   it('sends once, returns the stored outcome on a retry, and stores the message with its node', async () => {
@@ -62,15 +67,37 @@ describe('the send path', () => {
 
   test.each([
     ['a teammate owns the chat', { humanOwned: true }, text, 'human_owned'],
-    ['an unknown template (after asking Meta)', {}, { type: 'template', template: { name: 'no_such', language: { code: 'en_US' } } }, 'template_missing'],
-    ['a template with an empty parameter list', {}, { type: 'template', template: { name: 'follow_up_reminder', language: { code: 'en_US' } } }, 'template_params'],
+    [
+      'an unknown template (after asking Meta)',
+      {},
+      { type: 'template', template: { name: 'no_such', language: { code: 'en_US' } } },
+      'template_missing',
+    ],
+    [
+      'a template with an empty parameter list',
+      {},
+      { type: 'template', template: { name: 'follow_up_reminder', language: { code: 'en_US' } } },
+      'template_params',
+    ],
   ] as const)('refuses when %s', async (_name, contact, message, reason) => {
     const contactId = await h.store.contact(`1555001${keySeq}`, contact);
-    await expect(send.send(await request(contactId, { message: message as OutboundMessage }))).resolves.toMatchObject({ status: 'refused', reason });
+    await expect(send.send(await request(contactId, { message: message as OutboundMessage }))).resolves.toMatchObject({
+      status: 'refused',
+      reason,
+    });
   });
 
   it('fetches a template it does not know yet from Meta, then sends it', async () => {
-    h.graph.templates = [{ id: '9', name: 'brand_new', language: 'en_US', status: 'APPROVED', category: 'UTILITY', components: [{ type: 'BODY', text: 'Hello there' }] }];
+    h.graph.templates = [
+      {
+        id: '9',
+        name: 'brand_new',
+        language: 'en_US',
+        status: 'APPROVED',
+        category: 'UTILITY',
+        components: [{ type: 'BODY', text: 'Hello there' }],
+      },
+    ];
     const listings = h.graph.templateListings;
     const contactId = await h.store.contact('15550000003', { windowOpen: false });
     const message: OutboundMessage = { type: 'template', template: { name: 'brand_new', language: { code: 'en_US' } } };

@@ -63,10 +63,15 @@ export class SendPath {
       const templates = await this.templates.lookup(request.workspaceId, number.waba_id, refs);
       const decision = decideSend({ ...request, contact, now: this.clock(), templates });
       if (!decision.ok) {
-        const refused = await this.outbox.claim(request, { message: request.message }, 'refused', { reason: decision.reason, detail: decision.detail });
+        const refused = await this.outbox.claim(request, { message: request.message }, 'refused', {
+          reason: decision.reason,
+          detail: decision.detail,
+        });
         return outcomeOfRow(refused);
       }
-      row = await this.outbox.claim(request, { message: decision.message, usedFallback: decision.usedFallback }, 'pending', { notSent: true });
+      row = await this.outbox.claim(request, { message: decision.message, usedFallback: decision.usedFallback }, 'pending', {
+        notSent: true,
+      });
       if (row.state !== 'pending') return outcomeOfRow(row);
     }
     return this.deliver(request, row, number, contact.to);
@@ -75,7 +80,11 @@ export class SendPath {
   private async deliver(request: SendRequest, row: OutboxRow, number: NumberRow, to: string): Promise<SendOutcome> {
     const lease = await takeSendLease(this.deps.redis, `${this.options.leasePrefix}:${request.key}`, this.options.leaseTtlMs);
     if (!lease) {
-      throw ApplicationFailure.create({ message: `send ${request.key} is in progress elsewhere`, type: 'SendInProgress', nextRetryDelay: this.options.leaseTtlMs });
+      throw ApplicationFailure.create({
+        message: `send ${request.key} is in progress elsewhere`,
+        type: 'SendInProgress',
+        nextRetryDelay: this.options.leaseTtlMs,
+      });
     }
     try {
       // Under the lease, the row as it is now: another attempt may have sent it meanwhile.
@@ -95,7 +104,13 @@ export class SendPath {
         return { status: 'accepted', wamid: result.wamid, ...(fresh.payload.usedFallback ? { usedFallback: true } : {}) };
       } catch (error) {
         if (!(error instanceof GraphApiError)) throw error;
-        return await reactToGraphError(error, { request, row: fresh, outbox: this.outbox, ds: this.deps.dataSource, attempt: request.attempt - 1 });
+        return await reactToGraphError(error, {
+          request,
+          row: fresh,
+          outbox: this.outbox,
+          ds: this.deps.dataSource,
+          attempt: request.attempt - 1,
+        });
       }
     } finally {
       await lease.release();
@@ -137,7 +152,8 @@ export class SendPath {
     const r = rows[0];
     if (!r) throw ApplicationFailure.nonRetryable(`number ${request.numberId} does not exist`, 'NonRetryableNodeError');
     const to = r.wa_id ?? r.user_id;
-    if (!r.contact_id || !to) throw ApplicationFailure.nonRetryable(`contact ${request.contactId} has no WhatsApp id`, 'NonRetryableNodeError');
+    if (!r.contact_id || !to)
+      throw ApplicationFailure.nonRetryable(`contact ${request.contactId} has no WhatsApp id`, 'NonRetryableNodeError');
     return {
       earlier: r.outbox ? { ...r.outbox, updated_at: new Date(r.outbox.updated_at) } : undefined,
       number: { phone_number_id: r.phone_number_id, waba_id: r.waba_id, throughput_cap: r.throughput_cap },

@@ -6,8 +6,16 @@ const open: RuleContact = { optedOut: false, marketingOptedOut: false, humanOwne
 const closed: RuleContact = { ...open, windowOpenUntil: NOW - 1 };
 const text: OutboundMessage = { type: 'text', text: { body: 'Hi' } };
 const body1 = [{ type: 'BODY' as const, text: 'Hi {{1}}' }];
-const promo: TemplateSend = { name: 'promo', language: { code: 'en_US' }, components: [{ type: 'body', parameters: [{ type: 'text', text: 'Ana' }] }] };
-const reminder: TemplateSend = { name: 'reminder', language: { code: 'en_US' }, components: [{ type: 'body', parameters: [{ type: 'text', text: 'Ana' }] }] };
+const promo: TemplateSend = {
+  name: 'promo',
+  language: { code: 'en_US' },
+  components: [{ type: 'body', parameters: [{ type: 'text', text: 'Ana' }] }],
+};
+const reminder: TemplateSend = {
+  name: 'reminder',
+  language: { code: 'en_US' },
+  components: [{ type: 'body', parameters: [{ type: 'text', text: 'Ana' }] }],
+};
 const templates = new Map<string, TemplateInfo>([
   [templateKey('promo', 'en_US'), { status: 'APPROVED', category: 'MARKETING', components: body1 }],
   [templateKey('reminder', 'en_US'), { status: 'APPROVED', category: 'UTILITY', components: body1 }],
@@ -19,15 +27,45 @@ describe('decideSend', () => {
   test.each([
     ['free-form in the window', text, undefined, open, { ok: true, message: text, usedFallback: false }],
     ['free-form outside the window', text, undefined, closed, { ok: false, reason: 'window_closed' }],
-    ['free-form outside the window, with a fallback template', text, reminder, closed, { ok: true, message: tpl(reminder), usedFallback: true }],
+    [
+      'free-form outside the window, with a fallback template',
+      text,
+      reminder,
+      closed,
+      { ok: true, message: tpl(reminder), usedFallback: true },
+    ],
     ['free-form inside the window ignores the fallback', text, reminder, open, { ok: true, message: text, usedFallback: false }],
     ['a template outside the window', tpl(reminder), undefined, closed, { ok: true, message: tpl(reminder), usedFallback: false }],
-    ['a template nobody knows', tpl({ name: 'ghost', language: { code: 'en_US' } }), undefined, open, { ok: false, reason: 'template_missing' }],
+    [
+      'a template nobody knows',
+      tpl({ name: 'ghost', language: { code: 'en_US' } }),
+      undefined,
+      open,
+      { ok: false, reason: 'template_missing' },
+    ],
     ['a paused template', tpl({ ...promo, name: 'paused' }), undefined, open, { ok: false, reason: 'template_not_approved' }],
-    ['a template with a missing parameter', tpl({ name: 'reminder', language: { code: 'en_US' } }), undefined, open, { ok: false, reason: 'template_params' }],
+    [
+      'a template with a missing parameter',
+      tpl({ name: 'reminder', language: { code: 'en_US' } }),
+      undefined,
+      open,
+      { ok: false, reason: 'template_params' },
+    ],
     ['an opted-out contact, even for utility', tpl(reminder), undefined, { ...open, optedOut: true }, { ok: false, reason: 'opted_out' }],
-    ['marketing to a contact who stopped marketing', tpl(promo), undefined, { ...open, marketingOptedOut: true }, { ok: false, reason: 'opted_out' }],
-    ['utility to a contact who stopped marketing', tpl(reminder), undefined, { ...open, marketingOptedOut: true }, { ok: true, message: tpl(reminder), usedFallback: false }],
+    [
+      'marketing to a contact who stopped marketing',
+      tpl(promo),
+      undefined,
+      { ...open, marketingOptedOut: true },
+      { ok: false, reason: 'opted_out' },
+    ],
+    [
+      'utility to a contact who stopped marketing',
+      tpl(reminder),
+      undefined,
+      { ...open, marketingOptedOut: true },
+      { ok: true, message: tpl(reminder), usedFallback: false },
+    ],
     ['a contact a teammate owns', text, undefined, { ...open, humanOwned: true }, { ok: false, reason: 'human_owned' }],
     ['a fallback that is itself refused', text, { ...promo, name: 'paused' }, closed, { ok: false, reason: 'template_not_approved' }],
   ])('%s', (_name, message, fallbackTemplate, contact, expected) => {

@@ -18,8 +18,7 @@ export interface RuleContact {
 
 /** What the rules decided: the message to send (maybe the fallback template) or why not. */
 export type SendDecision =
-  | { ok: true; message: OutboundMessage; usedFallback: boolean }
-  | { ok: false; reason: SendRefusalReason; detail: string };
+  { ok: true; message: OutboundMessage; usedFallback: boolean } | { ok: false; reason: SendRefusalReason; detail: string };
 
 /** Map key of a template by name and language. */
 export const templateKey = (name: string, language: string): string => `${name}|${language}`;
@@ -32,7 +31,8 @@ export function templatesNeeded(message: OutboundMessage, fallback?: TemplateSen
 }
 
 function check(message: OutboundMessage, contact: RuleContact, now: number, templates: ReadonlyMap<string, TemplateInfo>): SendDecision {
-  const template = message.type === 'template' ? (templates.get(templateKey(message.template.name, message.template.language.code)) ?? null) : undefined;
+  const template =
+    message.type === 'template' ? (templates.get(templateKey(message.template.name, message.template.language.code)) ?? null) : undefined;
   const verdict = maySend({ message, contact, now, template });
   if (!verdict.ok) return verdict;
   if (template?.category?.toUpperCase() === 'MARKETING' && contact.marketingOptedOut) {

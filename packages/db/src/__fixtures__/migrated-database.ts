@@ -39,8 +39,7 @@ export async function pgErrorCode(promise: Promise<unknown>): Promise<string | u
     await promise;
     return undefined;
   } catch (error) {
-    const code = (error as { code?: unknown; driverError?: { code?: unknown } }).driverError?.code
-      ?? (error as { code?: unknown }).code;
+    const code = (error as { code?: unknown; driverError?: { code?: unknown } }).driverError?.code ?? (error as { code?: unknown }).code;
     return typeof code === 'string' ? code : 'unknown';
   }
 }

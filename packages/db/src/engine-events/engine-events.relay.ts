@@ -3,12 +3,7 @@ import IORedis from 'ioredis';
 import type { DataSource } from 'typeorm';
 import type { EngineEvent } from './engine-event.types';
 import { unwrapUpdate } from '../status/message-status.util';
-import {
-  type EngineEventsTransport,
-  engineEventJobId,
-  engineEventPartition,
-  engineEventsQueueName,
-} from './engine-events.queue';
+import { type EngineEventsTransport, engineEventJobId, engineEventPartition, engineEventsQueueName } from './engine-events.queue';
 
 /** Serializes publishers across processes, so rows reach each queue in id order. */
 const RELAY_LOCK_KEY = 7_231_004_217;

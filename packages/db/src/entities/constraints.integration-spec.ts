@@ -54,7 +54,11 @@ describe('schema constraints', () => {
     await message();
     expect(await pgErrorCode(message())).toBe(UNIQUE);
     const status = (s: string) =>
-      q(`INSERT INTO message_status_events (workspace_id, number_id, wamid, status, occurred_at) VALUES ($1, $2, 'wamid.A', $3, now())`, [ws, num, s]);
+      q(`INSERT INTO message_status_events (workspace_id, number_id, wamid, status, occurred_at) VALUES ($1, $2, 'wamid.A', $3, now())`, [
+        ws,
+        num,
+        s,
+      ]);
     await status('sent');
     await status('read');
     expect(await pgErrorCode(status('sent'))).toBe(UNIQUE);
@@ -63,7 +67,10 @@ describe('schema constraints', () => {
 
   it('keeps templates unique per (waba, name, language)', async () => {
     const tpl = (lang: string) =>
-      q(`INSERT INTO templates (workspace_id, waba_id, name, language, status) VALUES ($1, 'waba-1', 'order_shipped', $2, 'APPROVED')`, [ws, lang]);
+      q(`INSERT INTO templates (workspace_id, waba_id, name, language, status) VALUES ($1, 'waba-1', 'order_shipped', $2, 'APPROVED')`, [
+        ws,
+        lang,
+      ]);
     await tpl('en_US');
     await tpl('es');
     expect(await pgErrorCode(tpl('en_US'))).toBe(UNIQUE);
@@ -75,14 +82,18 @@ describe('schema constraints', () => {
     const [d] = await delivery();
     expect(await pgErrorCode(delivery())).toBe(UNIQUE);
     const ledger = () =>
-      q(`INSERT INTO processed_events (workspace_id, dedup_key, kind, delivery_id) VALUES ($1, 'wamid.A', 'message.received', $2)`, [ws, d.id]);
+      q(`INSERT INTO processed_events (workspace_id, dedup_key, kind, delivery_id) VALUES ($1, 'wamid.A', 'message.received', $2)`, [
+        ws,
+        d.id,
+      ]);
     await ledger();
     expect(await pgErrorCode(ledger())).toBe(UNIQUE);
   });
 
   it('makes journey versions unique and immutable, run workflow ids and send keys unique', async () => {
     const [j] = await q(`INSERT INTO journeys (workspace_id, name) VALUES ($1, 'Welcome') RETURNING id`, [ws]);
-    const version = () => q(`INSERT INTO journey_versions (workspace_id, journey_id, version, document) VALUES ($1, $2, 1, '{}')`, [ws, j.id]);
+    const version = () =>
+      q(`INSERT INTO journey_versions (workspace_id, journey_id, version, document) VALUES ($1, $2, 1, '{}')`, [ws, j.id]);
     await version();
     expect(await pgErrorCode(version())).toBe(UNIQUE);
     expect(await pgErrorCode(q(`UPDATE journey_versions SET notes = 'edited' WHERE journey_id = $1`, [j.id]))).toBe('P0001');

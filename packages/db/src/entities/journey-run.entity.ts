@@ -1,7 +1,6 @@
 import { Column, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 
-export type JourneyRunStatus =
-  | 'running' | 'waiting' | 'completed' | 'failed' | 'cancelled' | 'handed_off' | 'paused' | 'exited';
+export type JourneyRunStatus = 'running' | 'waiting' | 'completed' | 'failed' | 'cancelled' | 'handed_off' | 'paused' | 'exited';
 
 /**
  * Metadata of one execution of a journey version for one contact, indexed for listing.

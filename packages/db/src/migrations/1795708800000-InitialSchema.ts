@@ -292,9 +292,21 @@ END $$`,
 ];
 
 const dropOrder = [
-  'outbox_sends', 'run_steps', 'journey_runs', 'campaigns', 'journey_versions', 'journeys',
-  'domain_events', 'processed_events', 'webhook_deliveries',
-  'templates', 'message_status_events', 'messages', 'contacts', 'business_numbers', 'workspaces',
+  'outbox_sends',
+  'run_steps',
+  'journey_runs',
+  'campaigns',
+  'journey_versions',
+  'journeys',
+  'domain_events',
+  'processed_events',
+  'webhook_deliveries',
+  'templates',
+  'message_status_events',
+  'messages',
+  'contacts',
+  'business_numbers',
+  'workspaces',
 ];
 
 /** The whole first schema, written by hand (no `synchronize`, no generated diff). */

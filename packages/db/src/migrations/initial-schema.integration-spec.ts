@@ -4,9 +4,21 @@ import { createDataSource } from '../data-source';
 import { entities } from '../entities';
 
 const TABLES = [
-  'business_numbers', 'campaigns', 'contacts', 'domain_events', 'journey_runs', 'journey_versions', 'journeys',
-  'message_status_events', 'messages', 'outbox_sends', 'processed_events', 'run_steps', 'templates',
-  'webhook_deliveries', 'workspaces',
+  'business_numbers',
+  'campaigns',
+  'contacts',
+  'domain_events',
+  'journey_runs',
+  'journey_versions',
+  'journeys',
+  'message_status_events',
+  'messages',
+  'outbox_sends',
+  'processed_events',
+  'run_steps',
+  'templates',
+  'webhook_deliveries',
+  'workspaces',
 ];
 
 async function tables(ds: DataSource): Promise<string[]> {
@@ -47,7 +59,10 @@ describe('InitialSchema migration', () => {
     );
     for (const entity of entities) {
       const table = ds.getMetadata(entity).tableName;
-      const inDb = rows.filter((r) => r.table_name === table).map((r) => r.column_name).sort();
+      const inDb = rows
+        .filter((r) => r.table_name === table)
+        .map((r) => r.column_name)
+        .sort();
       expect([table, [...columns(entity)].sort()]).toEqual([table, inDb]);
     }
   });

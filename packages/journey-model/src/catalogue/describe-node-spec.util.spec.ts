@@ -26,7 +26,16 @@ describe('describeNodeSpec', () => {
     ['core.condition@1', ['true', 'false'], null],
     ['core.wait@1', ['main'], null],
     ['core.end@1', [], {}],
-    ['core.split@1', null, { variants: [{ port: 'a', weight: 50 }, { port: 'b', weight: 50 }] }],
+    [
+      'core.split@1',
+      null,
+      {
+        variants: [
+          { port: 'a', weight: 50 },
+          { port: 'b', weight: 50 },
+        ],
+      },
+    ],
     ['core.wait-for-reply@1', null, { timeout: { amount: 24, unit: 'hours' }, branches: [] }],
   ])('%s: static ports %j, default config %j', (key, ports, defaultConfig) => {
     const spec = described.find((d) => d.key === key);
@@ -40,7 +49,10 @@ describe('describeNodeSpec', () => {
   });
 
   it('renders the form from the input shape (defaulted fields are optional)', () => {
-    const schema = described.find((d) => d.key === 'core.wait-for-reply@1')?.configJsonSchema as { required?: string[]; properties: object };
+    const schema = described.find((d) => d.key === 'core.wait-for-reply@1')?.configJsonSchema as {
+      required?: string[];
+      properties: object;
+    };
     expect(schema.required ?? []).toEqual([]);
     expect(Object.keys(schema.properties)).toEqual(['timeout', 'branches', 'saveReplyAs']);
   });

@@ -20,7 +20,10 @@ describe('journeyDocumentSchema', () => {
     [{ ...minimal, nodes: [{ id: 'a', type: 'core.wait', position: { x: 0, y: 0 } }] }, ['nodes', 0, 'type']],
     [{ ...minimal, nodes: [{ id: 'a', type: 'core.wait@1' }] }, ['nodes', 0, 'position']],
     [{ ...minimal, edges: [{ id: 'e', source: 'a', sourcePort: 'Main', target: 'b' }] }, ['edges', 0, 'sourcePort']],
-    [{ ...minimal, triggers: [{ id: 't', kind: 'message.received', match: { kind: 'regex', pattern: '(' } }] }, ['triggers', 0, 'match', 'pattern']],
+    [
+      { ...minimal, triggers: [{ id: 't', kind: 'message.received', match: { kind: 'regex', pattern: '(' } }] },
+      ['triggers', 0, 'match', 'pattern'],
+    ],
     [{ ...minimal, triggers: [{ id: 't', kind: 'webhook' }] }, ['triggers', 0, 'kind']],
     [{ ...minimal, extra: true }, []],
   ])('rejects %j at %j', (doc, path) => {

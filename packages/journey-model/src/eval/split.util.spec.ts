@@ -22,9 +22,28 @@ describe('pickVariant', () => {
   });
 
   test.each([
-    [[{ port: 'a', weight: 50 }, { port: 'b', weight: 50 }], { a: 0.5, b: 0.5 }],
-    [[{ port: 'a', weight: 90 }, { port: 'b', weight: 10 }], { a: 0.9, b: 0.1 }],
-    [[{ port: 'x', weight: 1 }, { port: 'y', weight: 1 }, { port: 'z', weight: 2 }], { x: 0.25, y: 0.25, z: 0.5 }],
+    [
+      [
+        { port: 'a', weight: 50 },
+        { port: 'b', weight: 50 },
+      ],
+      { a: 0.5, b: 0.5 },
+    ],
+    [
+      [
+        { port: 'a', weight: 90 },
+        { port: 'b', weight: 10 },
+      ],
+      { a: 0.9, b: 0.1 },
+    ],
+    [
+      [
+        { port: 'x', weight: 1 },
+        { port: 'y', weight: 1 },
+        { port: 'z', weight: 2 },
+      ],
+      { x: 0.25, y: 0.25, z: 0.5 },
+    ],
   ])('splits 10 000 contacts by %j within 2 points', (weights, shares) => {
     const counts: Record<string, number> = {};
     for (let i = 0; i < 10_000; i++) {

@@ -14,12 +14,42 @@ describe('nextTimeInWindow', () => {
     ['friday evening: monday', '2025-06-13T18:00:00Z', weekdays, 'Europe/Lisbon', '2025-06-16T08:00:00Z'],
     ['half-hour zone', '2025-01-01T00:00:00Z', { days: ['wed'], start: '09:00', end: '10:00' }, 'Asia/Kolkata', '2025-01-01T03:30:00Z'],
     ['west of UTC, local date behind UTC', '2025-06-10T02:00:00Z', weekdays, 'America/Sao_Paulo', '2025-06-10T12:00:00Z'],
-    ['overnight window still open after midnight', '2025-06-14T02:00:00Z', { days: ['fri'], start: '22:00', end: '06:00' }, 'UTC', '2025-06-14T02:00:00Z'],
-    ['sunday-night window open on monday morning', '2025-06-09T03:00:00Z', { days: ['sun'], start: '22:00', end: '06:00' }, 'UTC', '2025-06-09T03:00:00Z'],
-    ['overnight window closed: opens tonight', '2025-06-13T07:00:00Z', { days: ['fri'], start: '22:00', end: '06:00' }, 'UTC', '2025-06-13T22:00:00Z'],
+    [
+      'overnight window still open after midnight',
+      '2025-06-14T02:00:00Z',
+      { days: ['fri'], start: '22:00', end: '06:00' },
+      'UTC',
+      '2025-06-14T02:00:00Z',
+    ],
+    [
+      'sunday-night window open on monday morning',
+      '2025-06-09T03:00:00Z',
+      { days: ['sun'], start: '22:00', end: '06:00' },
+      'UTC',
+      '2025-06-09T03:00:00Z',
+    ],
+    [
+      'overnight window closed: opens tonight',
+      '2025-06-13T07:00:00Z',
+      { days: ['fri'], start: '22:00', end: '06:00' },
+      'UTC',
+      '2025-06-13T22:00:00Z',
+    ],
     ['same weekday next week', '2025-06-09T18:00:00Z', { days: ['mon'], start: '09:00', end: '17:00' }, 'UTC', '2025-06-16T09:00:00Z'],
-    ['spring forward: 02:30 does not exist, 03:30 EDT', '2025-03-09T06:00:00Z', { days: ['sun'], start: '02:30', end: '04:00' }, 'America/New_York', '2025-03-09T07:30:00Z'],
-    ['fall back: 09:00 after the change is WET', '2025-10-25T20:00:00Z', { days: ['sun'], start: '09:00', end: '10:00' }, 'Europe/Lisbon', '2025-10-26T09:00:00Z'],
+    [
+      'spring forward: 02:30 does not exist, 03:30 EDT',
+      '2025-03-09T06:00:00Z',
+      { days: ['sun'], start: '02:30', end: '04:00' },
+      'America/New_York',
+      '2025-03-09T07:30:00Z',
+    ],
+    [
+      'fall back: 09:00 after the change is WET',
+      '2025-10-25T20:00:00Z',
+      { days: ['sun'], start: '09:00', end: '10:00' },
+      'Europe/Lisbon',
+      '2025-10-26T09:00:00Z',
+    ],
   ])('%s', (_name, now, window, zone, expected) => {
     expect(new Date(nextTimeInWindow(at(now), window, zone)).toISOString()).toBe(new Date(at(expected)).toISOString());
   });

@@ -74,4 +74,3 @@ export function zonedTimeToUtc(year: number, month: number, day: number, minuteO
   const exact = candidates.filter((instant) => instant + zoneOffsetMs(instant, timeZone) === wall);
   return exact.length > 0 ? Math.min(...exact) : Math.max(...candidates);
 }
-

@@ -69,7 +69,21 @@ const cases: [string, { parse(v: unknown): unknown }, (v: unknown) => unknown, u
       },
     ],
   ],
-  ['core.split@1', splitConfigSchema, normalizeSplitConfig, [{}, { variants: [{ port: 'x', weight: 1 }, { port: 'y', weight: 3 }, { port: 'z', weight: 6 }] }]],
+  [
+    'core.split@1',
+    splitConfigSchema,
+    normalizeSplitConfig,
+    [
+      {},
+      {
+        variants: [
+          { port: 'x', weight: 1 },
+          { port: 'y', weight: 3 },
+          { port: 'z', weight: 6 },
+        ],
+      },
+    ],
+  ],
   ['core.goal@1', goalConfigSchema, normalizeGoalConfig, [{ name: ' signed up ' }]],
   ['core.exit@1', exitConfigSchema, normalizeExitConfig, [{}, { reason: ' not interested ' }]],
 ];

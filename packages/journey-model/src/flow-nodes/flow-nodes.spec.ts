@@ -5,9 +5,18 @@ import { waitSpec } from './wait.node';
 
 describe('core.wait@1', () => {
   test.each([
-    [{ mode: 'duration', duration: { amount: 2, unit: 'days' } }, { minMs: 172_800_000, maxMs: 172_800_000 }],
-    [{ mode: 'until', at: '2030-01-01T09:00:00+01:00' }, { minMs: 0, maxMs: null }],
-    [{ mode: 'window', window: { days: ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'], start: '09:00', end: '21:00' } }, { minMs: 0, maxMs: 13 * 3_600_000 }],
+    [
+      { mode: 'duration', duration: { amount: 2, unit: 'days' } },
+      { minMs: 172_800_000, maxMs: 172_800_000 },
+    ],
+    [
+      { mode: 'until', at: '2030-01-01T09:00:00+01:00' },
+      { minMs: 0, maxMs: null },
+    ],
+    [
+      { mode: 'window', window: { days: ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'], start: '09:00', end: '21:00' } },
+      { minMs: 0, maxMs: 13 * 3_600_000 },
+    ],
   ])('%j holds a run for %j', (config, delay) => {
     expect(waitSpec.delay?.(waitSpec.configSchema.parse(config), 'main')).toEqual(delay);
   });
@@ -25,14 +34,35 @@ describe('core.wait@1', () => {
 
 describe('core.split@1', () => {
   it('has one port per variant', () => {
-    const config = splitSpec.configSchema.parse({ variants: [{ port: 'control', weight: 80 }, { port: 'promo', weight: 20 }] });
+    const config = splitSpec.configSchema.parse({
+      variants: [
+        { port: 'control', weight: 80 },
+        { port: 'promo', weight: 20 },
+      ],
+    });
     expect(splitSpec.ports(config)).toEqual(['control', 'promo']);
   });
 
   test.each([
     [{ variants: [{ port: 'a', weight: 100 }] }, 'Too small'],
-    [{ variants: [{ port: 'a', weight: 1 }, { port: 'a', weight: 1 }] }, 'variant names must be unique'],
-    [{ variants: [{ port: 'a', weight: 0 }, { port: 'b', weight: 1 }] }, 'Too small'],
+    [
+      {
+        variants: [
+          { port: 'a', weight: 1 },
+          { port: 'a', weight: 1 },
+        ],
+      },
+      'variant names must be unique',
+    ],
+    [
+      {
+        variants: [
+          { port: 'a', weight: 0 },
+          { port: 'b', weight: 1 },
+        ],
+      },
+      'Too small',
+    ],
   ])('rejects %j', (config, message) => {
     expect(splitSpec.configSchema.safeParse(config).error?.issues[0].message).toContain(message);
   });

@@ -2,7 +2,11 @@ import { matchStatus, waitForStatusSpec, type StatusEvent, type WaitForStatusCon
 
 const readOrFail: WaitForStatusConfig = { awaiting: ['read', 'failed'], timeout: { amount: 1, unit: 'days' } };
 const delivered: WaitForStatusConfig = { awaiting: ['delivered'], timeout: { amount: 1, unit: 'days' } };
-const blockedOnly: WaitForStatusConfig = { awaiting: ['failed'], failedErrorCodes: [131049, 131050], timeout: { amount: 1, unit: 'hours' } };
+const blockedOnly: WaitForStatusConfig = {
+  awaiting: ['failed'],
+  failedErrorCodes: [131049, 131050],
+  timeout: { amount: 1, unit: 'hours' },
+};
 
 describe('matchStatus', () => {
   test.each<[string, WaitForStatusConfig, StatusEvent, string | undefined]>([
@@ -24,7 +28,11 @@ describe('matchStatus', () => {
 
 describe('core.wait-for-status@1', () => {
   it('has a port per awaited status in fixed order, then timeout', () => {
-    expect(waitForStatusSpec.ports({ awaiting: ['failed', 'read'], timeout: { amount: 1, unit: 'hours' } })).toEqual(['read', 'failed', 'timeout']);
+    expect(waitForStatusSpec.ports({ awaiting: ['failed', 'read'], timeout: { amount: 1, unit: 'hours' } })).toEqual([
+      'read',
+      'failed',
+      'timeout',
+    ]);
   });
 
   it('rejects a status listed twice', () => {

@@ -8,8 +8,21 @@ describe('findCycles', () => {
     ['a chain has none', nodes('a', 'b', 'c'), [edge('a', 'b'), edge('b', 'c')], []],
     ['a two-node loop', nodes('a', 'b', 'c'), [edge('a', 'b'), edge('b', 'c'), edge('c', 'b', 'timeout')], [['b', 'c']]],
     ['a self loop', nodes('a'), [edge('a', 'a')], [['a']]],
-    ['two separate loops', nodes('a', 'b', 'c', 'd'), [edge('a', 'b'), edge('b', 'a'), edge('c', 'd'), edge('d', 'c')], [['a', 'b'], ['c', 'd']]],
-    ['nested loops form one group', nodes('a', 'b', 'c'), [edge('a', 'b'), edge('b', 'c'), edge('c', 'a'), edge('c', 'b', 'x')], [['a', 'b', 'c']]],
+    [
+      'two separate loops',
+      nodes('a', 'b', 'c', 'd'),
+      [edge('a', 'b'), edge('b', 'a'), edge('c', 'd'), edge('d', 'c')],
+      [
+        ['a', 'b'],
+        ['c', 'd'],
+      ],
+    ],
+    [
+      'nested loops form one group',
+      nodes('a', 'b', 'c'),
+      [edge('a', 'b'), edge('b', 'c'), edge('c', 'a'), edge('c', 'b', 'x')],
+      [['a', 'b', 'c']],
+    ],
     ['edges to missing nodes are ignored', nodes('a'), [edge('a', 'ghost'), edge('ghost', 'a')], []],
   ])('%s', (_name, graphNodes, edges, expected) => {
     expect(findCycles({ nodes: graphNodes, edges })).toEqual(expected);

@@ -1,10 +1,5 @@
 import type { z } from 'zod';
-import {
-  journeyDocumentSchema,
-  type JourneyDocument,
-  type JourneyDocumentInput,
-  type JourneySettings,
-} from '../document/journey.schema';
+import { journeyDocumentSchema, type JourneyDocument, type JourneyDocumentInput, type JourneySettings } from '../document/journey.schema';
 import type { triggerSchema } from '../document/trigger.schema';
 
 type TriggerInput = z.input<typeof triggerSchema>;

@@ -7,13 +7,21 @@ import { nameOf, type ResolvedNode } from './validation-context.util';
  * Looks every node's type up and validates its config. Returns the nodes that passed
  * (with their ports) for the later checks, and issues for the others.
  */
-export function resolveNodes(doc: JourneyDocument, catalogue: Catalogue): { resolved: Map<string, ResolvedNode>; issues: ValidationIssue[] } {
+export function resolveNodes(
+  doc: JourneyDocument,
+  catalogue: Catalogue,
+): { resolved: Map<string, ResolvedNode>; issues: ValidationIssue[] } {
   const resolved = new Map<string, ResolvedNode>();
   const issues: ValidationIssue[] = [];
   for (const node of doc.nodes) {
     const entry = Object.prototype.hasOwnProperty.call(catalogue, node.type) ? catalogue[node.type] : undefined;
     if (!entry) {
-      issues.push({ severity: 'error', code: 'unknown-type', nodeId: node.id, message: `${nameOf(node)} has an unknown type ${node.type}.` });
+      issues.push({
+        severity: 'error',
+        code: 'unknown-type',
+        nodeId: node.id,
+        message: `${nameOf(node)} has an unknown type ${node.type}.`,
+      });
       continue;
     }
     const parsed = entry.configSchema.safeParse(node.config);
@@ -21,7 +29,13 @@ export function resolveNodes(doc: JourneyDocument, catalogue: Catalogue): { reso
       for (const issue of parsed.error.issues) {
         const path = issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p));
         const where = path.length > 0 ? ` (${path.join('.')})` : '';
-        issues.push({ severity: 'error', code: 'invalid-config', nodeId: node.id, path, message: `${nameOf(node)}: ${issue.message}${where}.` });
+        issues.push({
+          severity: 'error',
+          code: 'invalid-config',
+          nodeId: node.id,
+          path,
+          message: `${nameOf(node)}: ${issue.message}${where}.`,
+        });
       }
       continue;
     }

@@ -10,15 +10,24 @@ function duplicates(ids: readonly string[]): string[] {
 
 function duplicateIds(doc: JourneyDocument): ValidationIssue[] {
   return [
-    ...duplicates(doc.nodes.map((n) => n.id)).map(
-      (id): ValidationIssue => ({ severity: 'error', code: 'duplicate-id', nodeId: id, message: `Two nodes share the id "${id}".` }),
-    ),
-    ...duplicates(doc.edges.map((e) => e.id)).map(
-      (id): ValidationIssue => ({ severity: 'error', code: 'duplicate-id', edgeId: id, message: `Two connections share the id "${id}".` }),
-    ),
-    ...duplicates(doc.triggers.map((t) => t.id)).map(
-      (id): ValidationIssue => ({ severity: 'error', code: 'duplicate-id', triggerId: id, message: `Two triggers share the id "${id}".` }),
-    ),
+    ...duplicates(doc.nodes.map((n) => n.id)).map((id): ValidationIssue => ({
+      severity: 'error',
+      code: 'duplicate-id',
+      nodeId: id,
+      message: `Two nodes share the id "${id}".`,
+    })),
+    ...duplicates(doc.edges.map((e) => e.id)).map((id): ValidationIssue => ({
+      severity: 'error',
+      code: 'duplicate-id',
+      edgeId: id,
+      message: `Two connections share the id "${id}".`,
+    })),
+    ...duplicates(doc.triggers.map((t) => t.id)).map((id): ValidationIssue => ({
+      severity: 'error',
+      code: 'duplicate-id',
+      triggerId: id,
+      message: `Two triggers share the id "${id}".`,
+    })),
   ];
 }
 

@@ -52,7 +52,13 @@ describe('validateJourney', () => {
   it('reports config errors with the zod message and the path inside the config', () => {
     const doc = valid().node('bad', 'test.tag@1', { tag: '' }).edge('ask', 'timeout', 'bad').build();
     expect(validateJourney(doc, testCatalogue)).toEqual([
-      expect.objectContaining({ severity: 'error', code: 'invalid-config', nodeId: 'bad', path: ['tag'], message: expect.stringContaining('Too small') }),
+      expect.objectContaining({
+        severity: 'error',
+        code: 'invalid-config',
+        nodeId: 'bad',
+        path: ['tag'],
+        message: expect.stringContaining('Too small'),
+      }),
     ]);
   });
 
@@ -69,11 +75,21 @@ describe('validateJourney', () => {
   test.each<[string, (b: ReturnType<typeof valid>) => ReturnType<typeof valid>, string[]]>([
     [
       'a loop of instant nodes',
-      (b) => b.node('a', 'test.tag@1', { tag: 'x' }).node('c', 'core.condition@1', { rules: [{ field: 'vars.n', op: 'exists' }] }).edge('ask', 'timeout', 'a').edge('a', 'main', 'c').edge('c', 'true', 'a'),
+      (b) =>
+        b
+          .node('a', 'test.tag@1', { tag: 'x' })
+          .node('c', 'core.condition@1', { rules: [{ field: 'vars.n', op: 'exists' }] })
+          .edge('ask', 'timeout', 'a')
+          .edge('a', 'main', 'c')
+          .edge('c', 'true', 'a'),
       ['error:cycle-without-wait'],
     ],
     ['a loop through a duration wait', (b) => b.edge('ask', 'timeout', 'pause'), []],
-    ['a loop back to the question on timeout', (b) => b.node('remind', 'test.tag@1', { tag: 'r' }).edge('ask', 'timeout', 'remind').edge('remind', 'main', 'ask'), []],
+    [
+      'a loop back to the question on timeout',
+      (b) => b.node('remind', 'test.tag@1', { tag: 'r' }).edge('ask', 'timeout', 'remind').edge('remind', 'main', 'ask'),
+      [],
+    ],
     [
       'a loop through the question’s failure port',
       (b) => b.node('retry', 'test.tag@1', { tag: 'r' }).edge('ask', 'failed', 'retry').edge('retry', 'main', 'ask'),
@@ -81,7 +97,11 @@ describe('validateJourney', () => {
     ],
     [
       'a loop through a wait that may not pause',
-      (b) => b.node('later', 'core.wait@1', { mode: 'until', at: '2030-01-01T00:00:00Z' }).edge('ask', 'failed', 'later').edge('later', 'main', 'ask'),
+      (b) =>
+        b
+          .node('later', 'core.wait@1', { mode: 'until', at: '2030-01-01T00:00:00Z' })
+          .edge('ask', 'failed', 'later')
+          .edge('later', 'main', 'ask'),
       ['error:cycle-without-wait'],
     ],
   ])('%s', (_name, mutate, expected) => {

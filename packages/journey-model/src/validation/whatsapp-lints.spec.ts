@@ -16,10 +16,22 @@ describe('freeform-window lint', () => {
   test.each<[string, (b: JourneyBuilder) => JourneyBuilder, (string | undefined)[]]>([
     ['a reply right after an inbound message', (b) => b.trigger(inbound).node('send', 'test.send-text@1', { text: 'Hi' }), []],
     ['after an echo trigger', (b) => b.trigger({ kind: 'message.echo' }).node('send', 'test.send-text@1', { text: 'Hi' }), ['send']],
-    ['after a campaign trigger', (b) => b.trigger({ kind: 'campaign', segment: {} }).node('send', 'test.send-text@1', { text: 'Hi' }), ['send']],
+    [
+      'after a campaign trigger',
+      (b) => b.trigger({ kind: 'campaign', segment: {} }).node('send', 'test.send-text@1', { text: 'Hi' }),
+      ['send'],
+    ],
     ['after an api trigger', (b) => b.trigger({ kind: 'api' }).node('send', 'test.send-text@1', { text: 'Hi' }), ['send']],
-    ['after a status trigger', (b) => b.trigger({ kind: 'message.status', statuses: ['read'] }).node('send', 'test.send-text@1', { text: 'Hi' }), ['send']],
-    ['after a contact-synced trigger', (b) => b.trigger({ kind: 'contact.synced' }).node('send', 'test.send-text@1', { text: 'Hi' }), ['send']],
+    [
+      'after a status trigger',
+      (b) => b.trigger({ kind: 'message.status', statuses: ['read'] }).node('send', 'test.send-text@1', { text: 'Hi' }),
+      ['send'],
+    ],
+    [
+      'after a contact-synced trigger',
+      (b) => b.trigger({ kind: 'contact.synced' }).node('send', 'test.send-text@1', { text: 'Hi' }),
+      ['send'],
+    ],
     [
       'when one of several triggers does not open the window',
       (b) => b.trigger(inbound).trigger({ kind: 'api' }).node('send', 'test.send-text@1', { text: 'Hi' }),
@@ -32,7 +44,8 @@ describe('freeform-window lint', () => {
     ],
     [
       'a free-form send with a template fallback',
-      (b) => b.trigger({ kind: 'api' }).node('send', 'test.send-text@1', { text: 'Hi', fallbackTemplate: { name: 'hello', language: 'en' } }),
+      (b) =>
+        b.trigger({ kind: 'api' }).node('send', 'test.send-text@1', { text: 'Hi', fallbackTemplate: { name: 'hello', language: 'en' } }),
       [],
     ],
     [
@@ -104,7 +117,12 @@ describe('freeform-window lint', () => {
     ],
     [
       'after a short question timeout',
-      (b) => b.trigger(inbound).node('q', 'test.ask@1', ask(1)).node('nudge', 'test.send-text@1', { text: 'Hello?' }).edge('q', 'timeout', 'nudge'),
+      (b) =>
+        b
+          .trigger(inbound)
+          .node('q', 'test.ask@1', ask(1))
+          .node('nudge', 'test.send-text@1', { text: 'Hello?' })
+          .edge('q', 'timeout', 'nudge'),
       [],
     ],
     [
@@ -160,7 +178,10 @@ describe('template lint', () => {
   test.each<[Record<string, unknown>, string[]]>([
     [{ name: 'welcome', language: 'en' }, []],
     [{ name: 'promo', language: 'en' }, ['template-not-approved: node tpl uses template promo (en), which is pending, not approved.']],
-    [{ name: 'welcome', language: 'pt_BR' }, ['template-not-approved: node tpl uses template welcome (pt_BR), which is rejected, not approved.']],
+    [
+      { name: 'welcome', language: 'pt_BR' },
+      ['template-not-approved: node tpl uses template welcome (pt_BR), which is rejected, not approved.'],
+    ],
     [{ name: 'missing', language: 'en' }, ['template-unknown: node tpl uses template missing (en), which this number does not have.']],
   ])('%j', (config, expected) => {
     expect(lint(config)).toEqual(expected);

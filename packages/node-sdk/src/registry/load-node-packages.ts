@@ -38,7 +38,10 @@ function definitionsOf(specifier: string, moduleExports: unknown): NodeDefinitio
   const mod = moduleExports as { nodes?: unknown; default?: { nodes?: unknown } } | null;
   const nodes = mod?.nodes ?? mod?.default?.nodes;
   if (!Array.isArray(nodes)) {
-    throw new NodePackageError(specifier, 'must export `nodes`, an array of defineNode() results (e.g. `export const nodes = [crmLookup];`)');
+    throw new NodePackageError(
+      specifier,
+      'must export `nodes`, an array of defineNode() results (e.g. `export const nodes = [crmLookup];`)',
+    );
   }
   nodes.forEach((item, index) => {
     const problem = definitionProblem(item);

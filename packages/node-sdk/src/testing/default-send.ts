@@ -4,11 +4,17 @@ import type { SendOutcome } from '../send-outcome.types';
 import type { TemplateFixture } from './harness.types';
 
 /** What production rules would answer, with the account's `templates` when known. */
-function verdict(message: OutboundMessage, contact: NodeContact, now: number, templates: TemplateFixture[] | undefined): SendOutcome | undefined {
+function verdict(
+  message: OutboundMessage,
+  contact: NodeContact,
+  now: number,
+  templates: TemplateFixture[] | undefined,
+): SendOutcome | undefined {
   if (contact.humanOwned) return { status: 'refused', reason: 'human_owned', detail: 'a teammate owns this conversation' };
   let template: TemplateFixture | null | undefined;
   if (message.type === 'template') {
-    if (!templates) return contact.optedOut ? { status: 'refused', reason: 'opted_out', detail: 'the contact opted out of messages' } : undefined;
+    if (!templates)
+      return contact.optedOut ? { status: 'refused', reason: 'opted_out', detail: 'the contact opted out of messages' } : undefined;
     template = templates.find((t) => t.name === message.template.name && t.language === message.template.language.code) ?? null;
   }
   const result = maySend({ message, contact, now, template });

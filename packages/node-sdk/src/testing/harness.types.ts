@@ -84,4 +84,3 @@ export interface RunNodeResult extends NodeRecording {
   /** Set when the node waits for a reply: the wait the interpreter would run. */
   awaitReply?: WaitForReplyConfig;
 }
-

@@ -6,4 +6,12 @@
  */
 export { runNode } from './run-node';
 export { createTestContext, TEST_NOW } from './test-context';
-export type { RunNodeOptions, RunNodeResult, NodeRecording, ContactChange, LogEntry, HttpResponseStub, TemplateFixture } from './harness.types';
+export type {
+  RunNodeOptions,
+  RunNodeResult,
+  NodeRecording,
+  ContactChange,
+  LogEntry,
+  HttpResponseStub,
+  TemplateFixture,
+} from './harness.types';

@@ -19,7 +19,10 @@ const say = defineNode({
   ports: ['main', 'window_closed', 'failed'],
   sendsFreeForm: true,
   async run(ctx, config) {
-    const outcome = await ctx.whatsapp.send({ type: 'text', text: { body: config.text } }, config.withFallback ? { fallbackTemplate: fallback } : undefined);
+    const outcome = await ctx.whatsapp.send(
+      { type: 'text', text: { body: config.text } },
+      config.withFallback ? { fallbackTemplate: fallback } : undefined,
+    );
     if (outcome.status === 'accepted') return { port: 'main', output: outcome };
     if (outcome.status === 'refused' && outcome.reason === 'window_closed') return { port: 'window_closed', output: outcome };
     return { port: 'failed', output: outcome };
@@ -86,7 +89,11 @@ const crm = defineNode({
   async run(ctx, config) {
     const { token } = await ctx.credentials.get(config.credential);
     try {
-      const response = await ctx.http.request({ method: 'GET', url: `https://crm.test/c/${ctx.contact.waId}`, headers: { authorization: token } });
+      const response = await ctx.http.request({
+        method: 'GET',
+        url: `https://crm.test/c/${ctx.contact.waId}`,
+        headers: { authorization: token },
+      });
       ctx.logger.info('crm answered', { status: response.status });
       await ctx.contacts.addTag('known');
       await ctx.contacts.setAttribute('plan', (response.body as { plan: string }).plan);
@@ -116,10 +123,16 @@ describe('runNode recording', () => {
   });
 
   it('simulates network errors and fails loudly on unexpected requests', async () => {
-    const network = await runNode(crm, { config: { credential: 'crm' }, credentials: { crm: { token: 't' } }, httpResponses: [new Error('ECONNRESET')] });
+    const network = await runNode(crm, {
+      config: { credential: 'crm' },
+      credentials: { crm: { token: 't' } },
+      httpResponses: [new Error('ECONNRESET')],
+    });
     expect(network).toEqual(expect.objectContaining({ port: 'error', output: { message: 'ECONNRESET' } }));
     const none = await runNode(crm, { config: { credential: 'crm' }, credentials: { crm: { token: 't' } } });
-    expect(none.output).toEqual({ message: 'runNode: unexpected HTTP request GET https://crm.test/c/351910000001 (no httpResponses left)' });
+    expect(none.output).toEqual({
+      message: 'runNode: unexpected HTTP request GET https://crm.test/c/351910000001 (no httpResponses left)',
+    });
   });
 
   it('refuses unknown credentials as a config error', async () => {

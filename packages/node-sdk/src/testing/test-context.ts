@@ -50,12 +50,18 @@ function whatsappPort(options: RunNodeOptions, recording: NodeRecording, now: nu
   return {
     async send(message, sendOptions) {
       const checked = outboundMessageSchema.safeParse(message);
-      if (!checked.success) throw new NonRetryableNodeError(`invalid WhatsApp message: ${checked.error.issues.map((i) => i.message).join('; ')}`);
+      if (!checked.success)
+        throw new NonRetryableNodeError(`invalid WhatsApp message: ${checked.error.issues.map((i) => i.message).join('; ')}`);
       calls++;
       const stubbed = typeof options.sendResults === 'function' ? options.sendResults(message, sendOptions, calls) : queue.shift();
       const { outcome, delivered } = stubbed
         ? { outcome: stubbed, delivered: stubbed.status === 'accepted' ? message : undefined }
-        : defaultSend(message, sendOptions, { contact: recording.contact, now, templates: options.templates, wamid: () => `wamid.test.${calls}` });
+        : defaultSend(message, sendOptions, {
+            contact: recording.contact,
+            now,
+            templates: options.templates,
+            wamid: () => `wamid.test.${calls}`,
+          });
       recording.sendCalls.push({ message, ...(sendOptions ? { options: sendOptions } : {}), outcome });
       if (delivered) recording.sent.push(delivered);
       return outcome;
@@ -104,7 +110,14 @@ function logger(recording: NodeRecording): NodeLogger {
 export function createTestContext(options: RunNodeOptions): { ctx: NodeContext; recording: NodeRecording } {
   const now = options.now ?? TEST_NOW;
   const snapshot = defaultContact(now, options.contact);
-  const recording: NodeRecording = { sent: [], sendCalls: [], httpCalls: [], contactChanges: [], logs: [], contact: structuredClone(snapshot) };
+  const recording: NodeRecording = {
+    sent: [],
+    sendCalls: [],
+    httpCalls: [],
+    contactChanges: [],
+    logs: [],
+    contact: structuredClone(snapshot),
+  };
   const credentials = options.credentials ?? {};
   const ctx: NodeContext = {
     contact: snapshot,

@@ -28,9 +28,12 @@ describe('core.set-attribute@1', () => {
     await expect(runNode(setAttributeNode, { config })).rejects.toThrow(message);
   });
 
-  test.each([[{ key: '1st', value: 'x' }], [{ key: 'first name', value: 'x' }], [{ key: 'x', value: 'x', valueType: 'date' }]])('rejects config %j', async (config) => {
-    await expect(runNode(setAttributeNode, { config })).rejects.toThrow('invalid config');
-  });
+  test.each([[{ key: '1st', value: 'x' }], [{ key: 'first name', value: 'x' }], [{ key: 'x', value: 'x', valueType: 'date' }]])(
+    'rejects config %j',
+    async (config) => {
+      await expect(runNode(setAttributeNode, { config })).rejects.toThrow('invalid config');
+    },
+  );
 });
 
 describe('tags', () => {

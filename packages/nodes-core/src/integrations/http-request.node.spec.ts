@@ -15,12 +15,22 @@ describe('core.http-request@1', () => {
     ],
     [
       'credential fields inserted as is, in URL and headers',
-      { url: '{{credential.baseUrl}}/orders/{{vars.order}}', credential: 'shop', headers: [{ name: 'Authorization', value: 'Bearer {{credential.token}}' }] },
+      {
+        url: '{{credential.baseUrl}}/orders/{{vars.order}}',
+        credential: 'shop',
+        headers: [{ name: 'Authorization', value: 'Bearer {{credential.token}}' }],
+      },
       { method: 'GET', url: 'https://shop.test/api/orders/A-17', headers: { Authorization: 'Bearer s3cret' }, timeoutMs: 10_000 },
     ],
     [
       'a JSON body whose values keep their types',
-      { method: 'POST', url: 'https://crm.test/events', bodyType: 'json', body: '{"name":"{{contact.profileName}}","order":"{{vars.order}}","total":"{{vars.total}}","note":"Said \\"{{vars.q}}\\""}', timeoutMs: 5000 },
+      {
+        method: 'POST',
+        url: 'https://crm.test/events',
+        bodyType: 'json',
+        body: '{"name":"{{contact.profileName}}","order":"{{vars.order}}","total":"{{vars.total}}","note":"Said \\"{{vars.q}}\\""}',
+        timeoutMs: 5000,
+      },
       {
         method: 'POST',
         url: 'https://crm.test/events',
@@ -58,12 +68,18 @@ describe('core.http-request@1', () => {
   });
 
   it('saves the response to a variable', async () => {
-    const result = await runNode(httpRequestNode, { config: { url: 'https://shop.test/x', saveAs: 'order' }, httpResponses: [{ status: 200, body: { state: 'shipped' } }] });
+    const result = await runNode(httpRequestNode, {
+      config: { url: 'https://shop.test/x', saveAs: 'order' },
+      httpResponses: [{ status: 200, body: { state: 'shipped' } }],
+    });
     expect(result.variables).toEqual({ order: { status: 200, body: { state: 'shipped' } } });
   });
 
   it('keeps only the start of a huge body', async () => {
-    const result = await runNode(httpRequestNode, { config: { url: 'https://shop.test/x', saveAs: 'page' }, httpResponses: [{ status: 200, body: 'x'.repeat(MAX_KEPT_BODY + 10) }] });
+    const result = await runNode(httpRequestNode, {
+      config: { url: 'https://shop.test/x', saveAs: 'page' },
+      httpResponses: [{ status: 200, body: 'x'.repeat(MAX_KEPT_BODY + 10) }],
+    });
     expect(result.output).toEqual({ status: 200, body: 'x'.repeat(MAX_KEPT_BODY), truncated: true });
   });
 
@@ -84,6 +100,8 @@ describe('core.http-request@1', () => {
   });
 
   it('fails the step when the credential is not set up', async () => {
-    await expect(runNode(httpRequestNode, { config: { url: 'https://x.test', credential: 'missing' } })).rejects.toThrow('credential "missing" is not set up');
+    await expect(runNode(httpRequestNode, { config: { url: 'https://x.test', credential: 'missing' } })).rejects.toThrow(
+      'credential "missing" is not set up',
+    );
   });
 });

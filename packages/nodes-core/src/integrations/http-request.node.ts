@@ -22,8 +22,10 @@ const httpConfigSchema = z
     saveAs: variableNameSchema.optional(),
   })
   .superRefine((config, ctx) => {
-    if (config.bodyType !== 'none' && config.body === undefined) ctx.addIssue({ code: 'custom', path: ['body'], message: 'give a body or set the body type to none' });
-    if (config.bodyType !== 'none' && config.method === 'GET') ctx.addIssue({ code: 'custom', path: ['bodyType'], message: 'a GET request has no body' });
+    if (config.bodyType !== 'none' && config.body === undefined)
+      ctx.addIssue({ code: 'custom', path: ['body'], message: 'give a body or set the body type to none' });
+    if (config.bodyType !== 'none' && config.method === 'GET')
+      ctx.addIssue({ code: 'custom', path: ['bodyType'], message: 'a GET request has no body' });
     if (config.bodyType === 'json' && config.body !== undefined && !isJson(config.body)) {
       ctx.addIssue({ code: 'custom', path: ['body'], message: 'not valid JSON' });
     }
@@ -43,7 +45,9 @@ function isJson(text: string): boolean {
 async function buildRequest(ctx: NodeContext, config: HttpConfig): Promise<HttpRequest | { invalidUrl: string }> {
   const credential = config.credential ? await ctx.credentials.get(config.credential) : {};
   const scope = { ...scopeOf(ctx), credential };
-  const url = interpolate(config.url, scope, { encode: (value, path) => (path.startsWith('credential.') ? value : encodeURIComponent(value)) });
+  const url = interpolate(config.url, scope, {
+    encode: (value, path) => (path.startsWith('credential.') ? value : encodeURIComponent(value)),
+  });
   if (!URL.canParse(url) || !['http:', 'https:'].includes(new URL(url).protocol)) return { invalidUrl: url };
   const headers = Object.fromEntries(config.headers.map((h) => [h.name, interpolate(h.value, scope)]));
   const request: HttpRequest = { method: config.method, url, headers, timeoutMs: config.timeoutMs };

@@ -60,20 +60,49 @@ describe('core.send-buttons@1', () => {
   });
 
   it('sends the fallback template when the window is closed, then waits', async () => {
-    const result = await runNode(sendButtonsNode, { config: { ...config, fallbackTemplate: reengageFallback }, contact: contacts.windowClosed, reply: { buttonPayload: 'no' } });
+    const result = await runNode(sendButtonsNode, {
+      config: { ...config, fallbackTemplate: reengageFallback },
+      contact: contacts.windowClosed,
+      reply: { buttonPayload: 'no' },
+    });
     expect(result.sent.map((m) => m.type)).toEqual(['template']);
     expect(result.port).toBe('no');
   });
 
   it('has a port per button, then other, timeout, window_closed and failed', () => {
-    expect(sendButtonsNode.ports(sendButtonsNode.configSchema.parse(config))).toEqual(['yes', 'no', 'other', 'timeout', 'window_closed', 'failed']);
+    expect(sendButtonsNode.ports(sendButtonsNode.configSchema.parse(config))).toEqual([
+      'yes',
+      'no',
+      'other',
+      'timeout',
+      'window_closed',
+      'failed',
+    ]);
   });
 
   test.each([
     [{ ...config, buttons: [] }, 'Too small'],
     [{ ...config, buttons: [1, 2, 3, 4].map((i) => ({ id: `b${i}`, title: `B${i}` })) }, 'Too big'],
-    [{ ...config, buttons: [{ id: 'a', title: 'Same' }, { id: 'a', title: 'Other' }] }, 'id "a" is used twice'],
-    [{ ...config, buttons: [{ id: 'a', title: 'Same' }, { id: 'b', title: 'same' }] }, 'title "same" is used twice'],
+    [
+      {
+        ...config,
+        buttons: [
+          { id: 'a', title: 'Same' },
+          { id: 'a', title: 'Other' },
+        ],
+      },
+      'id "a" is used twice',
+    ],
+    [
+      {
+        ...config,
+        buttons: [
+          { id: 'a', title: 'Same' },
+          { id: 'b', title: 'same' },
+        ],
+      },
+      'title "same" is used twice',
+    ],
     [{ ...config, buttons: [{ id: 'timeout', title: 'Later' }] }, 'reserved'],
     [{ ...config, buttons: [{ id: 'Yes!', title: 'Yes' }] }, 'lowercase letters'],
     [{ ...config, buttons: [{ id: 'a', title: 'A title longer than 20' }] }, 'Too big'],

@@ -17,7 +17,12 @@ const buttonsConfigSchema = z
     replyTimeout: replyTimeoutSchema,
     fallbackTemplate: templateConfigSchema.optional(),
   })
-  .superRefine((config, ctx) => uniqueChoices(config.buttons.map((b, i) => ({ ...b, path: ['buttons', i] })), ctx));
+  .superRefine((config, ctx) =>
+    uniqueChoices(
+      config.buttons.map((b, i) => ({ ...b, path: ['buttons', i] })),
+      ctx,
+    ),
+  );
 
 /**
  * `core.send-buttons@1`: asks a question with up to 3 reply buttons and waits for the answer.

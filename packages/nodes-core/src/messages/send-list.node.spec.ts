@@ -6,14 +6,24 @@ const config = {
   body: 'What can we help you with, {{contact.profileName}}?',
   button: 'Options',
   sections: [
-    { title: 'Orders', rows: [{ id: 'track', title: 'Track my order' }, { id: 'return', title: 'Return an item', description: 'Within 30 days' }] },
+    {
+      title: 'Orders',
+      rows: [
+        { id: 'track', title: 'Track my order' },
+        { id: 'return', title: 'Return an item', description: 'Within 30 days' },
+      ],
+    },
     { title: 'Other', rows: [{ id: 'agent', title: 'Talk to a person' }] },
   ],
 };
 
 describe('core.send-list@1', () => {
   it('sends a list menu and waits for a choice', async () => {
-    const result = await runNode(sendListNode, { config, contact: contacts.windowOpen, reply: { listRowId: 'return', text: 'Return an item' } });
+    const result = await runNode(sendListNode, {
+      config,
+      contact: contacts.windowOpen,
+      reply: { listRowId: 'return', text: 'Return an item' },
+    });
     expect(result.sent).toEqual([
       {
         type: 'interactive',
@@ -36,7 +46,15 @@ describe('core.send-list@1', () => {
   });
 
   it('has a port per row', () => {
-    expect(sendListNode.ports(sendListNode.configSchema.parse(config))).toEqual(['track', 'return', 'agent', 'other', 'timeout', 'window_closed', 'failed']);
+    expect(sendListNode.ports(sendListNode.configSchema.parse(config))).toEqual([
+      'track',
+      'return',
+      'agent',
+      'other',
+      'timeout',
+      'window_closed',
+      'failed',
+    ]);
   });
 
   it('takes window_closed outside the window', async () => {
@@ -47,7 +65,16 @@ describe('core.send-list@1', () => {
   test.each([
     [{ ...config, sections: [{ rows: rows(11) }] }, 'at most 10 rows'],
     [{ ...config, sections: [{ rows: rows(1) }, { title: 'B', rows: [{ id: 'x', title: 'X' }] }] }, 'every section needs a title'],
-    [{ ...config, sections: [{ title: 'A', rows: rows(1) }, { title: 'B', rows: rows(1) }] }, 'id "r0" is used twice'],
+    [
+      {
+        ...config,
+        sections: [
+          { title: 'A', rows: rows(1) },
+          { title: 'B', rows: rows(1) },
+        ],
+      },
+      'id "r0" is used twice',
+    ],
     [{ ...config, button: '' }, 'button'],
   ])('rejects config %#', async (bad, message) => {
     await expect(runNode(sendListNode, { config: bad })).rejects.toThrow(message);

@@ -14,7 +14,11 @@ describe('core.send-media@1', () => {
       { kind: 'document', mediaId: '1234567890', filename: 'invoice-{{contact.attributes.order_id}}.pdf' },
       { type: 'document', document: { id: '1234567890', filename: 'invoice-A-17.pdf' } },
     ],
-    ['a voice note', { kind: 'audio', link: 'https://cdn.example.com/hello.ogg' }, { type: 'audio', audio: { link: 'https://cdn.example.com/hello.ogg' } }],
+    [
+      'a voice note',
+      { kind: 'audio', link: 'https://cdn.example.com/hello.ogg' },
+      { type: 'audio', audio: { link: 'https://cdn.example.com/hello.ogg' } },
+    ],
     ['a sticker', { kind: 'sticker', mediaId: '42' }, { type: 'sticker', sticker: { id: '42' } }],
     [
       'a link built from an attribute',
@@ -28,7 +32,10 @@ describe('core.send-media@1', () => {
   });
 
   it('fails, without sending, when the link is not a URL for this contact', async () => {
-    const result = await runNode(sendMediaNode, { config: { kind: 'image', link: '{{contact.attributes.photo}}' }, contact: contacts.windowOpen });
+    const result = await runNode(sendMediaNode, {
+      config: { kind: 'image', link: '{{contact.attributes.photo}}' },
+      contact: contacts.windowOpen,
+    });
     expect(result.port).toBe('failed');
     expect(result.output).toEqual(expect.objectContaining({ reason: 'invalid_message' }));
     expect(result.sendCalls).toEqual([]);

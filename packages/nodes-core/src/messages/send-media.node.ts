@@ -18,7 +18,10 @@ const mediaConfigSchema = z
     fallbackTemplate: templateConfigSchema.optional(),
   })
   .refine((c) => (c.link === undefined) !== (c.mediaId === undefined), { path: ['link'], message: 'give either a link or a media id' })
-  .refine((c) => !c.caption || ['image', 'video', 'document'].includes(c.kind), { path: ['caption'], message: 'only images, videos and documents have captions' })
+  .refine((c) => !c.caption || ['image', 'video', 'document'].includes(c.kind), {
+    path: ['caption'],
+    message: 'only images, videos and documents have captions',
+  })
   .refine((c) => !c.filename || c.kind === 'document', { path: ['filename'], message: 'only documents have a file name' });
 
 type MediaConfig = z.infer<typeof mediaConfigSchema>;

@@ -23,7 +23,12 @@ const config = {
 
 describe('core.send-template@1', () => {
   it('fills header, body and button parameters from attributes and variables', async () => {
-    const result = await runNode(sendTemplateNode, { config, contact: contacts.windowClosed, variables: { order: 'A-17' }, templates: [orderUpdate] });
+    const result = await runNode(sendTemplateNode, {
+      config,
+      contact: contacts.windowClosed,
+      variables: { order: 'A-17' },
+      templates: [orderUpdate],
+    });
     expect(result.port).toBe('main');
     expect(result.sent).toEqual([
       {
@@ -33,7 +38,13 @@ describe('core.send-template@1', () => {
           language: { code: 'pt_BR' },
           components: [
             { type: 'header', parameters: [{ type: 'image', image: { link: 'https://cdn.loja.test/A-17.png' } }] },
-            { type: 'body', parameters: [{ type: 'text', text: 'Rui' }, { type: 'text', text: 'A-17' }] },
+            {
+              type: 'body',
+              parameters: [
+                { type: 'text', text: 'Rui' },
+                { type: 'text', text: 'A-17' },
+              ],
+            },
             { type: 'button', sub_type: 'url', index: '0', parameters: [{ type: 'text', text: 'A-17' }] },
           ],
         },
@@ -60,8 +71,18 @@ describe('core.send-template@1', () => {
       'failed',
       { status: 'refused', reason: 'template_not_approved' },
     ],
-    ['is refused when the account has no such template', { config, variables: { order: 'A-1' }, templates: [] }, 'failed', { status: 'refused', reason: 'template_missing' }],
-    ['is refused for an opted-out contact', { config, contact: contacts.optedOut, variables: { order: 'A-1' } }, 'failed', { status: 'refused', reason: 'opted_out' }],
+    [
+      'is refused when the account has no such template',
+      { config, variables: { order: 'A-1' }, templates: [] },
+      'failed',
+      { status: 'refused', reason: 'template_missing' },
+    ],
+    [
+      'is refused for an opted-out contact',
+      { config, contact: contacts.optedOut, variables: { order: 'A-1' } },
+      'failed',
+      { status: 'refused', reason: 'opted_out' },
+    ],
   ])('%s', async (_name, options, port, output) => {
     const result = await runNode(sendTemplateNode, options);
     expect(result.port).toBe(port);
@@ -93,7 +114,9 @@ describe('core.send-template@1', () => {
   });
 
   it('names its template for the approval lint and is not a free-form send', () => {
-    expect(sendTemplateNode.templates?.(sendTemplateNode.configSchema.parse({ name: 'promo', language: 'en' }))).toEqual([{ name: 'promo', language: 'en' }]);
+    expect(sendTemplateNode.templates?.(sendTemplateNode.configSchema.parse({ name: 'promo', language: 'en' }))).toEqual([
+      { name: 'promo', language: 'en' },
+    ]);
     expect(sendTemplateNode.sendsFreeForm).toBeUndefined();
     expect(sendTemplateNode.sendsTemplate).toBe(true);
   });

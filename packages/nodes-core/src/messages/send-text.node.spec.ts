@@ -9,7 +9,11 @@ describe('core.send-text@1', () => {
   test.each<Case>([
     [
       'personalises and sends inside the window',
-      { config: { text: 'Hi {{contact.attributes.first_name}}, order {{vars.order}} shipped' }, contact: contacts.windowOpen, variables: { order: 'A-17' } },
+      {
+        config: { text: 'Hi {{contact.attributes.first_name}}, order {{vars.order}} shipped' },
+        contact: contacts.windowOpen,
+        variables: { order: 'A-17' },
+      },
       'main',
       [{ type: 'text', text: { body: 'Hi Ana, order A-17 shipped' } }],
     ],
@@ -19,23 +23,51 @@ describe('core.send-text@1', () => {
       'main',
       [{ type: 'text', text: { body: 'Hi there!' } }],
     ],
-    ['asks for a link preview', { config: { text: 'See https://tandem.dev', previewUrl: true }, contact: contacts.windowOpen }, 'main', [{ type: 'text', text: { body: 'See https://tandem.dev', preview_url: true } }]],
+    [
+      'asks for a link preview',
+      { config: { text: 'See https://tandem.dev', previewUrl: true }, contact: contacts.windowOpen },
+      'main',
+      [{ type: 'text', text: { body: 'See https://tandem.dev', preview_url: true } }],
+    ],
     ['takes window_closed outside the window', { config: { text: 'Hi' }, contact: contacts.windowClosed }, 'window_closed', []],
     [
       'sends the fallback template outside the window',
       { config: { text: 'Hi', fallbackTemplate: reengageFallback }, contact: contacts.windowClosed, templates: [reengageTemplate] },
       'main',
-      [{ type: 'template', template: { name: 'reengage', language: { code: 'en' }, components: [{ type: 'body', parameters: [{ type: 'text', text: 'Rui' }] }] } }],
+      [
+        {
+          type: 'template',
+          template: {
+            name: 'reengage',
+            language: { code: 'en' },
+            components: [{ type: 'body', parameters: [{ type: 'text', text: 'Rui' }] }],
+          },
+        },
+      ],
     ],
     [
       'fills the fallback template with its own fallback value',
       { config: { text: 'Hi', fallbackTemplate: reengageFallback }, contact: contacts.neverWrote },
       'main',
-      [{ type: 'template', template: { name: 'reengage', language: { code: 'en' }, components: [{ type: 'body', parameters: [{ type: 'text', text: 'there' }] }] } }],
+      [
+        {
+          type: 'template',
+          template: {
+            name: 'reengage',
+            language: { code: 'en' },
+            components: [{ type: 'body', parameters: [{ type: 'text', text: 'there' }] }],
+          },
+        },
+      ],
     ],
     ['never messages an opted-out contact', { config: { text: 'Hi' }, contact: contacts.optedOut }, 'failed', []],
     ['stays quiet while a teammate owns the chat', { config: { text: 'Hi' }, contact: contacts.humanOwned }, 'failed', []],
-    ['fails when the text is empty for this contact', { config: { text: '{{contact.attributes.nickname}}' }, contact: contacts.windowOpen }, 'failed', []],
+    [
+      'fails when the text is empty for this contact',
+      { config: { text: '{{contact.attributes.nickname}}' }, contact: contacts.windowOpen },
+      'failed',
+      [],
+    ],
   ])('%s', async (_name, options, port, sent) => {
     const result = await runNode(sendTextNode, options);
     expect(result.port).toBe(port);
@@ -66,7 +98,9 @@ describe('core.send-text@1', () => {
 
   it('declares its WhatsApp behaviour for the journey lints', () => {
     expect(sendTextNode.sendsFreeForm).toBe(true);
-    expect(sendTextNode.fallbackTemplate?.({ text: 'x', previewUrl: false, fallbackTemplate: { ...reengageFallback, buttons: [], body: [] } })).toEqual({
+    expect(
+      sendTextNode.fallbackTemplate?.({ text: 'x', previewUrl: false, fallbackTemplate: { ...reengageFallback, buttons: [], body: [] } }),
+    ).toEqual({
       name: 'reengage',
       language: 'en',
     });

@@ -5,7 +5,10 @@ import { z } from 'zod';
 export const RESERVED_CHOICE_IDS: ReadonlySet<string> = new Set(['other', 'timeout', 'window_closed', 'failed']);
 
 /** A choice id doubles as its output port, so it follows port naming. */
-export const choiceIdSchema = portNameSchema.refine((id) => !RESERVED_CHOICE_IDS.has(id), 'other, timeout, window_closed and failed are reserved');
+export const choiceIdSchema = portNameSchema.refine(
+  (id) => !RESERVED_CHOICE_IDS.has(id),
+  'other, timeout, window_closed and failed are reserved',
+);
 
 /** How long a question waits for an answer before taking `timeout`. */
 export const replyTimeoutSchema = durationSchema.default({ amount: 24, unit: 'hours' });
@@ -24,7 +27,8 @@ export function uniqueChoices(choices: readonly LocatedChoice[], ctx: z.Refineme
   for (const choice of choices) {
     if (ids.has(choice.id)) ctx.addIssue({ code: 'custom', path: [...choice.path, 'id'], message: `id "${choice.id}" is used twice` });
     const title = choice.title.trim().toLowerCase();
-    if (titles.has(title)) ctx.addIssue({ code: 'custom', path: [...choice.path, 'title'], message: `title "${choice.title}" is used twice` });
+    if (titles.has(title))
+      ctx.addIssue({ code: 'custom', path: [...choice.path, 'title'], message: `title "${choice.title}" is used twice` });
     ids.add(choice.id);
     titles.add(title);
   }
@@ -35,7 +39,10 @@ export function uniqueChoices(choices: readonly LocatedChoice[], ctx: z.Refineme
  * quick-reply payload equal to the id) or a typed reply equal to its title takes the
  * choice's port; anything else takes `other`; no answer in time takes `timeout`.
  */
-export function choiceReplyWait(choices: readonly { id: string; title: string }[], timeout: WaitForReplyConfig['timeout']): WaitForReplyConfig {
+export function choiceReplyWait(
+  choices: readonly { id: string; title: string }[],
+  timeout: WaitForReplyConfig['timeout'],
+): WaitForReplyConfig {
   return {
     timeout,
     branches: choices.flatMap((choice) => [

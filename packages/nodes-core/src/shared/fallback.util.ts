@@ -11,7 +11,10 @@ export function fallbackOptions(ctx: NodeContext, fallback: TemplateConfig | und
   if (!fallback) return undefined;
   const rendered = renderTemplate(fallback, scopeOf(ctx));
   if (rendered.ok) return { fallbackTemplate: rendered.template };
-  ctx.logger.warn('fallback template dropped: parameters are empty for this contact', { template: fallback.name, missing: rendered.missing });
+  ctx.logger.warn('fallback template dropped: parameters are empty for this contact', {
+    template: fallback.name,
+    missing: rendered.missing,
+  });
   return undefined;
 }
 

@@ -19,7 +19,11 @@ export const templateParamSchema = z.strictObject({
 
 const templateHeaderSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('text'), param: templateParamSchema }),
-  z.strictObject({ kind: z.enum(['image', 'video', 'document']), link: z.string().min(1).max(2000), filename: z.string().max(240).optional() }),
+  z.strictObject({
+    kind: z.enum(['image', 'video', 'document']),
+    link: z.string().min(1).max(2000),
+    filename: z.string().max(240).optional(),
+  }),
 ]);
 
 const templateButtonSchema = z.strictObject({
@@ -58,8 +62,15 @@ function headerComponent(header: NonNullable<TemplateConfig['header']>, scope: T
   }
   const link = interpolate(header.link, scope).trim();
   if (link === '') missing.push('header');
-  if (header.kind === 'document') return { type: 'header', parameters: [{ type: 'document', document: { link, ...(header.filename ? { filename: header.filename } : {}) } }] };
-  return { type: 'header', parameters: header.kind === 'image' ? [{ type: 'image', image: { link } }] : [{ type: 'video', video: { link } }] };
+  if (header.kind === 'document')
+    return {
+      type: 'header',
+      parameters: [{ type: 'document', document: { link, ...(header.filename ? { filename: header.filename } : {}) } }],
+    };
+  return {
+    type: 'header',
+    parameters: header.kind === 'image' ? [{ type: 'image', image: { link } }] : [{ type: 'video', video: { link } }],
+  };
 }
 
 function buttonComponent(button: TemplateConfig['buttons'][number], scope: TemplateScope, missing: string[]): TemplateComponent {
@@ -93,5 +104,8 @@ export function renderTemplate(config: TemplateConfig, scope: TemplateScope): Re
   }
   for (const button of config.buttons) components.push(buttonComponent(button, scope, missing));
   if (missing.length > 0) return { ok: false, missing };
-  return { ok: true, template: { name: config.name, language: { code: config.language }, ...(components.length > 0 ? { components } : {}) } };
+  return {
+    ok: true,
+    template: { name: config.name, language: { code: config.language }, ...(components.length > 0 ? { components } : {}) },
+  };
 }

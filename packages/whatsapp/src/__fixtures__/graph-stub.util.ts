@@ -46,7 +46,9 @@ export class GraphStub {
         const reply = this.handler(recorded);
         const send = () => {
           const payload = reply.bytes ?? Buffer.from(reply.json !== undefined ? JSON.stringify(reply.json) : (reply.text ?? ''));
-          res.writeHead(reply.status ?? 200, { 'Content-Type': reply.contentType ?? (reply.json !== undefined ? 'application/json' : 'text/plain') });
+          res.writeHead(reply.status ?? 200, {
+            'Content-Type': reply.contentType ?? (reply.json !== undefined ? 'application/json' : 'text/plain'),
+          });
           res.end(payload);
         };
         if (reply.delayMs) setTimeout(send, reply.delayMs);

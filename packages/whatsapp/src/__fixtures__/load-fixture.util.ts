@@ -4,7 +4,9 @@ import { join } from 'node:path';
 const DIR = join(__dirname, 'webhooks');
 
 /** Every webhook fixture file name. */
-export const WEBHOOK_FIXTURES: readonly string[] = readdirSync(DIR).filter((f) => f.endsWith('.json')).sort();
+export const WEBHOOK_FIXTURES: readonly string[] = readdirSync(DIR)
+  .filter((f) => f.endsWith('.json'))
+  .sort();
 
 /** The fixture file's bytes as stored (pretty-printed UTF-8). */
 export function fixtureBytes(name: string): Buffer {

@@ -1,10 +1,4 @@
-import {
-  type ErrorEffect,
-  type GraphErrorClassification,
-  lookupErrorCode,
-  rateLimitBackoffMs,
-  transientBackoffMs,
-} from './error-codes';
+import { type ErrorEffect, type GraphErrorClassification, lookupErrorCode, rateLimitBackoffMs, transientBackoffMs } from './error-codes';
 
 /** Verdict on one error code, the same for a sync Graph error and an async `failed` status. */
 export interface GraphErrorVerdict {

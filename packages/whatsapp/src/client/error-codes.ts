@@ -4,13 +4,7 @@
  * the code, never on the message (which may contain the recipient's number).
  */
 
-export type GraphErrorClassification =
-  | 'retry_later'
-  | 'rate_limited'
-  | 'window_closed'
-  | 'template_problem'
-  | 'auth'
-  | 'permanent';
+export type GraphErrorClassification = 'retry_later' | 'rate_limited' | 'window_closed' | 'template_problem' | 'auth' | 'permanent';
 
 /** What a code means for the number or contact beyond the one message. */
 export type ErrorEffect =

@@ -39,11 +39,16 @@ export async function graphRequest(transport: GraphTransport, request: GraphRequ
   const url = graphUrl(transport, request.path, request.query);
   const headers: Record<string, string> = { Authorization: `Bearer ${transport.accessToken}` };
   if (request.body !== undefined) headers['Content-Type'] = 'application/json';
-  const response = await send(transport, url, {
-    method: request.method,
-    headers,
-    body: request.body === undefined ? undefined : JSON.stringify(request.body),
-  }, request.attempt);
+  const response = await send(
+    transport,
+    url,
+    {
+      method: request.method,
+      headers,
+      body: request.body === undefined ? undefined : JSON.stringify(request.body),
+    },
+    request.attempt,
+  );
   const text = await response.text();
   const json = parseJson(text);
   if (!response.ok) throw errorFromBody(json, response.status, request.attempt);
@@ -83,7 +88,12 @@ async function send(transport: GraphTransport, url: URL, init: RequestInit, atte
 function errorFromBody(json: unknown, httpStatus: number, attempt?: number): GraphApiError {
   const parsed = graphErrorBodySchema.safeParse(json);
   if (!parsed.success) {
-    return new GraphApiError({ code: INVALID_RESPONSE_CODE, httpStatus, details: `HTTP ${httpStatus} without a Graph error body`, attempt });
+    return new GraphApiError({
+      code: INVALID_RESPONSE_CODE,
+      httpStatus,
+      details: `HTTP ${httpStatus} without a Graph error body`,
+      attempt,
+    });
   }
   const e = parsed.data.error;
   return new GraphApiError({

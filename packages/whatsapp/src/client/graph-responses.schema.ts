@@ -13,7 +13,9 @@ export const graphErrorBodySchema = z.looseObject({
 });
 
 export const sendResponseSchema = z.looseObject({
-  contacts: z.array(z.looseObject({ input: z.string().optional(), wa_id: z.string().optional(), user_id: z.string().optional() })).optional(),
+  contacts: z
+    .array(z.looseObject({ input: z.string().optional(), wa_id: z.string().optional(), user_id: z.string().optional() }))
+    .optional(),
   messages: z.array(z.looseObject({ id: z.string().min(1), message_status: z.string().optional() })).min(1),
 });
 

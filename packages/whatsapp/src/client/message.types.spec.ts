@@ -31,7 +31,13 @@ const template = {
     language: { code: 'en_US' },
     components: [
       { type: 'header', parameters: [{ type: 'image', image: { link: 'https://cdn.example.com/box.jpg' } }] },
-      { type: 'body', parameters: [{ type: 'text', text: 'Maria' }, { type: 'text', text: '#5521' }] },
+      {
+        type: 'body',
+        parameters: [
+          { type: 'text', text: 'Maria' },
+          { type: 'text', text: '#5521' },
+        ],
+      },
       { type: 'button', sub_type: 'url', index: '0', parameters: [{ type: 'text', text: 'track/5521' }] },
     ],
   },
@@ -69,7 +75,16 @@ describe('outboundMessageSchema', () => {
     ['unknown type', { type: 'poll', poll: {} }],
     ['reply context on a reaction', { type: 'reaction', reaction: { message_id: 'w', emoji: '👍' }, context: { message_id: 'w' } }],
     ['callback data over 512 chars', { type: 'text', text: { body: 'x' }, biz_opaque_callback_data: 'x'.repeat(513) }],
-    ['template button index as a number', { ...template, template: { ...template.template, components: [{ type: 'button', sub_type: 'quick_reply', index: 0, parameters: [{ type: 'payload', payload: 'P' }] }] } }],
+    [
+      'template button index as a number',
+      {
+        ...template,
+        template: {
+          ...template.template,
+          components: [{ type: 'button', sub_type: 'quick_reply', index: 0, parameters: [{ type: 'payload', payload: 'P' }] }],
+        },
+      },
+    ],
   ])('rejects %s', (_label, message) => {
     expect(outboundMessageSchema.safeParse(message).success).toBe(false);
   });

@@ -5,7 +5,10 @@ import { z } from 'zod';
  * `parameter_name` on each parameter; positional ones (`{{1}}`) omit it.
  */
 
-const parameterName = z.string().regex(/^[a-z0-9_]+$/, 'lowercase letters, digits and _').optional();
+const parameterName = z
+  .string()
+  .regex(/^[a-z0-9_]+$/, 'lowercase letters, digits and _')
+  .optional();
 
 const mediaRef = z
   .strictObject({ id: z.string().min(1).optional(), link: z.url().optional(), filename: z.string().optional() })
@@ -72,11 +75,7 @@ export const buttonComponentSchema = z.strictObject({
     .min(1),
 });
 
-export const templateComponentSchema = z.discriminatedUnion('type', [
-  headerComponentSchema,
-  bodyComponentSchema,
-  buttonComponentSchema,
-]);
+export const templateComponentSchema = z.discriminatedUnion('type', [headerComponentSchema, bodyComponentSchema, buttonComponentSchema]);
 
 export const templateSchema = z.strictObject({
   name: z.string().min(1).max(512),

@@ -16,14 +16,23 @@ beforeEach(() => {
 const text: OutboundMessage = { type: 'text', text: { body: 'Hola 👋' }, biz_opaque_callback_data: 'run=1;step=2' };
 
 async function failure(promise: Promise<unknown>): Promise<GraphApiError> {
-  const error = await promise.then(() => undefined, (e: unknown) => e);
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(GraphApiError);
   return error as GraphApiError;
 }
 
 describe('WhatsAppClient.sendMessage', () => {
   test('posts the message with token and version and returns wamid and wa_id', async () => {
-    stub.handler = () => ({ json: { messaging_product: 'whatsapp', contacts: [{ input: '+15551234567', wa_id: '15551234567' }], messages: [{ id: 'wamid.OUT1', message_status: 'accepted' }] } });
+    stub.handler = () => ({
+      json: {
+        messaging_product: 'whatsapp',
+        contacts: [{ input: '+15551234567', wa_id: '15551234567' }],
+        messages: [{ id: 'wamid.OUT1', message_status: 'accepted' }],
+      },
+    });
     const result = await client.sendMessage('108932450377265', '+15551234567', text);
     expect(result).toEqual({ wamid: 'wamid.OUT1', waId: '15551234567', messageStatus: 'accepted' });
     const [req] = stub.requests;
@@ -31,13 +40,19 @@ describe('WhatsAppClient.sendMessage', () => {
     expect(req.url.pathname).toBe('/v23.0/108932450377265/messages');
     expect(req.headers.authorization).toBe('Bearer tok-123');
     expect(req.body).toEqual({
-      messaging_product: 'whatsapp', recipient_type: 'individual', to: '+15551234567',
-      type: 'text', text: { body: 'Hola 👋' }, biz_opaque_callback_data: 'run=1;step=2',
+      messaging_product: 'whatsapp',
+      recipient_type: 'individual',
+      to: '+15551234567',
+      type: 'text',
+      text: { body: 'Hola 👋' },
+      biz_opaque_callback_data: 'run=1;step=2',
     });
   });
 
   test('to a BSUID: Meta answers wa_id "" and the user id is returned instead', async () => {
-    stub.handler = () => ({ json: { contacts: [{ input: 'US.134912', wa_id: '', user_id: 'US.134912' }], messages: [{ id: 'wamid.OUT2' }] } });
+    stub.handler = () => ({
+      json: { contacts: [{ input: 'US.134912', wa_id: '', user_id: 'US.134912' }], messages: [{ id: 'wamid.OUT2' }] },
+    });
     await expect(client.sendMessage('1', 'US.134912', text)).resolves.toEqual({ wamid: 'wamid.OUT2', userId: 'US.134912' });
     expect(stub.requests[0].body).toMatchObject({ to: 'US.134912' });
   });
@@ -45,7 +60,11 @@ describe('WhatsAppClient.sendMessage', () => {
   test('an invalid message is refused before any request', async () => {
     const tooMany = {
       type: 'interactive',
-      interactive: { type: 'button', body: { text: 'Pick' }, action: { buttons: ['a', 'b', 'c', 'd'].map((id) => ({ type: 'reply', reply: { id, title: id } })) } },
+      interactive: {
+        type: 'button',
+        body: { text: 'Pick' },
+        action: { buttons: ['a', 'b', 'c', 'd'].map((id) => ({ type: 'reply', reply: { id, title: id } })) },
+      },
     } as unknown as OutboundMessage;
     await expect(client.sendMessage('1', '15551234567', tooMany)).rejects.toBeInstanceOf(InvalidOutboundMessageError);
     expect(stub.requests).toHaveLength(0);
@@ -69,7 +88,14 @@ describe('WhatsAppClient.sendMessage', () => {
   ])('HTTP %i with code %i/%s is classified %s', async (status, code, subcode, classification) => {
     stub.handler = () => ({ status, json: graphError(code, subcode) });
     const error = await failure(client.sendMessage('1', '15551234567', text));
-    expect(error).toMatchObject({ code, subcode, httpStatus: status, classification, details: 'details from Meta', fbtraceId: 'AbCdEfTrace' });
+    expect(error).toMatchObject({
+      code,
+      subcode,
+      httpStatus: status,
+      classification,
+      details: 'details from Meta',
+      fbtraceId: 'AbCdEfTrace',
+    });
     expect(error.message).not.toContain('15551234567');
     expect(JSON.stringify(error)).not.toContain('15551234567');
   });
@@ -100,15 +126,31 @@ describe('WhatsAppClient — other calls', () => {
   test('markAsRead with typing indicator', async () => {
     stub.handler = () => ({ json: { success: true } });
     await client.markAsRead('1', 'wamid.IN1', { typing: true });
-    expect(stub.requests[0].body).toEqual({ messaging_product: 'whatsapp', status: 'read', message_id: 'wamid.IN1', typing_indicator: { type: 'text' } });
+    expect(stub.requests[0].body).toEqual({
+      messaging_product: 'whatsapp',
+      status: 'read',
+      message_id: 'wamid.IN1',
+      typing_indicator: { type: 'text' },
+    });
   });
 
   test('listTemplates follows paging.next until the last page', async () => {
-    const template = (id: string) => ({ id, name: `t${id}`, language: 'en_US', status: 'APPROVED', components: [{ type: 'BODY', text: 'Hi {{1}}' }] });
+    const template = (id: string) => ({
+      id,
+      name: `t${id}`,
+      language: 'en_US',
+      status: 'APPROVED',
+      components: [{ type: 'BODY', text: 'Hi {{1}}' }],
+    });
     stub.handler = (req) =>
       req.url.searchParams.get('after') === 'c2'
         ? { json: { data: [template('3')], paging: { cursors: { before: 'c2' } } } }
-        : { json: { data: [template('1'), template('2')], paging: { next: `${stub.baseUrl}/v23.0/waba1/message_templates?limit=100&after=c2` } } };
+        : {
+            json: {
+              data: [template('1'), template('2')],
+              paging: { next: `${stub.baseUrl}/v23.0/waba1/message_templates?limit=100&after=c2` },
+            },
+          };
     const templates = await client.listTemplates('waba1');
     expect(templates.map((t) => t.id)).toEqual(['1', '2', '3']);
     expect(stub.requests).toHaveLength(2);
@@ -137,7 +179,10 @@ describe('WhatsAppClient — other calls', () => {
 
   test('an expired media URL (404) is a classified error', async () => {
     stub.handler = () => ({ status: 404, text: 'gone' });
-    expect(await failure(client.downloadMedia(`${stub.baseUrl}/download/x`))).toMatchObject({ httpStatus: 404, classification: 'permanent' });
+    expect(await failure(client.downloadMedia(`${stub.baseUrl}/download/x`))).toMatchObject({
+      httpStatus: 404,
+      classification: 'permanent',
+    });
   });
 
   test('getPhoneNumber asks for the given fields', async () => {

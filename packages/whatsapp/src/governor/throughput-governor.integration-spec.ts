@@ -76,7 +76,8 @@ describe('ThroughputGovernor in one process (real Redis)', () => {
     const phoneNumberId = 'pn-pair';
     const started = Date.now();
     const toMaria: number[] = [];
-    for (let i = 0; i < 5; i++) toMaria.push((await governor.acquire({ phoneNumberId, capPerSecond: 100, recipient: '15551234567' })).grantedAt);
+    for (let i = 0; i < 5; i++)
+      toMaria.push((await governor.acquire({ phoneNumberId, capPerSecond: 100, recipient: '15551234567' })).grantedAt);
     const other = await governor.acquire({ phoneNumberId, capPerSecond: 100, recipient: '447700900123' });
     expect(toMaria[2] - toMaria[0]).toBeLessThan(100);
     expect(toMaria[3] - toMaria[0]).toBeGreaterThanOrEqual(290);

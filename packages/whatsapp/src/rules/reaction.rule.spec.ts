@@ -7,22 +7,55 @@ const S = 1000;
 
 describe('classifyGraphError', () => {
   test.each<[number, string]>([
-    [130429, 'rate_limited'], [131056, 'rate_limited'], [4, 'rate_limited'], [80007, 'rate_limited'], [131048, 'rate_limited'],
+    [130429, 'rate_limited'],
+    [131056, 'rate_limited'],
+    [4, 'rate_limited'],
+    [80007, 'rate_limited'],
+    [131048, 'rate_limited'],
     [131047, 'window_closed'],
-    [132000, 'template_problem'], [132001, 'template_problem'], [132005, 'template_problem'], [132007, 'template_problem'],
-    [132012, 'template_problem'], [132015, 'template_problem'], [132016, 'template_problem'],
-    [0, 'auth'], [190, 'auth'], [10, 'auth'], [200, 'auth'], [250, 'auth'], [299, 'auth'],
-    [131026, 'permanent'], [131049, 'permanent'], [131050, 'permanent'], [131051, 'permanent'], [131053, 'permanent'],
-    [100, 'permanent'], [131008, 'permanent'], [131009, 'permanent'], [130472, 'permanent'], [131062, 'permanent'],
-    [368, 'permanent'], [131031, 'permanent'], [133010, 'permanent'], [300, 'permanent'],
-    [131000, 'retry_later'], [131016, 'retry_later'], [2, 'retry_later'], [131057, 'retry_later'], [-1, 'retry_later'],
+    [132000, 'template_problem'],
+    [132001, 'template_problem'],
+    [132005, 'template_problem'],
+    [132007, 'template_problem'],
+    [132012, 'template_problem'],
+    [132015, 'template_problem'],
+    [132016, 'template_problem'],
+    [0, 'auth'],
+    [190, 'auth'],
+    [10, 'auth'],
+    [200, 'auth'],
+    [250, 'auth'],
+    [299, 'auth'],
+    [131026, 'permanent'],
+    [131049, 'permanent'],
+    [131050, 'permanent'],
+    [131051, 'permanent'],
+    [131053, 'permanent'],
+    [100, 'permanent'],
+    [131008, 'permanent'],
+    [131009, 'permanent'],
+    [130472, 'permanent'],
+    [131062, 'permanent'],
+    [368, 'permanent'],
+    [131031, 'permanent'],
+    [133010, 'permanent'],
+    [300, 'permanent'],
+    [131000, 'retry_later'],
+    [131016, 'retry_later'],
+    [2, 'retry_later'],
+    [131057, 'retry_later'],
+    [-1, 'retry_later'],
   ])('code %i → %s', (code, classification) => {
     expect(classifyGraphError(code).classification).toBe(classification);
   });
 
   test.each<[number, number, number]>([
-    [131056, 0, 1 * S], [131056, 1, 4 * S], [131056, 2, 16 * S], [131056, 3, 64 * S],
-    [130429, 0, 1 * S], [130429, 2, 4 * S],
+    [131056, 0, 1 * S],
+    [131056, 1, 4 * S],
+    [131056, 2, 16 * S],
+    [131056, 3, 64 * S],
+    [130429, 0, 1 * S],
+    [130429, 2, 4 * S],
   ])('code %i attempt %i waits %i ms', (code, attempt, ms) => {
     expect(classifyGraphError(code, undefined, attempt).retryAfterMs).toBe(ms);
   });
@@ -59,7 +92,11 @@ describe('reactionFor', () => {
   });
 
   test('retries stop after maxAttempts', () => {
-    expect(reactionFor({ code: 130429 }, { attempt: 3, maxAttempts: 3 })).toMatchObject({ action: 'fail', reason: 'retries_exhausted', alert: true });
+    expect(reactionFor({ code: 130429 }, { attempt: 3, maxAttempts: 3 })).toMatchObject({
+      action: 'fail',
+      reason: 'retries_exhausted',
+      alert: true,
+    });
     expect(reactionFor({ code: 130429 }, { attempt: 2, maxAttempts: 3 })).toMatchObject({ action: 'retry' });
   });
 

@@ -58,7 +58,10 @@ export function checkTemplateParams(
   return (
     checkHeader(spec, header[0]?.parameters ?? []) ??
     checkNamed('body', spec.body, body[0]?.parameters ?? []) ??
-    checkButtons(spec, send.filter((c) => c.type === 'button'))
+    checkButtons(
+      spec,
+      send.filter((c) => c.type === 'button'),
+    )
   );
 }
 

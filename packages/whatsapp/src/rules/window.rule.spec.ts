@@ -16,12 +16,24 @@ const ONBOARDED = 1_780_740_800_000;
 
 describe('computeWindowOpenUntil', () => {
   test.each<[string, WindowInput, number | null]>([
-    ['coexistence, inbound after onboarding', { mode: 'coexistence', onboardedAt: ONBOARDED, lastLiveInboundAt: ONBOARDED + H }, ONBOARDED + H + SERVICE_WINDOW_MS],
-    ['coexistence, inbound exactly at onboarding', { mode: 'coexistence', onboardedAt: ONBOARDED, lastLiveInboundAt: ONBOARDED }, ONBOARDED + SERVICE_WINDOW_MS],
+    [
+      'coexistence, inbound after onboarding',
+      { mode: 'coexistence', onboardedAt: ONBOARDED, lastLiveInboundAt: ONBOARDED + H },
+      ONBOARDED + H + SERVICE_WINDOW_MS,
+    ],
+    [
+      'coexistence, inbound exactly at onboarding',
+      { mode: 'coexistence', onboardedAt: ONBOARDED, lastLiveInboundAt: ONBOARDED },
+      ONBOARDED + SERVICE_WINDOW_MS,
+    ],
     ['coexistence, inbound before onboarding', { mode: 'coexistence', onboardedAt: ONBOARDED, lastLiveInboundAt: ONBOARDED - 1 }, null],
     ['coexistence, onboarding unknown', { mode: 'coexistence', lastLiveInboundAt: ONBOARDED + H }, null],
     ['coexistence, never messaged', { mode: 'coexistence', onboardedAt: ONBOARDED, lastLiveInboundAt: null }, null],
-    ['cloud, onboardedAt irrelevant', { mode: 'cloud', onboardedAt: ONBOARDED, lastLiveInboundAt: ONBOARDED - 5 * H }, ONBOARDED - 5 * H + SERVICE_WINDOW_MS],
+    [
+      'cloud, onboardedAt irrelevant',
+      { mode: 'cloud', onboardedAt: ONBOARDED, lastLiveInboundAt: ONBOARDED - 5 * H },
+      ONBOARDED - 5 * H + SERVICE_WINDOW_MS,
+    ],
     ['cloud, never messaged', { mode: 'cloud' }, null],
   ])('%s', (_label, input, expected) => {
     expect(computeWindowOpenUntil(input)).toBe(expected);
@@ -74,16 +86,31 @@ describe('opensServiceWindow (live inbound only)', () => {
 describe('nextWindowState', () => {
   const closed: WindowState = { lastLiveInboundAt: null, windowOpenUntil: null };
   const coex = { mode: 'coexistence' as const, onboardedAt: ONBOARDED };
-  const inbound = (timestamp: number): NormalizedEvent => ({ ...(parseWebhook(fixture('messages.text.json'))[0]), timestamp });
-  const echo = (timestamp: number): NormalizedEvent => ({ ...(parseWebhook(fixture('smb_message_echoes.text.json'))[0]), timestamp });
+  const inbound = (timestamp: number): NormalizedEvent => ({ ...parseWebhook(fixture('messages.text.json'))[0], timestamp });
+  const echo = (timestamp: number): NormalizedEvent => ({ ...parseWebhook(fixture('smb_message_echoes.text.json'))[0], timestamp });
 
   test.each<[string, WindowState, NormalizedEvent, WindowState]>([
     ['live inbound opens', closed, inbound(ONBOARDED + H), { lastLiveInboundAt: ONBOARDED + H, windowOpenUntil: ONBOARDED + 25 * H }],
-    ['a later inbound extends', { lastLiveInboundAt: ONBOARDED + H, windowOpenUntil: ONBOARDED + 25 * H }, inbound(ONBOARDED + 3 * H), { lastLiveInboundAt: ONBOARDED + 3 * H, windowOpenUntil: ONBOARDED + 27 * H }],
-    ['an older inbound arriving late never shortens', { lastLiveInboundAt: ONBOARDED + 3 * H, windowOpenUntil: ONBOARDED + 27 * H }, inbound(ONBOARDED + H), { lastLiveInboundAt: ONBOARDED + 3 * H, windowOpenUntil: ONBOARDED + 27 * H }],
+    [
+      'a later inbound extends',
+      { lastLiveInboundAt: ONBOARDED + H, windowOpenUntil: ONBOARDED + 25 * H },
+      inbound(ONBOARDED + 3 * H),
+      { lastLiveInboundAt: ONBOARDED + 3 * H, windowOpenUntil: ONBOARDED + 27 * H },
+    ],
+    [
+      'an older inbound arriving late never shortens',
+      { lastLiveInboundAt: ONBOARDED + 3 * H, windowOpenUntil: ONBOARDED + 27 * H },
+      inbound(ONBOARDED + H),
+      { lastLiveInboundAt: ONBOARDED + 3 * H, windowOpenUntil: ONBOARDED + 27 * H },
+    ],
     ['inbound from before onboarding does not open', closed, inbound(ONBOARDED - H), closed],
     ['an echo never opens', closed, echo(ONBOARDED + H), closed],
-    ['an echo never extends', { lastLiveInboundAt: ONBOARDED + H, windowOpenUntil: ONBOARDED + 25 * H }, echo(ONBOARDED + 20 * H), { lastLiveInboundAt: ONBOARDED + H, windowOpenUntil: ONBOARDED + 25 * H }],
+    [
+      'an echo never extends',
+      { lastLiveInboundAt: ONBOARDED + H, windowOpenUntil: ONBOARDED + 25 * H },
+      echo(ONBOARDED + 20 * H),
+      { lastLiveInboundAt: ONBOARDED + H, windowOpenUntil: ONBOARDED + 25 * H },
+    ],
   ])('%s', (_label, current, event, expected) => {
     expect(nextWindowState(current, event, coex)).toEqual(expected);
   });

@@ -4,13 +4,7 @@
  * back at the envelope) and carries an idempotency key, because Meta redelivers.
  */
 
-import type {
-  ContactRef,
-  MessageContent,
-  MessageContext,
-  Referral,
-  WebhookError,
-} from './message-content.types';
+import type { ContactRef, MessageContent, MessageContext, Referral, WebhookError } from './message-content.types';
 
 export type * from './message-content.types';
 
@@ -180,11 +174,7 @@ export interface TemplateStatusEvent extends EventBase {
   raw: unknown;
 }
 
-export type UnknownReason =
-  | 'unknown_field'
-  | 'group_message'
-  | 'unknown_item'
-  | 'invalid_change';
+export type UnknownReason = 'unknown_field' | 'group_message' | 'unknown_item' | 'invalid_change';
 
 /** Anything this package does not model. Ignore (log once) and answer 200. */
 export interface UnknownEvent extends EventBase {

@@ -30,9 +30,25 @@ export interface WebhookError {
 
 /** Normalized message type. Types this package does not know become `unknown` (see `rawType`). */
 export type MessageType =
-  | 'text' | 'image' | 'video' | 'audio' | 'document' | 'sticker' | 'location' | 'contacts'
-  | 'interactive' | 'button' | 'reaction' | 'order' | 'system' | 'request_welcome'
-  | 'unsupported' | 'unknown' | 'edit' | 'revoke' | 'media_placeholder';
+  | 'text'
+  | 'image'
+  | 'video'
+  | 'audio'
+  | 'document'
+  | 'sticker'
+  | 'location'
+  | 'contacts'
+  | 'interactive'
+  | 'button'
+  | 'reaction'
+  | 'order'
+  | 'system'
+  | 'request_welcome'
+  | 'unsupported'
+  | 'unknown'
+  | 'edit'
+  | 'revoke'
+  | 'media_placeholder';
 
 export type MediaKind = 'image' | 'video' | 'audio' | 'document' | 'sticker';
 

@@ -34,8 +34,14 @@ describe('parseWebhook — account-level fields (routed by WABA)', () => {
   });
 
   test.each([
-    ['message_template_status_update.approved.json', { event: 'APPROVED', name: 'order_shipped_v2', language: 'en_US', category: 'UTILITY', templateId: '1689556908129832' }],
-    ['message_template_status_update.paused.json', { event: 'PAUSED', name: 'summer_sale_2026', language: 'es', otherInfo: { title: 'FIRST_PAUSE' } }],
+    [
+      'message_template_status_update.approved.json',
+      { event: 'APPROVED', name: 'order_shipped_v2', language: 'en_US', category: 'UTILITY', templateId: '1689556908129832' },
+    ],
+    [
+      'message_template_status_update.paused.json',
+      { event: 'PAUSED', name: 'summer_sale_2026', language: 'es', otherInfo: { title: 'FIRST_PAUSE' } },
+    ],
   ])('%s becomes template.status', (name, expected) => {
     expect(only(name, 'template.status')).toMatchObject(expected);
   });
@@ -85,14 +91,25 @@ describe('parseWebhook — batching and robustness', () => {
   test('malformed items inside a valid change become unknown events instead of throwing', () => {
     const body = {
       object: 'whatsapp_business_account',
-      entry: [{ id: WABA, changes: [
-        { field: 'messages', value: { metadata: { phone_number_id: '1' }, messages: [{ nope: true }], statuses: [{ id: 'w', status: 'exploded' }] } },
-        { field: 'messages', value: 'a string' },
-        { field: 'account_update', value: { no_event: 1 } },
-      ] }],
+      entry: [
+        {
+          id: WABA,
+          changes: [
+            {
+              field: 'messages',
+              value: { metadata: { phone_number_id: '1' }, messages: [{ nope: true }], statuses: [{ id: 'w', status: 'exploded' }] },
+            },
+            { field: 'messages', value: 'a string' },
+            { field: 'account_update', value: { no_event: 1 } },
+          ],
+        },
+      ],
     };
     expect(parseWebhook(body).map((e) => e.kind === 'unknown' && e.reason)).toEqual([
-      'unknown_item', 'unknown_item', 'invalid_change', 'invalid_change',
+      'unknown_item',
+      'unknown_item',
+      'invalid_change',
+      'invalid_change',
     ]);
   });
 

@@ -8,20 +8,46 @@ import { isRecord, nonEmpty, pick } from './webhook-common.util';
  */
 
 const KNOWN_TYPES: ReadonlySet<string> = new Set<MessageType>([
-  'text', 'image', 'video', 'audio', 'document', 'sticker', 'location', 'contacts', 'interactive',
-  'button', 'reaction', 'order', 'system', 'request_welcome', 'unsupported', 'unknown', 'edit',
-  'revoke', 'media_placeholder',
+  'text',
+  'image',
+  'video',
+  'audio',
+  'document',
+  'sticker',
+  'location',
+  'contacts',
+  'interactive',
+  'button',
+  'reaction',
+  'order',
+  'system',
+  'request_welcome',
+  'unsupported',
+  'unknown',
+  'edit',
+  'revoke',
+  'media_placeholder',
 ]);
 const MEDIA_KINDS: ReadonlySet<string> = new Set<MediaKind>(['image', 'video', 'audio', 'document', 'sticker']);
 
 const optStr = z.string().optional();
 const textSchema = z.looseObject({ body: z.string() });
 const mediaSchema = z.looseObject({
-  id: optStr, url: optStr, mime_type: optStr, sha256: optStr, caption: optStr, filename: optStr,
-  voice: z.boolean().optional(), animated: z.boolean().optional(),
+  id: optStr,
+  url: optStr,
+  mime_type: optStr,
+  sha256: optStr,
+  caption: optStr,
+  filename: optStr,
+  voice: z.boolean().optional(),
+  animated: z.boolean().optional(),
 });
 const locationSchema = z.looseObject({
-  latitude: z.coerce.number(), longitude: z.coerce.number(), name: optStr, address: optStr, url: optStr,
+  latitude: z.coerce.number(),
+  longitude: z.coerce.number(),
+  name: optStr,
+  address: optStr,
+  url: optStr,
 });
 const reply = z.looseObject({ id: z.string(), title: optStr, description: optStr });
 const interactiveSchema = z.looseObject({
@@ -75,8 +101,15 @@ function withMedia(content: MessageContent, kind: MediaKind, body: unknown): Mes
   const m = pick(mediaSchema, body);
   if (!m) return content;
   const media: MediaRef = stripUndefined({
-    kind, id: m.id, url: m.url, mimeType: m.mime_type, sha256: m.sha256,
-    caption: m.caption, filename: m.filename, voice: m.voice, animated: m.animated,
+    kind,
+    id: m.id,
+    url: m.url,
+    mimeType: m.mime_type,
+    sha256: m.sha256,
+    caption: m.caption,
+    filename: m.filename,
+    voice: m.voice,
+    animated: m.animated,
   });
   return { ...content, media, text: nonEmpty(m.caption) };
 }

@@ -1,23 +1,8 @@
 import type { ContactRef, HistoryMediaEvent, MessageEchoEvent, NormalizedEvent } from './events.types';
 import { parseContent } from './parse-content.util';
 import { parseContext } from './parse-messages.util';
-import {
-  asArray,
-  type ChangeContext,
-  eventBase,
-  parseContacts,
-  pick,
-  resolveContact,
-  toMs,
-  unknownEvent,
-} from './webhook-common.util';
-import {
-  type ContactItem,
-  type EchoItem,
-  echoItemSchema,
-  type InboundItem,
-  inboundItemSchema,
-} from './webhook-payload.schema';
+import { asArray, type ChangeContext, eventBase, parseContacts, pick, resolveContact, toMs, unknownEvent } from './webhook-common.util';
+import { type ContactItem, type EchoItem, echoItemSchema, type InboundItem, inboundItemSchema } from './webhook-payload.schema';
 
 /** `smb_message_echoes`: messages the business sent from the phone app. The customer is `to`. */
 export function parseEchoesValue(ctx: ChangeContext, value: Record<string, unknown>): NormalizedEvent[] {
@@ -54,12 +39,7 @@ export function parseHistoryMedia(ctx: ChangeContext, value: Record<string, unkn
   return [...inbound, ...outbound];
 }
 
-function historyMedia(
-  ctx: ChangeContext,
-  contacts: ContactItem[],
-  raw: unknown,
-  direction: 'inbound' | 'outbound',
-): NormalizedEvent {
+function historyMedia(ctx: ChangeContext, contacts: ContactItem[], raw: unknown, direction: 'inbound' | 'outbound'): NormalizedEvent {
   if (direction === 'inbound') {
     const item = pick(inboundItemSchema, raw);
     if (!item) return unknownEvent(ctx, 'unknown_item', raw);

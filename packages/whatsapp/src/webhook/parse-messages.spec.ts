@@ -29,35 +29,81 @@ describe('parseWebhook — inbound messages', () => {
   });
 
   test.each<[string, Partial<MessageReceivedEvent>]>([
-    ['messages.image.json', {
-      type: 'image',
-      text: 'Chegou assim, com a caixa amassada',
-      media: expect.objectContaining({ kind: 'image', id: '8628399336806842', mimeType: 'image/jpeg', url: expect.stringContaining('lookaside') }),
-    }],
-    ['messages.interactive.button_reply.json', {
-      type: 'interactive', interactiveType: 'button_reply', buttonId: 'order_confirm_yes', text: 'Yes, confirm',
-      context: { wamid: 'wamid.HBgLMTU1NTEyMzQ1NjcVAgARGBI4NUY5NDkwRDU0N0M3NEQzQTIA', from: '15557012244' },
-    }],
-    ['messages.interactive.list_reply.json', {
-      type: 'interactive', interactiveType: 'list_reply', listRowId: 'slot_2026-06-10T15:00', text: 'Wed 10 Jun, 15:00',
-    }],
-    ['messages.button.template_quick_reply.json', {
-      type: 'button', buttonPayload: 'PROMO_STOP', text: 'Stop promotions',
-      context: { wamid: 'wamid.HBgMNDQ3NzAwOTAwMTIzFQIAERgSM0VCOTM0MUE4MDIzQkY5MUIyAA==', from: '15557012244' },
-    }],
-    ['messages.reaction.json', {
-      type: 'reaction', reaction: { messageId: 'wamid.HBgNNTUxMTk4NzY1NDMyMRUCABEYEkI1NjQ4QzkzOUM2OERBRUQ5NgA=', emoji: '👍' },
-    }],
-    ['messages.location.json', {
-      type: 'location', text: 'Puerta del Sol',
-      location: expect.objectContaining({ latitude: 40.416775, longitude: -3.70379, address: 'Plaza de la Puerta del Sol, 28013 Madrid' }),
-    }],
-    ['messages.unsupported.json', {
-      type: 'unsupported', errors: [expect.objectContaining({ code: 131051, details: 'Message type is currently not supported.' })],
-    }],
-    ['messages.inbound_with_errors.json', {
-      type: 'unknown', rawType: 'unknown', errors: [expect.objectContaining({ code: 131052 })],
-    }],
+    [
+      'messages.image.json',
+      {
+        type: 'image',
+        text: 'Chegou assim, com a caixa amassada',
+        media: expect.objectContaining({
+          kind: 'image',
+          id: '8628399336806842',
+          mimeType: 'image/jpeg',
+          url: expect.stringContaining('lookaside'),
+        }),
+      },
+    ],
+    [
+      'messages.interactive.button_reply.json',
+      {
+        type: 'interactive',
+        interactiveType: 'button_reply',
+        buttonId: 'order_confirm_yes',
+        text: 'Yes, confirm',
+        context: { wamid: 'wamid.HBgLMTU1NTEyMzQ1NjcVAgARGBI4NUY5NDkwRDU0N0M3NEQzQTIA', from: '15557012244' },
+      },
+    ],
+    [
+      'messages.interactive.list_reply.json',
+      {
+        type: 'interactive',
+        interactiveType: 'list_reply',
+        listRowId: 'slot_2026-06-10T15:00',
+        text: 'Wed 10 Jun, 15:00',
+      },
+    ],
+    [
+      'messages.button.template_quick_reply.json',
+      {
+        type: 'button',
+        buttonPayload: 'PROMO_STOP',
+        text: 'Stop promotions',
+        context: { wamid: 'wamid.HBgMNDQ3NzAwOTAwMTIzFQIAERgSM0VCOTM0MUE4MDIzQkY5MUIyAA==', from: '15557012244' },
+      },
+    ],
+    [
+      'messages.reaction.json',
+      {
+        type: 'reaction',
+        reaction: { messageId: 'wamid.HBgNNTUxMTk4NzY1NDMyMRUCABEYEkI1NjQ4QzkzOUM2OERBRUQ5NgA=', emoji: '👍' },
+      },
+    ],
+    [
+      'messages.location.json',
+      {
+        type: 'location',
+        text: 'Puerta del Sol',
+        location: expect.objectContaining({
+          latitude: 40.416775,
+          longitude: -3.70379,
+          address: 'Plaza de la Puerta del Sol, 28013 Madrid',
+        }),
+      },
+    ],
+    [
+      'messages.unsupported.json',
+      {
+        type: 'unsupported',
+        errors: [expect.objectContaining({ code: 131051, details: 'Message type is currently not supported.' })],
+      },
+    ],
+    [
+      'messages.inbound_with_errors.json',
+      {
+        type: 'unknown',
+        rawType: 'unknown',
+        errors: [expect.objectContaining({ code: 131052 })],
+      },
+    ],
   ])('%s is normalized', (name, expected) => {
     expect(only(name, 'message.received')).toMatchObject(expected);
   });
@@ -76,8 +122,19 @@ describe('parseWebhook — inbound messages', () => {
     const events = parseWebhook(fixture('messages.mixed_types.json')) as MessageReceivedEvent[];
     const byId = Object.fromEntries(events.map((e) => [e.wamid, e]));
     expect(events.map((e) => e.type)).toEqual([
-      'request_welcome', 'system', 'interactive', 'order', 'contacts', 'audio', 'document', 'sticker', 'video',
-      'edit', 'revoke', 'reaction', 'unknown',
+      'request_welcome',
+      'system',
+      'interactive',
+      'order',
+      'contacts',
+      'audio',
+      'document',
+      'sticker',
+      'video',
+      'edit',
+      'revoke',
+      'reaction',
+      'unknown',
     ]);
     expect(byId['wamid.MIX.request_welcome'].contact).toEqual({ waId: '15551234567', profileName: 'Maria Lopez' });
     expect(byId['wamid.MIX.system'].contact.profileName).toBe('Omar Haddad');
@@ -95,7 +152,11 @@ describe('parseWebhook — inbound messages', () => {
     });
     expect(byId['wamid.MIX.revoke'].originalWamid).toBe('wamid.HBgLMTU1NTEyMzQ1NjcVAgASGBRCMjdENzg5Q0MxQ0M1RDc0RDFBMgA=');
     expect(byId['wamid.MIX.reaction_removed'].reaction).toEqual({ messageId: 'wamid.OUR.1', emoji: undefined });
-    expect(byId['wamid.MIX.future']).toMatchObject({ type: 'unknown', rawType: 'poll_vote', raw: expect.objectContaining({ poll_vote: { option: 'A' } }) });
+    expect(byId['wamid.MIX.future']).toMatchObject({
+      type: 'unknown',
+      rawType: 'poll_vote',
+      raw: expect.objectContaining({ poll_vote: { option: 'A' } }),
+    });
   });
 
   test('value-level errors become account.errors', () => {
@@ -107,15 +168,23 @@ describe('parseWebhook — inbound messages', () => {
 
 describe('parseWebhook — statuses', () => {
   test.each<[string, Partial<MessageStatusEvent>]>([
-    ['statuses.sent.json', {
-      status: 'sent', recipient: { waId: '15551234567' }, bizOpaqueCallbackData: 'run=7f3c2a91;node=send_order_update;attempt=1',
-      pricing: { billable: true, pricingModel: 'PMP', category: 'utility', type: 'regular' },
-      conversation: { id: 'cbb3c3701175516c79e1d888823670d0', expiresAt: 1781087000 * 1000, originType: 'utility' },
-      timestamp: 1781000600 * 1000,
-    }],
+    [
+      'statuses.sent.json',
+      {
+        status: 'sent',
+        recipient: { waId: '15551234567' },
+        bizOpaqueCallbackData: 'run=7f3c2a91;node=send_order_update;attempt=1',
+        pricing: { billable: true, pricingModel: 'PMP', category: 'utility', type: 'regular' },
+        conversation: { id: 'cbb3c3701175516c79e1d888823670d0', expiresAt: 1781087000 * 1000, originType: 'utility' },
+        timestamp: 1781000600 * 1000,
+      },
+    ],
     ['statuses.delivered.json', { status: 'delivered', timestamp: 1781000603 * 1000 }],
     ['statuses.read.json', { status: 'read', timestamp: 1781000780 * 1000 }],
-    ['statuses.failed.131047.json', { status: 'failed', errors: [expect.objectContaining({ code: 131047 })], recipient: { waId: '971501234567' } }],
+    [
+      'statuses.failed.131047.json',
+      { status: 'failed', errors: [expect.objectContaining({ code: 131047 })], recipient: { waId: '971501234567' } },
+    ],
     ['statuses.failed.130429.json', { status: 'failed', errors: [expect.objectContaining({ code: 130429 })] }],
     ['statuses.sent.bsuid.json', { status: 'sent', recipient: { userId: 'AE.1716732149501584' } }],
   ])('%s is normalized', (name, expected) => {
@@ -125,9 +194,7 @@ describe('parseWebhook — statuses', () => {
   });
 
   test('sent, delivered and read of one message have distinct dedup keys', () => {
-    const keys = ['statuses.sent.json', 'statuses.delivered.json', 'statuses.read.json'].map(
-      (f) => only(f, 'message.status').dedupKey,
-    );
+    const keys = ['statuses.sent.json', 'statuses.delivered.json', 'statuses.read.json'].map((f) => only(f, 'message.status').dedupKey);
     expect(new Set(keys).size).toBe(3);
   });
 });

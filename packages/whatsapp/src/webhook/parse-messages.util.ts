@@ -1,11 +1,5 @@
 import { z } from 'zod';
-import type {
-  MessageContext,
-  MessageReceivedEvent,
-  MessageStatusEvent,
-  NormalizedEvent,
-  Referral,
-} from './events.types';
+import type { MessageContext, MessageReceivedEvent, MessageStatusEvent, NormalizedEvent, Referral } from './events.types';
 import { parseContent } from './parse-content.util';
 import {
   type ChangeContext,
@@ -25,11 +19,22 @@ import { type ContactItem, inboundItemSchema, statusItemSchema } from './webhook
 
 const optStr = z.string().optional();
 const contextSchema = z.looseObject({
-  id: optStr, from: optStr, forwarded: z.boolean().optional(), frequently_forwarded: z.boolean().optional(),
+  id: optStr,
+  from: optStr,
+  forwarded: z.boolean().optional(),
+  frequently_forwarded: z.boolean().optional(),
 });
 const referralSchema = z.looseObject({
-  source_url: optStr, source_id: optStr, source_type: optStr, headline: optStr, body: optStr, media_type: optStr,
-  image_url: optStr, video_url: optStr, thumbnail_url: optStr, ctwa_clid: optStr,
+  source_url: optStr,
+  source_id: optStr,
+  source_type: optStr,
+  headline: optStr,
+  body: optStr,
+  media_type: optStr,
+  image_url: optStr,
+  video_url: optStr,
+  thumbnail_url: optStr,
+  ctwa_clid: optStr,
 });
 
 /** The `messages` field: inbound messages, statuses and value-level errors, in any combination. */
@@ -131,4 +136,3 @@ function parseReferral(value: unknown): Referral | undefined {
     ctwaClid: nonEmpty(r.ctwa_clid),
   };
 }
-

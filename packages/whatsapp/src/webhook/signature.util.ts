@@ -1,9 +1,7 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 
 /** Outcome of checking `X-Hub-Signature-256`. Only `ok` may be processed. */
-export type SignatureCheck =
-  | { ok: true }
-  | { ok: false; reason: 'missing' | 'malformed' | 'mismatch' };
+export type SignatureCheck = { ok: true } | { ok: false; reason: 'missing' | 'malformed' | 'mismatch' };
 
 const HEADER_PATTERN = /^sha256=([0-9a-fA-F]{64})$/;
 

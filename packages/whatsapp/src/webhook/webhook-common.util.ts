@@ -48,7 +48,10 @@ export function phoneDigits(value: string | undefined): string | undefined {
 
 /** Short, stable hash of a JSON value, for idempotency keys of updates without natural ids. */
 export function stableHash(value: unknown): string {
-  return createHash('sha256').update(JSON.stringify(value) ?? '').digest('hex').slice(0, 16);
+  return createHash('sha256')
+    .update(JSON.stringify(value) ?? '')
+    .digest('hex')
+    .slice(0, 16);
 }
 
 export function mapErrors(value: unknown): WebhookError[] | undefined {

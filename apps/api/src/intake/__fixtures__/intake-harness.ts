@@ -66,12 +66,14 @@ export async function startIntake(name: string, env: Record<string, string> = {}
     http: () => request(app.getHttpServer()),
     post: (body) => {
       const { raw, signature } = signed(body, APP_SECRET);
-      return request(app.getHttpServer())
-        .post('/webhooks/whatsapp')
-        .set('Content-Type', 'application/json')
-        .set('X-Hub-Signature-256', signature)
-        // A string, not the Buffer: superagent would JSON-encode a Buffer sent as application/json.
-        .send(raw.toString('utf8'));
+      return (
+        request(app.getHttpServer())
+          .post('/webhooks/whatsapp')
+          .set('Content-Type', 'application/json')
+          .set('X-Hub-Signature-256', signature)
+          // A string, not the Buffer: superagent would JSON-encode a Buffer sent as application/json.
+          .send(raw.toString('utf8'))
+      );
     },
     async deliver(body) {
       const res = await h.post(body);
@@ -88,8 +90,13 @@ export async function startIntake(name: string, env: Record<string, string> = {}
     async seedNumber(overrides = {}) {
       const [ws] = await db.dataSource.query(`INSERT INTO workspaces (name) VALUES ('Acme') RETURNING id`);
       const row = {
-        phone_number_id: PHONE_NUMBER_ID, waba_id: WABA_ID, display_phone_number: DISPLAY_NUMBER, mode: 'coexistence',
-        throughput_cap: 20, onboarded_at: new Date(ONBOARDED_AT_S * 1000), ...overrides,
+        phone_number_id: PHONE_NUMBER_ID,
+        waba_id: WABA_ID,
+        display_phone_number: DISPLAY_NUMBER,
+        mode: 'coexistence',
+        throughput_cap: 20,
+        onboarded_at: new Date(ONBOARDED_AT_S * 1000),
+        ...overrides,
       };
       const cols = Object.keys(row);
       const [num] = await db.dataSource.query(

@@ -38,7 +38,14 @@ function contactsOf(person: Person): Json[] {
 }
 
 /** An inbound `messages` change with one item; `content` is the type-named object plus extras. */
-export function inbound(person: Person, wamid: string, ts: number, type: string, content: Json, opts: { phoneNumberId?: string } = {}): Json {
+export function inbound(
+  person: Person,
+  wamid: string,
+  ts: number,
+  type: string,
+  content: Json,
+  opts: { phoneNumberId?: string } = {},
+): Json {
   const item: Json = { from: person.waId, id: wamid, timestamp: String(ts), type, ...content };
   if (person.userId) item.from_user_id = person.userId;
   return envelope('messages', {
@@ -98,7 +105,12 @@ export interface HistoryItem {
   status?: string;
 }
 
-export function historyChunk(phase: number, chunkOrder: number, progress: number, threads: { person: Person; items: HistoryItem[] }[]): Json {
+export function historyChunk(
+  phase: number,
+  chunkOrder: number,
+  progress: number,
+  threads: { person: Person; items: HistoryItem[] }[],
+): Json {
   return envelope('history', {
     messaging_product: 'whatsapp',
     metadata,
@@ -137,7 +149,12 @@ export function historyMedia(person: Person, wamid: string, ts: number): Json {
         id: wamid,
         timestamp: String(ts),
         type: 'image',
-        image: { caption: 'Sunday opening hours', mime_type: 'image/jpeg', sha256: 'nyZMC4ANBt+G3vkcon3l8VPKmXl/jlCz1ulS0tv1MlQ=', id: '2710959377885731' },
+        image: {
+          caption: 'Sunday opening hours',
+          mime_type: 'image/jpeg',
+          sha256: 'nyZMC4ANBt+G3vkcon3l8VPKmXl/jlCz1ulS0tv1MlQ=',
+          id: '2710959377885731',
+        },
       },
     ],
   });
@@ -169,7 +186,14 @@ export function accountUpdate(event: string, time: number, info?: { reason: stri
 export function templateStatus(event: string, name: string, language: string, time: number, extra: Json = {}): Json {
   return envelope(
     'message_template_status_update',
-    { event, message_template_id: 1702873366051204, message_template_name: name, message_template_language: language, reason: 'NONE', ...extra },
+    {
+      event,
+      message_template_id: 1702873366051204,
+      message_template_name: name,
+      message_template_language: language,
+      reason: 'NONE',
+      ...extra,
+    },
     { time },
   );
 }
@@ -178,4 +202,5 @@ export function groupMessage(wamid: string, ts: number): Json {
   return inbound(MARIA, wamid, ts, 'text', { text: { body: 'in the group' }, group_id: 'G-120363025246125486' });
 }
 
-export const unknownField = () => envelope('phone_number_quality_update', { display_phone_number: DISPLAY_NUMBER, event: 'FLAGGED', current_limit: 'TIER_1K' });
+export const unknownField = () =>
+  envelope('phone_number_quality_update', { display_phone_number: DISPLAY_NUMBER, event: 'FLAGGED', current_limit: 'TIER_1K' });

@@ -18,13 +18,18 @@ const TRANSITIONS: Readonly<Record<string, ConnectionState>> = {
  */
 export async function handleAccountUpdated(ctx: WabaHandlerContext, event: AccountUpdatedEvent): Promise<HandlerResult> {
   const state = TRANSITIONS[event.event];
-  if (!state) return { engineEvents: [], notes: [{ kind: event.kind, reason: `account event ${event.event}: no state change`, wabaId: ctx.wabaId }] };
+  if (!state)
+    return { engineEvents: [], notes: [{ kind: event.kind, reason: `account event ${event.event}: no state change`, wabaId: ctx.wabaId }] };
   const at = new Date(event.timestamp);
   const engineEvents: NewEngineEvent[] = [];
   const notes: DeliveryNote[] = [];
   for (const number of await lockNumbers(ctx, event)) {
     if (number.connectionChangedAt && at < number.connectionChangedAt) {
-      notes.push({ kind: event.kind, reason: `stale ${event.event} (older than the last applied account event)`, phoneNumberId: number.phoneNumberId });
+      notes.push({
+        kind: event.kind,
+        reason: `stale ${event.event} (older than the last applied account event)`,
+        phoneNumberId: number.phoneNumberId,
+      });
       continue;
     }
     const reason = state === 'connected' ? null : (event.disconnectionInfo?.reason ?? event.event);
@@ -86,8 +91,16 @@ export async function handleTemplateStatus(ctx: WabaHandlerContext, event: Templ
      WHERE templates.status_changed_at IS NULL OR templates.status_changed_at <= EXCLUDED.status_changed_at
      RETURNING id`,
     [
-      ctx.workspaceId, ctx.wabaId, event.templateId, event.name, event.language, event.category ?? null, status, reason,
-      { event: event.event, otherInfo: event.otherInfo ?? null }, at,
+      ctx.workspaceId,
+      ctx.wabaId,
+      event.templateId,
+      event.name,
+      event.language,
+      event.category ?? null,
+      status,
+      reason,
+      { event: event.event, otherInfo: event.otherInfo ?? null },
+      at,
     ],
   );
   if (applied.length === 0) {

@@ -42,7 +42,10 @@ export async function handleContactSynced(ctx: HandlerContext, event: ContactSyn
 export async function handleUserPreference(ctx: HandlerContext, event: UserPreferenceEvent): Promise<HandlerResult> {
   const resolved = await lockContact(ctx.m, { workspaceId: ctx.workspaceId, numberId: ctx.number.id }, event.contact, true);
   if (!resolved || event.category !== 'marketing_messages' || !['stop', 'resume'].includes(event.value)) {
-    return { engineEvents: [], notes: [{ kind: event.kind, reason: `preference ${event.category}=${event.value} not applied`, dedupKey: event.dedupKey }] };
+    return {
+      engineEvents: [],
+      notes: [{ kind: event.kind, reason: `preference ${event.category}=${event.value} not applied`, dedupKey: event.dedupKey }],
+    };
   }
   await ctx.m.query('UPDATE contacts SET marketing_opted_out = $2, updated_at = now() WHERE id = $1', [
     resolved.contact.id,

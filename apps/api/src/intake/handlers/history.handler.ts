@@ -20,7 +20,13 @@ export async function handleHistoryMessages(ctx: HandlerContext, event: HistoryM
     else stored += count;
   }
   const state = await updateSyncState(ctx, (s) =>
-    advanceHistorySync(s, { phase: event.phase, chunkOrder: event.chunkOrder, progress: event.progress, messageCount: stored, at: new Date() }),
+    advanceHistorySync(s, {
+      phase: event.phase,
+      chunkOrder: event.chunkOrder,
+      progress: event.progress,
+      messageCount: stored,
+      at: new Date(),
+    }),
   );
   const engineEvent: NewEngineEvent = {
     kind: 'history.synced',
@@ -49,7 +55,8 @@ export async function handleHistoryMedia(ctx: HandlerContext, event: HistoryMedi
   );
   if (attached.length > 0) return { engineEvents: [] };
   const resolved = await lockContact(ctx.m, { workspaceId: ctx.workspaceId, numberId: ctx.number.id }, event.contact, true);
-  if (!resolved) return { engineEvents: [], notes: [{ kind: event.kind, reason: 'history media without contact id', dedupKey: event.dedupKey }] };
+  if (!resolved)
+    return { engineEvents: [], notes: [{ kind: event.kind, reason: 'history media without contact id', dedupKey: event.dedupKey }] };
   await insertMessage(ctx.m, {
     workspaceId: ctx.workspaceId,
     numberId: ctx.number.id,
@@ -106,10 +113,7 @@ async function storeThread(ctx: HandlerContext, thread: HistoryThread): Promise<
   return stored;
 }
 
-async function updateSyncState(
-  ctx: HandlerContext,
-  next: (state: HistorySyncState) => HistorySyncState,
-): Promise<HistorySyncState> {
+async function updateSyncState(ctx: HandlerContext, next: (state: HistorySyncState) => HistorySyncState): Promise<HistorySyncState> {
   const [row] = await queryRows<{ history_sync: HistorySyncState }>(
     ctx.m,
     'SELECT history_sync FROM business_numbers WHERE id = $1 FOR UPDATE',

@@ -1,10 +1,5 @@
 import type { MessageReceivedPayload, NewEngineEvent } from '@tandem/db';
-import {
-  type MessageEchoEvent,
-  type MessageReceivedEvent,
-  nextWindowState,
-  opensServiceWindow,
-} from '@tandem/whatsapp';
+import { type MessageEchoEvent, type MessageReceivedEvent, nextWindowState, opensServiceWindow } from '@tandem/whatsapp';
 import type { EntityManager } from 'typeorm';
 import { type ContactRow, lockContact } from '../contact-store.util';
 import { annotateOriginal, contentPayload, insertMessage } from '../message-store.util';
@@ -128,7 +123,10 @@ async function refreshWindow(
 /** `user_changed_number` / `user_changed_user_id` system messages carry the person's new id. */
 async function applyIdentityChange(m: EntityManager, numberId: string, contactId: string, event: MessageReceivedEvent) {
   const change = event.type === 'system' ? event.system : undefined;
-  for (const [column, value] of [['wa_id', change?.newWaId], ['user_id', change?.newUserId]] as const) {
+  for (const [column, value] of [
+    ['wa_id', change?.newWaId],
+    ['user_id', change?.newUserId],
+  ] as const) {
     if (!value) continue;
     await m.query(
       `UPDATE contacts SET ${column} = $3, updated_at = now() WHERE id = $2
@@ -139,5 +137,8 @@ async function applyIdentityChange(m: EntityManager, numberId: string, contactId
 }
 
 function unidentified(event: MessageReceivedEvent | MessageEchoEvent): HandlerResult {
-  return { engineEvents: [], notes: [{ kind: event.kind, reason: 'no wa_id or user_id identifies the contact', dedupKey: event.dedupKey }] };
+  return {
+    engineEvents: [],
+    notes: [{ kind: event.kind, reason: 'no wa_id or user_id identifies the contact', dedupKey: event.dedupKey }],
+  };
 }

@@ -45,7 +45,12 @@ export interface StatusOfInterest {
  * Statuses are three of every four webhooks of a conversation; one nobody acts on is stored
  * on its message but does not travel through the engine-event queues.
  */
-export async function statusIsListenedTo(m: EntityManager, workspaceId: string, messageId: string | null, callback: string | undefined): Promise<boolean> {
+export async function statusIsListenedTo(
+  m: EntityManager,
+  workspaceId: string,
+  messageId: string | null,
+  callback: string | undefined,
+): Promise<boolean> {
   const [listened] = await statusesListenedTo(m, workspaceId, [{ messageId, callback }]);
   return listened;
 }

@@ -20,7 +20,18 @@ export async function handleMessageStatus(ctx: HandlerContext, event: MessageSta
     `INSERT INTO message_status_events (workspace_id, number_id, wamid, status, occurred_at, error_code, error_title,
        pricing_category, pricing_type, detail)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT (number_id, wamid, status) DO NOTHING RETURNING id`,
-    [ctx.workspaceId, number.id, event.wamid, event.status, c.occurredAt, c.errorCode, c.errorTitle, c.pricingCategory, c.pricingType, c.detail],
+    [
+      ctx.workspaceId,
+      number.id,
+      event.wamid,
+      event.status,
+      c.occurredAt,
+      c.errorCode,
+      c.errorTitle,
+      c.pricingCategory,
+      c.pricingType,
+      c.detail,
+    ],
   );
   if (inserted.length === 0) return NOTHING;
   // Lock the contact before touching the message: the same order as inbound handling and merges.
@@ -51,9 +62,7 @@ export function statusEngineEvent(
       messageStatus: folded?.status ?? null,
       occurredAt: new Date(event.timestamp).toISOString(),
       errors: event.errors?.map(({ code, title, details }) => ({ code, title, details })),
-      pricing: event.pricing
-        ? { category: event.pricing.category, type: event.pricing.type, billable: event.pricing.billable }
-        : undefined,
+      pricing: event.pricing ? { category: event.pricing.category, type: event.pricing.type, billable: event.pricing.billable } : undefined,
       bizOpaqueCallbackData: event.bizOpaqueCallbackData,
     },
   };
@@ -92,7 +101,11 @@ async function lockStatusContact(ctx: HandlerContext, event: MessageStatusEvent)
 }
 
 /** A status whose message is not stored (yet): its recipient's contact, locked, if known. */
-export async function lockRecipient(m: EntityManager, scope: { workspaceId: string; numberId: string }, event: MessageStatusEvent): Promise<string | null> {
+export async function lockRecipient(
+  m: EntityManager,
+  scope: { workspaceId: string; numberId: string },
+  event: MessageStatusEvent,
+): Promise<string | null> {
   const known = await lockContact(m, scope, event.recipient, false);
   return known?.contact.id ?? null;
 }

@@ -52,7 +52,9 @@ export async function startEngineApi(name: string, env: Record<string, string> =
     patch: (path, body) => auth(server().patch(path)).send(body),
     async insert(table, row) {
       const cols = Object.keys(row);
-      const values = Object.values(row).map((v) => (v !== null && typeof v === 'object' && !(v instanceof Date) && !Array.isArray(v) ? JSON.stringify(v) : v));
+      const values = Object.values(row).map((v) =>
+        v !== null && typeof v === 'object' && !(v instanceof Date) && !Array.isArray(v) ? JSON.stringify(v) : v,
+      );
       const [inserted] = await db.dataSource.query(
         `INSERT INTO ${table} (${cols.join(', ')}) VALUES (${cols.map((_, i) => `$${i + 1}`).join(', ')}) RETURNING *`,
         values,

@@ -2,7 +2,13 @@ import type { JourneyDocument } from '@tandem/journey-model';
 import { journeyFixture } from '../../__fixtures__/journey.fixture';
 import { addNode, connect, moveNodes, nextId, nodeIdPrefix, removeElements, setEntry, updateNode } from './document-ops.util';
 
-const empty = (): JourneyDocument => ({ schemaVersion: 1, triggers: [], nodes: [], edges: [], settings: { reEntry: 'once', onTeammateReply: 'stop', timezone: 'UTC' } });
+const empty = (): JourneyDocument => ({
+  schemaVersion: 1,
+  triggers: [],
+  nodes: [],
+  edges: [],
+  settings: { reEntry: 'once', onTeammateReply: 'stop', timezone: 'UTC' },
+});
 
 describe('document operations', () => {
   it.each([
@@ -36,7 +42,9 @@ describe('document operations', () => {
 
   it('replaces the edge of a port that is already connected, and refuses self-loops', () => {
     const doc = connect(journeyFixture(), { source: 'ask', sourcePort: 'yes', target: 'done' });
-    expect(doc.edges.filter((e) => e.source === 'ask' && e.sourcePort === 'yes')).toEqual([{ id: 'e-4', source: 'ask', sourcePort: 'yes', target: 'done' }]);
+    expect(doc.edges.filter((e) => e.source === 'ask' && e.sourcePort === 'yes')).toEqual([
+      { id: 'e-4', source: 'ask', sourcePort: 'yes', target: 'done' },
+    ]);
     expect(doc.edges.some((e) => e.id === 'e-1')).toBe(false);
     expect(connect(doc, { source: 'done', sourcePort: 'main', target: 'done' })).toBe(doc);
     expect(connect(doc, { source: 'ask', sourcePort: 'yes', target: 'done' })).toBe(doc);

@@ -35,7 +35,12 @@ export interface NewNode {
 /** Adds a node; the first node of an empty journey becomes its entry. */
 export function addNode(doc: JourneyDocument, input: NewNode): { doc: JourneyDocument; nodeId: string } {
   const nodeId = nextId(ids(doc.nodes), nodeIdPrefix(input.type));
-  const node: JourneyNode = { id: nodeId, type: input.type, config: input.config, position: { x: Math.round(input.position.x), y: Math.round(input.position.y) } };
+  const node: JourneyNode = {
+    id: nodeId,
+    type: input.type,
+    config: input.config,
+    position: { x: Math.round(input.position.x), y: Math.round(input.position.y) },
+  };
   if (input.label) node.label = input.label;
   const entryNodeId = doc.entryNodeId ?? (doc.nodes.length === 0 ? nodeId : undefined);
   return { doc: { ...doc, entryNodeId, nodes: [...doc.nodes, node] }, nodeId };
@@ -90,7 +95,11 @@ export function moveNodes(doc: JourneyDocument, positions: Readonly<Record<strin
 }
 
 /** Replaces a node's config and/or label (an empty label is removed). */
-export function updateNode(doc: JourneyDocument, nodeId: string, patch: { config?: Record<string, unknown>; label?: string }): JourneyDocument {
+export function updateNode(
+  doc: JourneyDocument,
+  nodeId: string,
+  patch: { config?: Record<string, unknown>; label?: string },
+): JourneyDocument {
   return {
     ...doc,
     nodes: doc.nodes.map((n) => {

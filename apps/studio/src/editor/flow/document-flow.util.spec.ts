@@ -61,7 +61,10 @@ describe('document → React Flow', () => {
       { severity: 'error', code: 'config', message: 'text is required', nodeId: 'ask' },
       { severity: 'error', code: 'no-trigger', message: 'no trigger' },
     ]);
-    const [ask, check] = toFlowNodes(journeyFixture(), ctx({ issues, selectedNodes: new Set(['ask']), measured: { ask: { width: 200, height: 90 } } }));
+    const [ask, check] = toFlowNodes(
+      journeyFixture(),
+      ctx({ issues, selectedNodes: new Set(['ask']), measured: { ask: { width: 200, height: 90 } } }),
+    );
     expect(ask.selected).toBe(true);
     expect(ask.measured).toEqual({ width: 200, height: 90 });
     expect(ask.data.issues).toEqual({ errors: 1, warnings: 1, messages: ['may be outside the window', 'text is required'] });
@@ -75,7 +78,15 @@ describe('document → React Flow', () => {
       issues: null,
       run: { nodes: new Map(), edges: new Map([['e-1', [1]]]) },
     });
-    expect(edges[0]).toMatchObject({ source: 'ask', sourceHandle: 'yes', target: 'check', targetHandle: 'in', animated: true, className: 'edge-taken', label: '1' });
+    expect(edges[0]).toMatchObject({
+      source: 'ask',
+      sourceHandle: 'yes',
+      target: 'check',
+      targetHandle: 'in',
+      animated: true,
+      className: 'edge-taken',
+      label: '1',
+    });
     expect(edges[1]).toMatchObject({ selected: true, animated: false, className: 'edge-dimmed' });
   });
 });

@@ -18,7 +18,20 @@ describe('React Flow changes → editor', () => {
   });
 
   it('applies selection changes and keeps only edge selections', () => {
-    expect(applySelection(['a', 'b'], [{ id: 'a', selected: false }, { id: 'c', selected: true }])).toEqual(['b', 'c']);
-    expect(edgeSelections([{ type: 'select', id: 'e-1', selected: true }, { type: 'remove', id: 'e-2' }])).toEqual([{ id: 'e-1', selected: true }]);
+    expect(
+      applySelection(
+        ['a', 'b'],
+        [
+          { id: 'a', selected: false },
+          { id: 'c', selected: true },
+        ],
+      ),
+    ).toEqual(['b', 'c']);
+    expect(
+      edgeSelections([
+        { type: 'select', id: 'e-1', selected: true },
+        { type: 'remove', id: 'e-2' },
+      ]),
+    ).toEqual([{ id: 'e-1', selected: true }]);
   });
 });

@@ -26,7 +26,11 @@ function IssueBadges({ issues }: { issues: JourneyNodeData['issues'] }) {
 function RunBadge({ run }: { run: JourneyNodeData['run'] }) {
   if (!run) return null;
   return (
-    <span className={`badge badge--run badge--run-${run.status}`} data-testid="node-run-badge" title={`visit ${run.order.join(', ')}: ${run.status}`}>
+    <span
+      className={`badge badge--run badge--run-${run.status}`}
+      data-testid="node-run-badge"
+      title={`visit ${run.order.join(', ')}: ${run.status}`}
+    >
       {run.order.join(',')} · {run.status}
     </span>
   );
@@ -38,11 +42,19 @@ function StatsBlock({ stats, portCount }: { stats: NonNullable<JourneyNodeData['
     <div className="node-stats" data-testid="node-stats">
       <span title="runs that entered this node">→ {formatCount(stats.entered)} in</span>
       {waiting > 0 && <span title="runs still here">‖ {formatCount(waiting)} waiting</span>}
-      {stats.failed > 0 && <span className="node-stats-failed" title="failed">✖ {formatCount(stats.failed)} failed</span>}
+      {stats.failed > 0 && (
+        <span className="node-stats-failed" title="failed">
+          ✖ {formatCount(stats.failed)} failed
+        </span>
+      )}
       {stats.funnel && (
         <div className="node-funnel" data-testid="node-funnel">
           {funnelStages(stats.funnel).map((s) => (
-            <div key={s.key} className={`funnel-row funnel-row--${s.key}`} title={`${s.label}: ${s.count} (${formatPercent(s.ofSent)} of sent)`}>
+            <div
+              key={s.key}
+              className={`funnel-row funnel-row--${s.key}`}
+              title={`${s.label}: ${s.count} (${formatPercent(s.ofSent)} of sent)`}
+            >
               <span className="funnel-label">{s.label}</span>
               <span className="funnel-bar">
                 <span style={{ width: `${Math.min(100, (s.ofSent ?? 0) * 100)}%` }} />
@@ -80,8 +92,19 @@ function JourneyNodeView({ id, data, selected }: NodeProps<JourneyFlowNode>) {
     data.run ? `journey-node--run-${data.run.status}` : '',
   ];
   return (
-    <div className={classes.filter(Boolean).join(' ')} data-testid={`node-${id}`} data-node-type={data.type} data-run-status={data.run?.status}>
-      <Handle type="target" position={Position.Left} id={TARGET_HANDLE} isConnectable={!data.readOnly} data-testid={`handle-${id}-${TARGET_HANDLE}`} />
+    <div
+      className={classes.filter(Boolean).join(' ')}
+      data-testid={`node-${id}`}
+      data-node-type={data.type}
+      data-run-status={data.run?.status}
+    >
+      <Handle
+        type="target"
+        position={Position.Left}
+        id={TARGET_HANDLE}
+        isConnectable={!data.readOnly}
+        data-testid={`handle-${id}-${TARGET_HANDLE}`}
+      />
       <div className="journey-node-header">
         <span className="journey-node-icon" aria-hidden>
           {iconGlyph(data.icon, data.category)}
@@ -103,7 +126,11 @@ function JourneyNodeView({ id, data, selected }: NodeProps<JourneyFlowNode>) {
       {data.ports.length > 0 && (
         <ul className="journey-node-ports">
           {data.ports.map((port) => (
-            <li key={port.name} className={`journey-node-port${port.stale ? ' journey-node-port--stale' : ''}`} title={port.stale ? 'This port no longer exists: reconnect or delete the edge' : undefined}>
+            <li
+              key={port.name}
+              className={`journey-node-port${port.stale ? ' journey-node-port--stale' : ''}`}
+              title={port.stale ? 'This port no longer exists: reconnect or delete the edge' : undefined}
+            >
               <span className="journey-node-port-name">{port.name}</span>
               {data.stats && (
                 <span className="journey-node-port-count" data-testid={`port-count-${id}-${port.name}`}>
@@ -111,7 +138,14 @@ function JourneyNodeView({ id, data, selected }: NodeProps<JourneyFlowNode>) {
                   <small> {formatPercent(portShare(data.stats, port.name))}</small>
                 </span>
               )}
-              <Handle type="source" position={Position.Right} id={port.name} isConnectable={!data.readOnly} className="journey-node-handle" data-testid={`handle-${id}-${port.name}`} />
+              <Handle
+                type="source"
+                position={Position.Right}
+                id={port.name}
+                isConnectable={!data.readOnly}
+                className="journey-node-handle"
+                data-testid={`handle-${id}-${port.name}`}
+              />
             </li>
           ))}
         </ul>

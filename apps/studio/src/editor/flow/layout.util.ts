@@ -38,7 +38,10 @@ export function toElkGraph(doc: JourneyDocument, sizes: Readonly<Record<string, 
       layoutOptions: { 'elk.portConstraints': 'FIXED_ORDER' },
       ports: [
         { id: portId(node.id, '__in'), layoutOptions: { 'elk.port.side': 'WEST' } },
-        ...ports.map((p, index) => ({ id: portId(node.id, p), layoutOptions: { 'elk.port.side': 'EAST', 'elk.port.index': String(index + 1) } })),
+        ...ports.map((p, index) => ({
+          id: portId(node.id, p),
+          layoutOptions: { 'elk.port.side': 'EAST', 'elk.port.index': String(index + 1) },
+        })),
       ],
     };
   });
@@ -56,7 +59,11 @@ export function toElkGraph(doc: JourneyDocument, sizes: Readonly<Record<string, 
  * Lays the journey out left → right (ELK layered). Returns a position per node; the
  * graph is placed so that the entry (or first) node keeps its current position.
  */
-export async function layoutDocument(doc: JourneyDocument, sizes: Readonly<Record<string, Size>>, portsOf: (nodeId: string) => string[]): Promise<Record<string, XY>> {
+export async function layoutDocument(
+  doc: JourneyDocument,
+  sizes: Readonly<Record<string, Size>>,
+  portsOf: (nodeId: string) => string[],
+): Promise<Record<string, XY>> {
   if (doc.nodes.length === 0) return {};
   const result = await (await loadElk()).layout(toElkGraph(doc, sizes, portsOf));
   const raw: Record<string, XY> = {};

@@ -33,7 +33,13 @@ export function useCanvasHandlers(specs: SpecIndex, pointer: MutableRefObject<XY
       if (port) store.getState().commit((doc) => connect(doc, { source: c.source, sourcePort: port, target: c.target }));
     };
     const onDelete: OnDelete<JourneyFlowNode, JourneyFlowEdge> = ({ nodes, edges }) =>
-      store.getState().commit((doc) => removeElements(doc, nodes.map((n) => n.id), edges.map((e) => e.id)));
+      store.getState().commit((doc) =>
+        removeElements(
+          doc,
+          nodes.map((n) => n.id),
+          edges.map((e) => e.id),
+        ),
+      );
     const onDragOver = (event: DragEvent) => {
       event.preventDefault();
       event.dataTransfer.dropEffect = 'move';

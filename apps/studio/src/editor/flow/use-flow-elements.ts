@@ -7,7 +7,10 @@ import { reuseUnchanged, toFlowEdges, toFlowNodes } from './document-flow.util';
 import type { JourneyFlowEdge, JourneyFlowNode } from './flow.types';
 
 /** The store's document as React Flow nodes and edges; unchanged elements keep their identity. */
-export function useFlowElements(specs: SpecIndex, stats: Record<string, NodeStatsDto> | null): { nodes: JourneyFlowNode[]; edges: JourneyFlowEdge[] } {
+export function useFlowElements(
+  specs: SpecIndex,
+  stats: Record<string, NodeStatsDto> | null,
+): { nodes: JourneyFlowNode[]; edges: JourneyFlowEdge[] } {
   const state = useEditorStore((s) => ({
     doc: s.history.present,
     ports: s.ports,
@@ -21,13 +24,24 @@ export function useFlowElements(specs: SpecIndex, stats: Record<string, NodeStat
   const previousEdges = useRef<JourneyFlowEdge[]>([]);
 
   const nodes = useMemo(() => {
-    const ctx = { specs, ports: state.ports, issues: issueIndex, selectedNodes: new Set(state.selectedNodeIds), selectedEdges: new Set<string>(), measured: state.measured, stats };
+    const ctx = {
+      specs,
+      ports: state.ports,
+      issues: issueIndex,
+      selectedNodes: new Set(state.selectedNodeIds),
+      selectedEdges: new Set<string>(),
+      measured: state.measured,
+      stats,
+    };
     previousNodes.current = reuseUnchanged(previousNodes.current, toFlowNodes(state.doc, ctx));
     return previousNodes.current;
   }, [specs, state.ports, issueIndex, state.selectedNodeIds, state.measured, stats, state.doc]);
 
   const edges = useMemo(() => {
-    previousEdges.current = reuseUnchanged(previousEdges.current, toFlowEdges(state.doc, { selectedEdges: new Set(state.selectedEdgeIds), issues: issueIndex }));
+    previousEdges.current = reuseUnchanged(
+      previousEdges.current,
+      toFlowEdges(state.doc, { selectedEdges: new Set(state.selectedEdgeIds), issues: issueIndex }),
+    );
     return previousEdges.current;
   }, [state.doc, state.selectedEdgeIds, issueIndex]);
 

@@ -1,7 +1,17 @@
 import { useState } from 'react';
 import { useFormContext } from './form-context';
 import type { ArrayField, ObjectField, RecordField, UnionField } from './json-schema.types';
-import { BooleanInput, EnumSelect, FieldFrame, fieldIds, JsonInput, MultiSelect, NumberInput, StringInput, type FieldProps } from './scalar-fields';
+import {
+  BooleanInput,
+  EnumSelect,
+  FieldFrame,
+  fieldIds,
+  JsonInput,
+  MultiSelect,
+  NumberInput,
+  StringInput,
+  type FieldProps,
+} from './scalar-fields';
 import { singular } from './schema-field.util';
 import { defaultValue, matchVariant, moveItem, switchVariant } from './schema-value.util';
 
@@ -43,7 +53,13 @@ export function ObjectFields({ field, path, value, required, bare, omit }: Field
   if (!object && !required && path.length > 0) {
     return (
       <FieldFrame field={field} path={path} required={false} bare={bare}>
-        <button type="button" className="btn btn--small" disabled={readOnly} data-testid={`${fieldIds(idPrefix, path).testId}-add`} onClick={() => setAt(path, defaultValue(field))}>
+        <button
+          type="button"
+          className="btn btn--small"
+          disabled={readOnly}
+          data-testid={`${fieldIds(idPrefix, path).testId}-add`}
+          onClick={() => setAt(path, defaultValue(field))}
+        >
           + Add {field.title.toLowerCase() || 'value'}
         </button>
       </FieldFrame>
@@ -101,20 +117,50 @@ export function ArrayFields({ field, path, value, required, bare }: FieldProps<A
               <FieldView field={field.item} path={[...path, i]} value={item} required bare />
             </div>
             <div className="form-list-actions">
-              <button type="button" className="btn-icon" title="Move up" disabled={readOnly || i === 0} onClick={() => setAt(path, moveItem(items, i, i - 1))}>
+              <button
+                type="button"
+                className="btn-icon"
+                title="Move up"
+                disabled={readOnly || i === 0}
+                onClick={() => setAt(path, moveItem(items, i, i - 1))}
+              >
                 ↑
               </button>
-              <button type="button" className="btn-icon" title="Move down" disabled={readOnly || i === items.length - 1} onClick={() => setAt(path, moveItem(items, i, i + 1))}>
+              <button
+                type="button"
+                className="btn-icon"
+                title="Move down"
+                disabled={readOnly || i === items.length - 1}
+                onClick={() => setAt(path, moveItem(items, i, i + 1))}
+              >
                 ↓
               </button>
-              <button type="button" className="btn-icon" title="Remove" data-testid={`${testId}-remove-${i}`} disabled={readOnly} onClick={() => setAt(path, items.filter((_, j) => j !== i))}>
+              <button
+                type="button"
+                className="btn-icon"
+                title="Remove"
+                data-testid={`${testId}-remove-${i}`}
+                disabled={readOnly}
+                onClick={() =>
+                  setAt(
+                    path,
+                    items.filter((_, j) => j !== i),
+                  )
+                }
+              >
                 ×
               </button>
             </div>
           </li>
         ))}
       </ol>
-      <button type="button" className="btn btn--small" data-testid={`${testId}-add`} disabled={readOnly || full} onClick={() => setAt(path, [...items, defaultValue(field.item)])}>
+      <button
+        type="button"
+        className="btn btn--small"
+        data-testid={`${testId}-add`}
+        disabled={readOnly || full}
+        onClick={() => setAt(path, [...items, defaultValue(field.item)])}
+      >
         + Add {name.toLowerCase()}
       </button>
       {full && <span className="form-help"> (at most {field.maxItems})</span>}
@@ -132,7 +178,13 @@ export function UnionFields({ field, path, value, required, bare }: FieldProps<U
   const choose = (raw: string) => setAt(path, raw === '' ? undefined : switchVariant(field, Number(raw), value));
   return (
     <FieldFrame field={field} path={path} required={required} bare={bare}>
-      <select id={id} data-testid={`${testId}-variant`} value={index < 0 ? '' : String(index)} disabled={readOnly} onChange={(e) => choose(e.target.value)}>
+      <select
+        id={id}
+        data-testid={`${testId}-variant`}
+        value={index < 0 ? '' : String(index)}
+        disabled={readOnly}
+        onChange={(e) => choose(e.target.value)}
+      >
         {(index < 0 || !required) && <option value="">{absent && !required ? '—' : 'Choose…'}</option>}
         {field.variants.map((v, i) => (
           <option key={v.label + i} value={String(i)}>
@@ -166,7 +218,13 @@ export function RecordFields({ field, path, value, required, bare }: FieldProps<
       <div className="form-record" data-testid={testId}>
         {entries.map(([key, item]) => (
           <div key={key} className="form-record-row">
-            <input className="form-record-key" defaultValue={key} disabled={readOnly} onBlur={(e) => rename(key, e.target.value.trim())} aria-label="key" />
+            <input
+              className="form-record-key"
+              defaultValue={key}
+              disabled={readOnly}
+              onBlur={(e) => rename(key, e.target.value.trim())}
+              aria-label="key"
+            />
             <FieldView field={field.value} path={[...path, key]} value={item} required bare />
             <button type="button" className="btn-icon" title="Remove" disabled={readOnly} onClick={() => setAt([...path, key], undefined)}>
               ×
@@ -174,7 +232,13 @@ export function RecordFields({ field, path, value, required, bare }: FieldProps<
           </div>
         ))}
         <div className="form-record-row">
-          <input placeholder="new key" value={newKey} disabled={readOnly} onChange={(e) => setNewKey(e.target.value)} aria-label="new key" />
+          <input
+            placeholder="new key"
+            value={newKey}
+            disabled={readOnly}
+            onChange={(e) => setNewKey(e.target.value)}
+            aria-label="new key"
+          />
           <button
             type="button"
             className="btn btn--small"

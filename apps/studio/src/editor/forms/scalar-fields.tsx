@@ -1,7 +1,16 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import { isoToLocalInput, localInputToIso } from './date-input.util';
 import { useFormContext } from './form-context';
-import type { BooleanField, EnumField, FieldModel, FieldPath, JsonField, MultiSelectField, NumberField, StringField } from './json-schema.types';
+import type {
+  BooleanField,
+  EnumField,
+  FieldModel,
+  FieldPath,
+  JsonField,
+  MultiSelectField,
+  NumberField,
+  StringField,
+} from './json-schema.types';
 import { humanize } from './schema-field.util';
 import { pathKey } from './schema-value.util';
 
@@ -31,7 +40,12 @@ export function FieldFrame({ field, path, required, bare, children }: Omit<Field
       {!bare && field.title && (
         <label className="form-label" htmlFor={id}>
           {field.title}
-          {required && <span className="form-required" title="required"> *</span>}
+          {required && (
+            <span className="form-required" title="required">
+              {' '}
+              *
+            </span>
+          )}
         </label>
       )}
       {children}
@@ -53,11 +67,40 @@ export function StringInput({ field, path, value, required, bare }: FieldProps<S
   const write = (next: string) => setAt(path, next === '' && !required ? undefined : next);
   let input: ReactNode;
   if (field.format === 'date-time') {
-    input = <input id={id} data-testid={testId} type="datetime-local" value={isoToLocalInput(text)} disabled={readOnly} onChange={(e) => setAt(path, localInputToIso(e.target.value))} />;
+    input = (
+      <input
+        id={id}
+        data-testid={testId}
+        type="datetime-local"
+        value={isoToLocalInput(text)}
+        disabled={readOnly}
+        onChange={(e) => setAt(path, localInputToIso(e.target.value))}
+      />
+    );
   } else if (field.multiline) {
-    input = <textarea id={id} data-testid={testId} rows={4} value={text} maxLength={field.maxLength} disabled={readOnly} onChange={(e) => write(e.target.value)} />;
+    input = (
+      <textarea
+        id={id}
+        data-testid={testId}
+        rows={4}
+        value={text}
+        maxLength={field.maxLength}
+        disabled={readOnly}
+        onChange={(e) => write(e.target.value)}
+      />
+    );
   } else {
-    input = <input id={id} data-testid={testId} type="text" value={text} maxLength={field.maxLength} disabled={readOnly} onChange={(e) => write(e.target.value)} />;
+    input = (
+      <input
+        id={id}
+        data-testid={testId}
+        type="text"
+        value={text}
+        maxLength={field.maxLength}
+        disabled={readOnly}
+        onChange={(e) => write(e.target.value)}
+      />
+    );
   }
   return (
     <FieldFrame field={field} path={path} required={required} bare={bare}>
@@ -106,7 +149,14 @@ export function BooleanInput({ field, path, value, required, bare }: FieldProps<
   return (
     <FieldFrame field={{ ...field, title: '' }} path={path} required={required} bare={bare}>
       <label className="form-check" htmlFor={id}>
-        <input id={id} data-testid={testId} type="checkbox" checked={value === true} disabled={readOnly} onChange={(e) => setAt(path, e.target.checked)} />
+        <input
+          id={id}
+          data-testid={testId}
+          type="checkbox"
+          checked={value === true}
+          disabled={readOnly}
+          onChange={(e) => setAt(path, e.target.checked)}
+        />
         {field.title}
       </label>
     </FieldFrame>
@@ -119,7 +169,13 @@ export function EnumSelect({ field, path, value, required, bare }: FieldProps<En
   const index = field.options.findIndex((o) => o === value);
   return (
     <FieldFrame field={field} path={path} required={required} bare={bare}>
-      <select id={id} data-testid={testId} value={index < 0 ? '' : String(index)} disabled={readOnly} onChange={(e) => setAt(path, e.target.value === '' ? undefined : field.options[Number(e.target.value)])}>
+      <select
+        id={id}
+        data-testid={testId}
+        value={index < 0 ? '' : String(index)}
+        disabled={readOnly}
+        onChange={(e) => setAt(path, e.target.value === '' ? undefined : field.options[Number(e.target.value)])}
+      >
         {(!required || index < 0) && <option value="">{required ? 'Choose…' : '—'}</option>}
         {field.options.map((option, i) => (
           <option key={String(option)} value={String(i)}>
@@ -144,7 +200,12 @@ export function MultiSelect({ field, path, value, required, bare }: FieldProps<M
       <div className="form-multiselect" data-testid={testId}>
         {field.options.map((option) => (
           <label key={String(option)} className="form-chip">
-            <input type="checkbox" checked={chosen.includes(option)} disabled={readOnly} onChange={(e) => toggle(option, e.target.checked)} />
+            <input
+              type="checkbox"
+              checked={chosen.includes(option)}
+              disabled={readOnly}
+              onChange={(e) => toggle(option, e.target.checked)}
+            />
             {typeof option === 'string' ? humanize(option) : option}
           </label>
         ))}
@@ -175,7 +236,15 @@ export function JsonInput({ field, path, value, required, bare }: FieldProps<Jso
   };
   return (
     <FieldFrame field={field} path={path} required={required} bare={bare}>
-      <textarea id={id} data-testid={testId} className="mono" rows={4} value={text} disabled={readOnly} onChange={(e) => onChange(e.target.value)} />
+      <textarea
+        id={id}
+        data-testid={testId}
+        className="mono"
+        rows={4}
+        value={text}
+        disabled={readOnly}
+        onChange={(e) => onChange(e.target.value)}
+      />
       {error && <div className="form-error">{error}</div>}
     </FieldFrame>
   );

@@ -39,15 +39,17 @@ function resolveRef(schema: JsonSchema, root: JsonSchema): JsonSchema {
 function mergeAllOf(schema: JsonSchema, root: JsonSchema): JsonSchema {
   if (!schema.allOf?.length) return schema;
   const { allOf, ...rest } = schema;
-  return allOf.map((s) => resolveRef(s, root)).reduce<JsonSchema>(
-    (acc, part) => ({
-      ...acc,
-      ...part,
-      properties: { ...acc.properties, ...part.properties },
-      required: [...(acc.required ?? []), ...(part.required ?? [])],
-    }),
-    rest,
-  );
+  return allOf
+    .map((s) => resolveRef(s, root))
+    .reduce<JsonSchema>(
+      (acc, part) => ({
+        ...acc,
+        ...part,
+        properties: { ...acc.properties, ...part.properties },
+        required: [...(acc.required ?? []), ...(part.required ?? [])],
+      }),
+      rest,
+    );
 }
 
 const isNullSchema = (s: JsonSchema) => s.type === 'null' || (s.const === null && s.type === undefined);
@@ -123,7 +125,13 @@ function unionField(alternatives: JsonSchema[], schema: JsonSchema, key: string 
   const base = { ...baseOf(schema, key), nullable: nullable || undefined };
   if (rest.length === 1) {
     const only = schemaToField(rest[0], root, key);
-    return { ...only, ...base, title: base.title || only.title, description: base.description ?? only.description, default: base.default ?? only.default };
+    return {
+      ...only,
+      ...base,
+      title: base.title || only.title,
+      description: base.description ?? only.description,
+      default: base.default ?? only.default,
+    };
   }
   const fields = rest.map((s) => ({ ...schemaToField(s, root), title: s.title ?? '' }));
   const discriminator = findDiscriminator(fields);
@@ -149,7 +157,13 @@ function objectField(schema: JsonSchema, key: string | undefined, root: JsonSche
 function arrayField(schema: JsonSchema, key: string | undefined, root: JsonSchema): FieldModel {
   const item = schemaToField(schema.items ?? {}, root);
   if (item.kind === 'enum' && item.options.every((o) => typeof o !== 'boolean')) {
-    return { kind: 'multiselect', ...baseOf(schema, key), options: item.options as (string | number)[], minItems: schema.minItems, maxItems: schema.maxItems };
+    return {
+      kind: 'multiselect',
+      ...baseOf(schema, key),
+      options: item.options as (string | number)[],
+      minItems: schema.minItems,
+      maxItems: schema.maxItems,
+    };
   }
   return { kind: 'array', ...baseOf(schema, key), item, minItems: schema.minItems, maxItems: schema.maxItems };
 }
@@ -158,8 +172,19 @@ function scalarField(schema: JsonSchema, type: string | undefined, key: string |
   const base = baseOf(schema, key);
   switch (type) {
     case 'string': {
-      const multiline = (schema.maxLength ?? 0) >= MULTILINE_MIN_LENGTH || (key !== undefined && LONG_TEXT_KEYS.test(key) && schema.maxLength === undefined) || schema.format === 'textarea';
-      return { kind: 'string', ...base, format: schema.format, pattern: schema.pattern, minLength: schema.minLength, maxLength: schema.maxLength, multiline };
+      const multiline =
+        (schema.maxLength ?? 0) >= MULTILINE_MIN_LENGTH ||
+        (key !== undefined && LONG_TEXT_KEYS.test(key) && schema.maxLength === undefined) ||
+        schema.format === 'textarea';
+      return {
+        kind: 'string',
+        ...base,
+        format: schema.format,
+        pattern: schema.pattern,
+        minLength: schema.minLength,
+        maxLength: schema.maxLength,
+        multiline,
+      };
     }
     case 'number':
     case 'integer': {

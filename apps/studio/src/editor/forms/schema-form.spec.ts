@@ -10,13 +10,22 @@ const waitSchema = z.discriminatedUnion('mode', [
   z.strictObject({ mode: z.literal('until'), at: z.iso.datetime({ offset: true }) }),
   z.strictObject({
     mode: z.literal('window'),
-    window: z.strictObject({ days: z.array(z.enum(['mon', 'tue', 'sat'])).min(1).default(['mon']), start: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/) }),
+    window: z.strictObject({
+      days: z
+        .array(z.enum(['mon', 'tue', 'sat']))
+        .min(1)
+        .default(['mon']),
+      start: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/),
+    }),
     timezone: z.string().optional(),
   }),
 ]);
 const buttonsSchema = z.strictObject({
   text: z.string().min(1).max(1024).describe('What the customer reads'),
-  buttons: z.array(z.strictObject({ id: z.string().regex(/^[a-z0-9_-]+$/), title: z.string().min(1).max(20) })).min(1).max(3),
+  buttons: z
+    .array(z.strictObject({ id: z.string().regex(/^[a-z0-9_-]+$/), title: z.string().min(1).max(20) }))
+    .min(1)
+    .max(3),
   timeout: duration.default({ amount: 24, unit: 'hours' }),
   fallbackTemplate: z.strictObject({ name: z.string(), language: z.string() }).optional(),
   headers: z.record(z.string(), z.string()).optional(),
@@ -41,7 +50,12 @@ describe('JSON Schema → form fields', () => {
       ['note', 'string', false],
       ['value', 'union', false],
     ]);
-    expect(prop(form, 'text').field).toMatchObject({ title: 'Text', description: 'What the customer reads', multiline: true, maxLength: 1024 });
+    expect(prop(form, 'text').field).toMatchObject({
+      title: 'Text',
+      description: 'What the customer reads',
+      multiline: true,
+      maxLength: 1024,
+    });
     expect(prop(form, 'fallbackTemplate').field.title).toBe('Fallback template');
     expect(prop(form, 'note').field.nullable).toBe(true);
   });
@@ -68,7 +82,11 @@ describe('JSON Schema → form fields', () => {
   });
 
   it('resolves $ref into $defs', () => {
-    const field = schemaToField({ type: 'object', properties: { d: { $ref: '#/$defs/dur' } }, $defs: { dur: { type: 'integer', minimum: 1 } } }) as ObjectField;
+    const field = schemaToField({
+      type: 'object',
+      properties: { d: { $ref: '#/$defs/dur' } },
+      $defs: { dur: { type: 'integer', minimum: 1 } },
+    }) as ObjectField;
     expect(field.properties[0].field).toMatchObject({ kind: 'number', integer: true, minimum: 1, title: 'D' });
   });
 
@@ -137,7 +155,9 @@ describe('form validation', () => {
   });
 
   it('validates the chosen variant of a union', () => {
-    expect(validateValue(wait, { mode: 'duration', duration: { amount: 0, unit: 'hours' } })).toEqual([{ path: ['duration', 'amount'], message: 'More than 0' }]);
+    expect(validateValue(wait, { mode: 'duration', duration: { amount: 0, unit: 'hours' } })).toEqual([
+      { path: ['duration', 'amount'], message: 'More than 0' },
+    ]);
     expect(validateValue(wait, { mode: 'window', window: { days: [], start: '25:00' } })).toEqual([
       { path: ['window', 'days'], message: 'Add at least one' },
       { path: ['window', 'start'], message: 'A time such as 09:30' },

@@ -17,7 +17,8 @@ function checkString(field: StringField, value: string, path: FieldPath): FormIs
   if (field.minLength !== undefined && value.length < field.minLength) {
     return [{ path: at, message: field.minLength === 1 ? 'Required' : `At least ${field.minLength} characters` }];
   }
-  if (field.maxLength !== undefined && value.length > field.maxLength) return [{ path: at, message: `At most ${field.maxLength} characters (${value.length})` }];
+  if (field.maxLength !== undefined && value.length > field.maxLength)
+    return [{ path: at, message: `At most ${field.maxLength} characters (${value.length})` }];
   if (field.pattern && value !== '') {
     try {
       if (!new RegExp(field.pattern, 'u').test(value)) return [{ path: at, message: formatHint(field) }];
@@ -41,9 +42,11 @@ function checkNumber(field: NumberField, value: number, path: FieldPath): FormIs
   const at = [...path];
   if (field.integer && !Number.isInteger(value)) return [{ path: at, message: 'A whole number' }];
   if (field.minimum !== undefined && value < field.minimum) return [{ path: at, message: `At least ${field.minimum}` }];
-  if (field.exclusiveMinimum !== undefined && value <= field.exclusiveMinimum) return [{ path: at, message: `More than ${field.exclusiveMinimum}` }];
+  if (field.exclusiveMinimum !== undefined && value <= field.exclusiveMinimum)
+    return [{ path: at, message: `More than ${field.exclusiveMinimum}` }];
   if (field.maximum !== undefined && value > field.maximum) return [{ path: at, message: `At most ${field.maximum}` }];
-  if (field.exclusiveMaximum !== undefined && value >= field.exclusiveMaximum) return [{ path: at, message: `Less than ${field.exclusiveMaximum}` }];
+  if (field.exclusiveMaximum !== undefined && value >= field.exclusiveMaximum)
+    return [{ path: at, message: `Less than ${field.exclusiveMaximum}` }];
   return [];
 }
 
@@ -60,7 +63,8 @@ function checkObject(field: ObjectField, value: Record<string, unknown>, path: F
 }
 
 function checkCount(field: Pick<ArrayField, 'minItems' | 'maxItems'>, count: number, path: FieldPath): FormIssue[] {
-  if (field.minItems !== undefined && count < field.minItems) return [{ path: [...path], message: field.minItems === 1 ? 'Add at least one' : `Add at least ${field.minItems}` }];
+  if (field.minItems !== undefined && count < field.minItems)
+    return [{ path: [...path], message: field.minItems === 1 ? 'Add at least one' : `Add at least ${field.minItems}` }];
   if (field.maxItems !== undefined && count > field.maxItems) return [{ path: [...path], message: `At most ${field.maxItems}` }];
   return [];
 }
@@ -87,7 +91,9 @@ export function validateValue(field: FieldModel, value: unknown, path: FieldPath
     case 'object':
       return isRecord(value) ? checkObject(field, value, path) : wrongType('an object');
     case 'record':
-      return isRecord(value) ? Object.entries(value).flatMap(([k, v]) => validateValue(field.value, v, [...path, k])) : wrongType('an object');
+      return isRecord(value)
+        ? Object.entries(value).flatMap(([k, v]) => validateValue(field.value, v, [...path, k]))
+        : wrongType('an object');
     case 'array':
       return Array.isArray(value)
         ? [...checkCount(field, value.length, path), ...value.flatMap((item, i) => validateValue(field.item, item, [...path, i]))]

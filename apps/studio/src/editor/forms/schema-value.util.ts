@@ -15,7 +15,8 @@ export function defaultValue(field: FieldModel): unknown {
     case 'object': {
       const value: Record<string, unknown> = {};
       for (const prop of field.properties) {
-        const fresh = prop.required || prop.field.default !== undefined || prop.field.kind === 'const' ? defaultValue(prop.field) : undefined;
+        const fresh =
+          prop.required || prop.field.default !== undefined || prop.field.kind === 'const' ? defaultValue(prop.field) : undefined;
         if (fresh !== undefined) value[prop.key] = fresh;
       }
       return value;
@@ -57,7 +58,10 @@ export function matchesField(field: FieldModel, value: unknown): boolean {
     case 'record':
       return isRecord(value);
     case 'object':
-      return isRecord(value) && field.properties.every((p) => (p.field.kind === 'const' ? matchesField(p.field, value[p.key]) : !p.required || p.key in value));
+      return (
+        isRecord(value) &&
+        field.properties.every((p) => (p.field.kind === 'const' ? matchesField(p.field, value[p.key]) : !p.required || p.key in value))
+      );
     case 'union':
       return matchVariant(field, value) >= 0;
     default:

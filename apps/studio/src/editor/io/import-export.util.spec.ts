@@ -19,7 +19,10 @@ describe('import / export', () => {
     doc.nodes[0] = { ...doc.nodes[0], type: 'Bad Type' };
     const result = parseImportedDocument(JSON.stringify(doc));
     expect(result.ok).toBe(false);
-    expect(!result.ok && result.errors).toEqual([expect.stringMatching(/^schemaVersion: /), expect.stringMatching(/^nodes\.0\.type: a type such as/)]);
+    expect(!result.ok && result.errors).toEqual([
+      expect.stringMatching(/^schemaVersion: /),
+      expect.stringMatching(/^nodes\.0\.type: a type such as/),
+    ]);
   });
 
   it('explains why a draft cannot be saved (e.g. a trigger without keywords)', () => {

@@ -23,7 +23,14 @@ export function Palette({ specs, onAdd, onRefresh }: PaletteProps) {
   return (
     <aside className="palette" data-testid="palette">
       <div className="palette-search">
-        <input type="search" placeholder="Search nodes…" value={query} onChange={(e) => setQuery(e.target.value)} data-testid="palette-search" aria-label="Search nodes" />
+        <input
+          type="search"
+          placeholder="Search nodes…"
+          value={query}
+          onChange={(e) => setQuery(e.target.value)}
+          data-testid="palette-search"
+          aria-label="Search nodes"
+        />
         <button type="button" className="btn-icon" title="Reload the node catalogue" onClick={onRefresh}>
           ⟳
         </button>

@@ -16,7 +16,11 @@ export function IssueList({ issues, onFix, onSelectNode, compact }: IssueListPro
   return (
     <ul className={`issue-list${compact ? ' issue-list--compact' : ''}`} data-testid="issue-list">
       {sorted.map((issue, i) => (
-        <li key={`${issue.code}-${issue.nodeId ?? ''}-${issue.edgeId ?? ''}-${i}`} className={`issue issue--${issue.severity}`} data-testid={`issue-${issue.code}`}>
+        <li
+          key={`${issue.code}-${issue.nodeId ?? ''}-${issue.edgeId ?? ''}-${i}`}
+          className={`issue issue--${issue.severity}`}
+          data-testid={`issue-${issue.code}`}
+        >
           <span className="issue-icon" aria-label={issue.severity}>
             {issue.severity === 'error' ? '✖' : '⚠'}
           </span>

@@ -13,7 +13,9 @@ const FREE_JSON: JsonSchema = {};
 
 /** Server issues of a node that point into its config, as form issues. */
 function configIssues(issues: readonly JourneyIssueDto[], nodeId: string) {
-  return issues.filter((i) => i.nodeId === nodeId && i.code === 'invalid-config' && i.path?.length).map((i) => ({ path: issueConfigPath(i), message: i.message }));
+  return issues
+    .filter((i) => i.nodeId === nodeId && i.code === 'invalid-config' && i.path?.length)
+    .map((i) => ({ path: issueConfigPath(i), message: i.message }));
 }
 
 function MultiSelection({ count }: { count: number }) {
@@ -28,7 +30,9 @@ function MultiSelection({ count }: { count: number }) {
         <button
           type="button"
           className="btn btn--danger"
-          onClick={() => store.getState().commit((doc) => removeElements(doc, store.getState().selectedNodeIds, store.getState().selectedEdgeIds))}
+          onClick={() =>
+            store.getState().commit((doc) => removeElements(doc, store.getState().selectedNodeIds, store.getState().selectedEdgeIds))
+          }
         >
           Delete
         </button>
@@ -81,7 +85,12 @@ export function NodePanel({ specs, onFix }: { specs: SpecIndex; onFix(issue: Jou
         {isEntry ? (
           <span className="badge badge--entry">entry</span>
         ) : (
-          <button type="button" className="btn btn--small" data-testid="set-entry" onClick={() => store.getState().commit((d) => setEntry(d, node.id))}>
+          <button
+            type="button"
+            className="btn btn--small"
+            data-testid="set-entry"
+            onClick={() => store.getState().commit((d) => setEntry(d, node.id))}
+          >
             Set as entry
           </button>
         )}
@@ -97,7 +106,9 @@ export function NodePanel({ specs, onFix }: { specs: SpecIndex; onFix(issue: Jou
         maxLength={80}
         placeholder={spec?.label ?? node.type}
         value={node.label ?? ''}
-        onChange={(e) => store.getState().commit((d) => updateNode(d, node.id, { label: e.target.value }), { coalesceKey: `label:${node.id}` })}
+        onChange={(e) =>
+          store.getState().commit((d) => updateNode(d, node.id, { label: e.target.value }), { coalesceKey: `label:${node.id}` })
+        }
       />
       <IssueList issues={nodeIssues} onFix={onFix} compact />
       <h3 className="panel-subtitle">Configuration</h3>
@@ -111,7 +122,12 @@ export function NodePanel({ specs, onFix }: { specs: SpecIndex; onFix(issue: Jou
         testId="node-config-form"
       />
       <div className="button-row panel-footer">
-        <button type="button" className="btn btn--danger" data-testid="delete-node" onClick={() => store.getState().commit((d) => removeElements(d, [node.id], []))}>
+        <button
+          type="button"
+          className="btn btn--danger"
+          data-testid="delete-node"
+          onClick={() => store.getState().commit((d) => removeElements(d, [node.id], []))}
+        >
           Delete node
         </button>
       </div>

@@ -41,7 +41,12 @@ export function SettingsPanel() {
         WhatsApp number
       </label>
       {numbers.data ? (
-        <select id="setting-number" data-testid="setting-number" value={settings.numberId ?? ''} onChange={(e) => set({ numberId: e.target.value || undefined })}>
+        <select
+          id="setting-number"
+          data-testid="setting-number"
+          value={settings.numberId ?? ''}
+          onChange={(e) => set({ numberId: e.target.value || undefined })}
+        >
           <option value="">— choose the number this journey listens on —</option>
           {numbers.data.map((n) => (
             <option key={n.id} value={n.id}>
@@ -51,7 +56,14 @@ export function SettingsPanel() {
           ))}
         </select>
       ) : numbers.error ? (
-        <input id="setting-number" data-testid="setting-number" type="text" placeholder="number id" value={settings.numberId ?? ''} onChange={(e) => set({ numberId: e.target.value.trim() || undefined })} />
+        <input
+          id="setting-number"
+          data-testid="setting-number"
+          type="text"
+          placeholder="number id"
+          value={settings.numberId ?? ''}
+          onChange={(e) => set({ numberId: e.target.value.trim() || undefined })}
+        />
       ) : (
         <select id="setting-number" data-testid="setting-number-loading" disabled>
           <option>Loading numbers…</option>
@@ -62,7 +74,12 @@ export function SettingsPanel() {
       <label className="form-label" htmlFor="setting-reentry">
         Re-entry
       </label>
-      <select id="setting-reentry" data-testid="setting-reentry" value={settings.reEntry} onChange={(e) => set({ reEntry: e.target.value as JourneySettings['reEntry'] })}>
+      <select
+        id="setting-reentry"
+        data-testid="setting-reentry"
+        value={settings.reEntry}
+        onChange={(e) => set({ reEntry: e.target.value as JourneySettings['reEntry'] })}
+      >
         {RE_ENTRY.map((o) => (
           <option key={o.value} value={o.value}>
             {o.label}
@@ -89,13 +106,21 @@ export function SettingsPanel() {
       <label className="form-label" htmlFor="setting-timezone">
         Time zone
       </label>
-      <input id="setting-timezone" data-testid="setting-timezone" list="tz-list" value={settings.timezone} onChange={(e) => set({ timezone: e.target.value })} />
+      <input
+        id="setting-timezone"
+        data-testid="setting-timezone"
+        list="tz-list"
+        value={settings.timezone}
+        onChange={(e) => set({ timezone: e.target.value })}
+      />
       <datalist id="tz-list">
         {zones.map((z) => (
           <option key={z} value={z} />
         ))}
       </datalist>
-      {!zones.includes(settings.timezone) && settings.timezone !== 'UTC' && <div className="form-error">Not a known IANA time zone (e.g. Europe/Lisbon)</div>}
+      {!zones.includes(settings.timezone) && settings.timezone !== 'UTC' && (
+        <div className="form-error">Not a known IANA time zone (e.g. Europe/Lisbon)</div>
+      )}
       <div className="form-help">Used by waits with a daily time window.</div>
     </div>
   );

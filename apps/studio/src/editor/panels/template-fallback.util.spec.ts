@@ -6,7 +6,10 @@ describe('template fallback fix', () => {
 
   it('sets the fallback template and keeps the rest of the config', () => {
     const config = { text: 'Hi', buttons: [{ id: 'a', title: 'A' }] };
-    expect(fallbackConfig(config, schema, { name: 'hello_again', language: 'en_US' })).toEqual({ ...config, fallbackTemplate: { name: 'hello_again', language: 'en_US' } });
+    expect(fallbackConfig(config, schema, { name: 'hello_again', language: 'en_US' })).toEqual({
+      ...config,
+      fallbackTemplate: { name: 'hello_again', language: 'en_US' },
+    });
     expect(config).not.toHaveProperty('fallbackTemplate');
   });
 
@@ -21,8 +24,12 @@ describe('template fallback fix', () => {
         },
       },
     };
-    expect(fallbackConfig({}, withParams, { name: 'a', language: 'pt_BR' })).toEqual({ fallbackTemplate: { name: 'a', language: 'pt_BR', parameters: [] } });
-    expect(fallbackConfig({ fallbackTemplate: { name: 'old', language: 'en', parameters: ['x'] } }, withParams, { name: 'b', language: 'en' })).toEqual({
+    expect(fallbackConfig({}, withParams, { name: 'a', language: 'pt_BR' })).toEqual({
+      fallbackTemplate: { name: 'a', language: 'pt_BR', parameters: [] },
+    });
+    expect(
+      fallbackConfig({ fallbackTemplate: { name: 'old', language: 'en', parameters: ['x'] } }, withParams, { name: 'b', language: 'en' }),
+    ).toEqual({
       fallbackTemplate: { name: 'b', language: 'en', parameters: ['x'] },
     });
   });

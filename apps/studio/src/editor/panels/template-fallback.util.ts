@@ -11,7 +11,11 @@ export const FALLBACK_KEY = 'fallbackTemplate';
  * gives the fallback more required fields (e.g. parameters), their defaults are kept, so
  * the form shows them for the user to complete.
  */
-export function fallbackConfig(config: Record<string, unknown>, schema: Record<string, unknown> | undefined, template: TemplateRef): Record<string, unknown> {
+export function fallbackConfig(
+  config: Record<string, unknown>,
+  schema: Record<string, unknown> | undefined,
+  template: TemplateRef,
+): Record<string, unknown> {
   let base: Record<string, unknown> = {};
   if (schema) {
     const field = schemaToField(schema as JsonSchema);

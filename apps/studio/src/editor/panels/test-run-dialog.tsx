@@ -37,7 +37,13 @@ export function TestRunDialog({ journeyId, onClose }: { journeyId: string; onClo
         <label className="form-label" htmlFor="test-run-waid">
           Contact phone (wa_id, digits)
         </label>
-        <input id="test-run-waid" data-testid="test-run-waid" inputMode="numeric" value={waId} onChange={(e) => setWaId(e.target.value.replace(/\D/g, ''))} />
+        <input
+          id="test-run-waid"
+          data-testid="test-run-waid"
+          inputMode="numeric"
+          value={waId}
+          onChange={(e) => setWaId(e.target.value.replace(/\D/g, ''))}
+        />
         <label className="form-label" htmlFor="test-run-vars">
           Variables (JSON, available as vars.*)
         </label>

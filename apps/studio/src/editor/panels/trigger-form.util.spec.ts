@@ -20,11 +20,14 @@ describe('trigger forms', () => {
     ]);
   });
 
-  it.each(['message.received', 'message.echo', 'message.status', 'api', 'campaign'] as const)('a new %s trigger has a fresh id and the kind', (kind) => {
-    const trigger = newTrigger(kind, [{ id: 't-1', kind: 'api' }]);
-    expect(trigger.id).toBe('t-2');
-    expect(trigger.kind).toBe(kind);
-  });
+  it.each(['message.received', 'message.echo', 'message.status', 'api', 'campaign'] as const)(
+    'a new %s trigger has a fresh id and the kind',
+    (kind) => {
+      const trigger = newTrigger(kind, [{ id: 't-1', kind: 'api' }]);
+      expect(trigger.id).toBe('t-2');
+      expect(trigger.kind).toBe(kind);
+    },
+  );
 
   it('a new customer-message trigger matches any message and passes the journey schema', () => {
     const trigger = newTrigger('message.received', []);

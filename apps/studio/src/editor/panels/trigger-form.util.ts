@@ -7,9 +7,18 @@ import { defaultValue } from '../forms/schema-value.util';
 
 /** What each trigger kind means, for the picker. */
 export const TRIGGER_HELP: Record<TriggerKind, { label: string; help: string }> = {
-  'message.received': { label: 'Customer message', help: 'A customer writes to the number (keywords, a pattern, a button tap, or the first message ever).' },
-  'message.echo': { label: 'Teammate reply (phone app)', help: 'A teammate writes from the WhatsApp Business app on the phone (coexistence echo).' },
-  'message.status': { label: 'Message status', help: 'A message to the contact is sent, delivered, read or fails (optionally with given error codes).' },
+  'message.received': {
+    label: 'Customer message',
+    help: 'A customer writes to the number (keywords, a pattern, a button tap, or the first message ever).',
+  },
+  'message.echo': {
+    label: 'Teammate reply (phone app)',
+    help: 'A teammate writes from the WhatsApp Business app on the phone (coexistence echo).',
+  },
+  'message.status': {
+    label: 'Message status',
+    help: 'A message to the contact is sent, delivered, read or fails (optionally with given error codes).',
+  },
   'contact.synced': { label: 'Contact synced', help: "A contact arrives from the phone's address book sync." },
   'number.disconnected': { label: 'Number disconnected', help: 'The number is disconnected from the Cloud API.' },
   api: { label: 'API / manual', help: 'Started with POST /api/journeys/:id/runs or by hand from the studio.' },

@@ -10,9 +10,11 @@ function TriggerCard({ trigger, issues }: { trigger: Trigger; issues: JourneyIss
   const schema = useMemo(() => triggerVariantSchema(trigger.kind), [trigger.kind]);
   const store = useEditorStoreApi();
   const update = (body: unknown) =>
-    store.getState().commit((doc) => ({ ...doc, triggers: doc.triggers.map((t) => (t.id === trigger.id ? withTriggerId(body, trigger.id) : t)) }), {
-      coalesceKey: `trigger:${trigger.id}`,
-    });
+    store
+      .getState()
+      .commit((doc) => ({ ...doc, triggers: doc.triggers.map((t) => (t.id === trigger.id ? withTriggerId(body, trigger.id) : t)) }), {
+        coalesceKey: `trigger:${trigger.id}`,
+      });
   const remove = () => store.getState().commit((doc) => ({ ...doc, triggers: doc.triggers.filter((t) => t.id !== trigger.id) }));
   return (
     <div className="trigger-card" data-testid={`trigger-${trigger.id}`}>
@@ -25,7 +27,13 @@ function TriggerCard({ trigger, issues }: { trigger: Trigger; issues: JourneyIss
       </div>
       <p className="muted small">{TRIGGER_HELP[trigger.kind]?.help}</p>
       <IssueList issues={issues} onFix={() => undefined} compact />
-      <SchemaForm schema={schema} value={triggerBody(trigger)} onChange={update} idPrefix={`trigger-${trigger.id}`} testId={`trigger-form-${trigger.id}`} />
+      <SchemaForm
+        schema={schema}
+        value={triggerBody(trigger)}
+        onChange={update}
+        idPrefix={`trigger-${trigger.id}`}
+        testId={`trigger-form-${trigger.id}`}
+      />
     </div>
   );
 }
@@ -44,7 +52,8 @@ export function TriggersPanel() {
   return (
     <div className="panel-section" data-testid="triggers-panel">
       <p className="muted">
-        Every trigger starts a run at the entry node {entryNodeId ? <code>{entryNodeId}</code> : <em>(none set — select a node and “Set as entry”)</em>}.
+        Every trigger starts a run at the entry node{' '}
+        {entryNodeId ? <code>{entryNodeId}</code> : <em>(none set — select a node and “Set as entry”)</em>}.
       </p>
       {missing.map((i) => (
         <div key={i.code} className="banner banner--warning">
@@ -55,7 +64,12 @@ export function TriggersPanel() {
         <TriggerCard key={t.id} trigger={t} issues={generalIssues.filter((i) => i.triggerId === t.id)} />
       ))}
       <div className="button-row">
-        <select value={kind} onChange={(e) => setKind(e.target.value as TriggerKind)} data-testid="new-trigger-kind" aria-label="Trigger kind">
+        <select
+          value={kind}
+          onChange={(e) => setKind(e.target.value as TriggerKind)}
+          data-testid="new-trigger-kind"
+          aria-label="Trigger kind"
+        >
           {TRIGGER_KIND_LIST.map((k) => (
             <option key={k} value={k}>
               {TRIGGER_HELP[k].label}

@@ -58,11 +58,23 @@ export function VersionsPanel({ journeyId, liveVersion, onRollback }: VersionsPa
             {v.publishedBy && <div className="muted small">by {v.publishedBy}</div>}
             {v.notes && <div className="version-notes">{v.notes}</div>}
             <div className="button-row">
-              <button type="button" className="btn btn--small" disabled={busy !== null} onClick={() => copyToDraft(v.version)} title="Replace the draft with this version (undoable)">
+              <button
+                type="button"
+                className="btn btn--small"
+                disabled={busy !== null}
+                onClick={() => copyToDraft(v.version)}
+                title="Replace the draft with this version (undoable)"
+              >
                 Copy to draft
               </button>
               {!v.isLive && (
-                <button type="button" className="btn btn--small" data-testid={`rollback-${v.version}`} disabled={busy !== null} onClick={() => rollback(v.version)}>
+                <button
+                  type="button"
+                  className="btn btn--small"
+                  data-testid={`rollback-${v.version}`}
+                  disabled={busy !== null}
+                  onClick={() => rollback(v.version)}
+                >
                   Roll back to v{v.version}
                 </button>
               )}

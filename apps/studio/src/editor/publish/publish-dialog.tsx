@@ -29,7 +29,11 @@ function DiffTable({ loaded }: { loaded: Loaded }) {
   return (
     <ul className="diff-list" data-testid="publish-diff">
       {loaded.rows.map((row) => (
-        <li key={`${row.kind}-${row.id}-${row.change}`} className={`diff diff--${row.change}`} data-testid={`diff-${row.kind}-${row.change}-${row.id}`}>
+        <li
+          key={`${row.kind}-${row.id}-${row.change}`}
+          className={`diff diff--${row.change}`}
+          data-testid={`diff-${row.kind}-${row.change}-${row.id}`}
+        >
           <span className="diff-sign">{row.change === 'added' ? '+' : row.change === 'removed' ? '−' : '~'}</span>
           <span className="diff-kind">{row.kind}</span>
           <span>{row.label}</span>
@@ -106,7 +110,13 @@ export function PublishDialog({ journeyId, liveVersion, flush, onClose, onPublis
           <button type="button" className="btn" onClick={onClose}>
             Cancel
           </button>
-          <button type="button" className="btn btn--primary" data-testid="publish-confirm" disabled={busy || errors.length > 0 || saveState === 'error' || !loaded} onClick={publish}>
+          <button
+            type="button"
+            className="btn btn--primary"
+            data-testid="publish-confirm"
+            disabled={busy || errors.length > 0 || saveState === 'error' || !loaded}
+            onClick={publish}
+          >
             {busy ? 'Publishing…' : errors.length ? 'Fix errors to publish' : 'Publish'}
           </button>
         </>
@@ -130,7 +140,14 @@ export function PublishDialog({ journeyId, liveVersion, flush, onClose, onPublis
       <label className="form-label" htmlFor="publish-notes">
         Notes (optional)
       </label>
-      <textarea id="publish-notes" data-testid="publish-notes" rows={2} maxLength={500} value={notes} onChange={(e) => setNotes(e.target.value)} />
+      <textarea
+        id="publish-notes"
+        data-testid="publish-notes"
+        rows={2}
+        maxLength={500}
+        value={notes}
+        onChange={(e) => setNotes(e.target.value)}
+      />
     </Dialog>
   );
 }

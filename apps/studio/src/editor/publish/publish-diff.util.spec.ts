@@ -2,7 +2,15 @@ import type { JourneyDiffDto } from '@tandem/api-contract';
 import { journeyFixture } from '../../__fixtures__/journey.fixture';
 import { diffRows, isEmptyDiff } from './publish-diff.util';
 
-const none: JourneyDiffDto = { fromVersion: 1, nodes: { added: [], removed: [], changed: [] }, edges: { added: [], removed: [] }, triggersChanged: false, settingsChanged: false, entryChanged: false, behaviourChanged: true };
+const none: JourneyDiffDto = {
+  fromVersion: 1,
+  nodes: { added: [], removed: [], changed: [] },
+  edges: { added: [], removed: [] },
+  triggersChanged: false,
+  settingsChanged: false,
+  entryChanged: false,
+  behaviourChanged: true,
+};
 
 describe('publish diff', () => {
   it('labels added, removed and changed items from the right document', () => {
@@ -13,7 +21,11 @@ describe('publish diff', () => {
     draft.nodes.push({ id: 'bye', type: 'core.end@1', config: {}, position: { x: 0, y: 0 } });
     draft.edges.push({ id: 'e-5', source: 'check', sourcePort: 'false', target: 'bye' });
     draft.nodes[0] = { ...draft.nodes[0], config: { text: 'Hello?' }, position: { x: 5, y: 5 } };
-    const diff: JourneyDiffDto = { ...none, nodes: { added: ['bye'], removed: ['wait-1'], changed: ['ask'] }, edges: { added: ['e-5'], removed: ['e-2'] } };
+    const diff: JourneyDiffDto = {
+      ...none,
+      nodes: { added: ['bye'], removed: ['wait-1'], changed: ['ask'] },
+      edges: { added: ['e-5'], removed: ['e-2'] },
+    };
     expect(diffRows(diff, draft, live)).toEqual([
       { kind: 'node', change: 'added', id: 'bye', label: 'bye (core.end@1)' },
       { kind: 'node', change: 'removed', id: 'wait-1', label: 'wait-1 (core.wait@1)' },

@@ -33,7 +33,13 @@ export function diffRows(diff: JourneyDiffDto, draft: JourneyDocument, live: Jou
   return [
     ...diff.nodes.added.map((id): DiffRow => ({ kind: 'node', change: 'added', id, label: nodeLabel(draft, id) })),
     ...diff.nodes.removed.map((id): DiffRow => ({ kind: 'node', change: 'removed', id, label: nodeLabel(live, id) })),
-    ...diff.nodes.changed.map((id): DiffRow => ({ kind: 'node', change: 'changed', id, label: nodeLabel(draft, id), fields: fieldsOf(id) })),
+    ...diff.nodes.changed.map((id): DiffRow => ({
+      kind: 'node',
+      change: 'changed',
+      id,
+      label: nodeLabel(draft, id),
+      fields: fieldsOf(id),
+    })),
     ...diff.edges.added.map((id): DiffRow => ({ kind: 'edge', change: 'added', id, label: edgeLabel(draft, id) })),
     ...diff.edges.removed.map((id): DiffRow => ({ kind: 'edge', change: 'removed', id, label: edgeLabel(live, id) })),
   ];

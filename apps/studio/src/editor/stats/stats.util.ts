@@ -25,9 +25,27 @@ const ratio = (part: number, whole: number): number | null => (whole > 0 ? part 
 export function funnelStages(funnel: Funnel): FunnelStage[] {
   return [
     { key: 'sent', label: 'Sent', count: funnel.sent, ofSent: ratio(funnel.sent, funnel.sent), ofPrevious: null },
-    { key: 'delivered', label: 'Delivered', count: funnel.delivered, ofSent: ratio(funnel.delivered, funnel.sent), ofPrevious: ratio(funnel.delivered, funnel.sent) },
-    { key: 'read', label: 'Read', count: funnel.read, ofSent: ratio(funnel.read, funnel.sent), ofPrevious: ratio(funnel.read, funnel.delivered) },
-    { key: 'replied', label: 'Replied', count: funnel.replied, ofSent: ratio(funnel.replied, funnel.sent), ofPrevious: ratio(funnel.replied, funnel.sent) },
+    {
+      key: 'delivered',
+      label: 'Delivered',
+      count: funnel.delivered,
+      ofSent: ratio(funnel.delivered, funnel.sent),
+      ofPrevious: ratio(funnel.delivered, funnel.sent),
+    },
+    {
+      key: 'read',
+      label: 'Read',
+      count: funnel.read,
+      ofSent: ratio(funnel.read, funnel.sent),
+      ofPrevious: ratio(funnel.read, funnel.delivered),
+    },
+    {
+      key: 'replied',
+      label: 'Replied',
+      count: funnel.replied,
+      ofSent: ratio(funnel.replied, funnel.sent),
+      ofPrevious: ratio(funnel.replied, funnel.sent),
+    },
     { key: 'failed', label: 'Failed', count: funnel.failed, ofSent: ratio(funnel.failed, funnel.sent), ofPrevious: null },
   ];
 }

@@ -5,7 +5,10 @@ import { updateNode } from '../document/document-ops.util';
 import { createAutosaver } from './autosave.util';
 import { createEditorStore } from './editor-store';
 
-const answer: ValidateResponseDto = { issues: [{ severity: 'warning', code: 'freeform-window', message: 'w', nodeId: 'ask' }], ports: { ask: ['yes'] } };
+const answer: ValidateResponseDto = {
+  issues: [{ severity: 'warning', code: 'freeform-window', message: 'w', nodeId: 'ask' }],
+  ports: { ask: ['yes'] },
+};
 
 function setup(save: (doc: JourneyDocument) => Promise<ValidateResponseDto>) {
   const store = createEditorStore({ journeyId: 'j', document: journeyFixture() });

@@ -40,7 +40,9 @@ describe('editor store', () => {
 
   it('drops selected ids that an undo removed', () => {
     const store = make();
-    store.getState().commit((doc) => addNode(doc, { type: 'core.wait@1', config: {}, position: { x: 0, y: 0 } }).doc, { select: ['wait-2'] });
+    store
+      .getState()
+      .commit((doc) => addNode(doc, { type: 'core.wait@1', config: {}, position: { x: 0, y: 0 } }).doc, { select: ['wait-2'] });
     expect(store.getState().selectedNodeIds).toEqual(['wait-2']);
     store.getState().undo();
     expect(store.getState().selectedNodeIds).toEqual([]);

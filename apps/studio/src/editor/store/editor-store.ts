@@ -4,7 +4,16 @@ import { createStore } from 'zustand/vanilla';
 import type { XY } from '../document/document-ops.util';
 import { moveNodes } from '../document/document-ops.util';
 import type { Size } from '../flow/document-flow.util';
-import { commitFrom, createHistory, pushHistory, redoHistory, replacePresent, undoHistory, type History, type PushOptions } from './history.util';
+import {
+  commitFrom,
+  createHistory,
+  pushHistory,
+  redoHistory,
+  replacePresent,
+  undoHistory,
+  type History,
+  type PushOptions,
+} from './history.util';
 
 /** Autosave state shown next to the journey name. */
 export type SaveState = 'saved' | 'dirty' | 'saving' | 'error';
