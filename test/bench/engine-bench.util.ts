@@ -87,7 +87,12 @@ export async function startRawReceiver(raw: RawRuntime, workflow: 'rawReplyWorkf
       };
       const messages = (body.entry ?? []).flatMap((e) => (e.changes ?? []).flatMap((c) => c.value?.messages ?? []));
       for (const m of messages) {
-        await raw.client.workflow.start(workflow, { taskQueue: raw.taskQueue, workflowId: `raw-${m.id}`, args: [m.from, 'pong'] });
+        await raw.client.workflow.start(workflow, {
+          taskQueue: raw.taskQueue,
+          workflowId: `raw-${m.id}`,
+          args: [m.from, 'pong'],
+          requestEagerStart: true,
+        });
       }
       res.writeHead(200).end();
     });
