@@ -85,6 +85,7 @@ class Consumer implements EngineEventConsumer {
   }
 
   wake(): Promise<void> {
+    if (this.closed) return Promise.resolve();
     return new Promise((resolve) => {
       this.waiters.push(resolve);
       this.poke();
