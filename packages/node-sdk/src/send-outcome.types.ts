@@ -1,8 +1,7 @@
-import type { GraphErrorClassification } from '@tandem/whatsapp';
+import type { GraphErrorClassification, SendRefusalReason } from '@tandem/whatsapp';
 
-/** Why a send was refused before reaching WhatsApp. */
-export type SendRefusalReason =
-  'window_closed' | 'opted_out' | 'template_missing' | 'template_not_approved' | 'template_params' | 'human_owned';
+/** Why a send was refused before reaching WhatsApp: the reasons of the one send decision (`decideSend`). */
+export type { SendRefusalReason };
 
 /**
  * Result of `ctx.whatsapp.send`. A refusal or a failure is an answer, not an exception:

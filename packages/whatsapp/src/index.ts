@@ -12,6 +12,7 @@ export { messageTemplateSchema } from './client/graph-responses.schema';
 export * from './client/whatsapp.client';
 export * from './rules/window.rule';
 export * from './rules/may-send.rule';
+export * from './rules/send-decision.rule';
 export * from './rules/reaction.rule';
 export { checkTemplateParams, templateParamSpec, placeholders, type TemplateParamSpec } from './rules/template-params.util';
 export * from './governor/throughput-governor.service';

@@ -1,10 +1,9 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { ApplicationFailure } from '@temporalio/activity';
 import type { SendOutcome } from '@tandem/node-sdk';
-import { GraphApiError, type OutboundMessage, type TemplateSend } from '@tandem/whatsapp';
+import { decideSend, GraphApiError, templatesNeeded, type OutboundMessage, type TemplateSend } from '@tandem/whatsapp';
 import type { ActivityDeps, SendPathOptions } from '../activities/activity-deps.types';
 import { OutboxRepository, type OutboxRow, type SendOrigin } from './outbox.repository';
-import { decideSend, templatesNeeded } from './send-rules.util';
 import { takeSendLease } from './send-lease';
 import { TemplateRepository } from './template.repository';
 import { outcomeOfRow, reactToGraphError } from './send-reaction.util';

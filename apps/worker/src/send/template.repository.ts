@@ -1,6 +1,5 @@
-import type { WhatsAppClient } from '@tandem/whatsapp';
+import { templateKey, type TemplateInfo, type WhatsAppClient } from '@tandem/whatsapp';
 import type { DataSource } from 'typeorm';
-import { templateKey, type TemplateInfo } from './send-rules.util';
 
 /**
  * Templates as the send rules need them, from the `templates` table (kept in step by

@@ -15,6 +15,8 @@ export interface TemplateFixture {
   name: string;
   language: string;
   status: string;
+  /** `MARKETING` templates are refused to a contact who stopped marketing messages. */
+  category?: string;
   components: TemplateDefinitionComponent[];
 }
 
@@ -24,6 +26,8 @@ export interface RunNodeOptions {
   config: unknown;
   /** Default: id `contact-1`, waId `351910000001`, window open for another hour, not opted out. */
   contact?: Partial<NodeContact>;
+  /** The contact stopped marketing messages (nodes do not see it; the send rules do). Default false. */
+  marketingOptedOut?: boolean;
   variables?: Record<string, unknown>;
   /** Default: `{ kind: 'message.received' }`. */
   trigger?: EngineEvent;
@@ -32,8 +36,9 @@ export interface RunNodeOptions {
   now?: number;
   /**
    * Answers of `ctx.whatsapp.send`, one per call in order (or a function). Without them —
-   * or once they run out — the send rules decide as in production: opted out, human-owned,
-   * window closed (fallback template used when given), template approval when `templates` is set.
+   * or once they run out — the production send decision answers: opted out, human-owned,
+   * window closed (fallback template used when given), template approval and the marketing
+   * opt-out when `templates` is set.
    */
   sendResults?: SendOutcome[] | ((message: OutboundMessage, options: SendOptions | undefined, call: number) => SendOutcome | undefined);
   /** Answers of `ctx.http.request`, in order (an `Error` simulates a network failure), or a function. */

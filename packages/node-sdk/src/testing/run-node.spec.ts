@@ -30,6 +30,7 @@ const say = defineNode({
 });
 
 const closedWindow = { windowOpenUntil: TEST_NOW - 1 };
+const marketingReengage = { name: 'reengage', language: 'en', status: 'APPROVED', category: 'MARKETING', components: [] };
 
 describe('runNode send rules', () => {
   test.each<[string, Parameters<typeof runNode>[1], string, number]>([
@@ -49,11 +50,44 @@ describe('runNode send rules', () => {
       'failed',
       0,
     ],
+    [
+      'marketing fallback to a contact who stopped marketing: refused',
+      { config: { text: 'Hi', withFallback: true }, contact: closedWindow, marketingOptedOut: true, templates: [marketingReengage] },
+      'failed',
+      0,
+    ],
+    [
+      'marketing fallback to a contact who takes marketing: sent',
+      { config: { text: 'Hi', withFallback: true }, contact: closedWindow, templates: [marketingReengage] },
+      'main',
+      1,
+    ],
+    [
+      'utility fallback to a contact who stopped marketing: sent',
+      {
+        config: { text: 'Hi', withFallback: true },
+        contact: closedWindow,
+        marketingOptedOut: true,
+        templates: [{ ...marketingReengage, category: 'UTILITY' }],
+      },
+      'main',
+      1,
+    ],
   ])('%s', async (_name, options, port, sentCount) => {
     const result = await runNode(say, options);
     expect(result.port).toBe(port);
     expect(result.sent).toHaveLength(sentCount);
     expect(result.sendCalls).toHaveLength(1);
+  });
+
+  it('says why the marketing opt-out refused', async () => {
+    const result = await runNode(say, {
+      config: { text: 'Hi', withFallback: true },
+      contact: closedWindow,
+      marketingOptedOut: true,
+      templates: [marketingReengage],
+    });
+    expect(result.output).toEqual({ status: 'refused', reason: 'opted_out', detail: 'the contact stopped marketing messages' });
   });
 
   it('records the fallback template as what was sent', async () => {

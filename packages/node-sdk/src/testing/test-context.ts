@@ -58,6 +58,7 @@ function whatsappPort(options: RunNodeOptions, recording: NodeRecording, now: nu
         ? { outcome: stubbed, delivered: stubbed.status === 'accepted' ? message : undefined }
         : defaultSend(message, sendOptions, {
             contact: recording.contact,
+            marketingOptedOut: options.marketingOptedOut ?? false,
             now,
             templates: options.templates,
             wamid: () => `wamid.test.${calls}`,

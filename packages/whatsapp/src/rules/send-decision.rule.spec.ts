@@ -1,9 +1,10 @@
-import type { OutboundMessage, TemplateSend } from '@tandem/whatsapp';
-import { decideSend, templateKey, templatesNeeded, type RuleContact, type TemplateInfo } from './send-rules.util';
+import type { OutboundMessage } from '../client/message.types';
+import type { TemplateSend } from '../client/template-message.types';
+import { decideSend, templateKey, templatesNeeded, type SendRuleContact, type TemplateInfo } from './send-decision.rule';
 
 const NOW = Date.parse('2025-06-01T12:00:00Z');
-const open: RuleContact = { optedOut: false, marketingOptedOut: false, humanOwned: false, windowOpenUntil: NOW + 3_600_000 };
-const closed: RuleContact = { ...open, windowOpenUntil: NOW - 1 };
+const open: SendRuleContact = { optedOut: false, marketingOptedOut: false, humanOwned: false, windowOpenUntil: NOW + 3_600_000 };
+const closed: SendRuleContact = { ...open, windowOpenUntil: NOW - 1 };
 const text: OutboundMessage = { type: 'text', text: { body: 'Hi' } };
 const body1 = [{ type: 'BODY' as const, text: 'Hi {{1}}' }];
 const promo: TemplateSend = {
@@ -68,8 +69,33 @@ describe('decideSend', () => {
     ],
     ['a contact a teammate owns', text, undefined, { ...open, humanOwned: true }, { ok: false, reason: 'human_owned' }],
     ['a fallback that is itself refused', text, { ...promo, name: 'paused' }, closed, { ok: false, reason: 'template_not_approved' }],
+    [
+      'a fallback for marketing to a contact who stopped marketing',
+      text,
+      promo,
+      { ...closed, marketingOptedOut: true },
+      { ok: false, reason: 'opted_out' },
+    ],
+    [
+      'a teammate owns the chat, even with a fallback',
+      text,
+      reminder,
+      { ...closed, humanOwned: true },
+      { ok: false, reason: 'human_owned' },
+    ],
   ])('%s', (_name, message, fallbackTemplate, contact, expected) => {
     expect(decideSend({ message, fallbackTemplate, contact, now: NOW, templates })).toMatchObject(expected);
+  });
+});
+
+describe('decideSend without a template catalogue (the node SDK harness without fixtures)', () => {
+  test.each([
+    ['a template goes unchecked', tpl({ name: 'ghost', language: { code: 'en_US' } }), undefined, open, { ok: true, usedFallback: false }],
+    ['an opted-out contact still gets nothing', tpl(promo), undefined, { ...open, optedOut: true }, { ok: false, reason: 'opted_out' }],
+    ['the fallback goes unchecked', text, promo, closed, { ok: true, message: tpl(promo), usedFallback: true }],
+    ['the window still holds free-form messages back', text, undefined, closed, { ok: false, reason: 'window_closed' }],
+  ])('%s', (_name, message, fallbackTemplate, contact, expected) => {
+    expect(decideSend({ message, fallbackTemplate, contact, now: NOW, templates: undefined })).toMatchObject(expected);
   });
 });
 

@@ -1,0 +1,81 @@
+import type { TemplateDefinitionComponent } from '../client/graph-responses.schema';
+import type { OutboundMessage } from '../client/message.types';
+import type { TemplateSend } from '../client/template-message.types';
+import { maySend, type MaySendRefusal } from './may-send.rule';
+
+/** Why a send was refused before reaching WhatsApp. */
+export type SendRefusalReason = MaySendRefusal | 'human_owned';
+
+/** A synced template as the send rules need it. */
+export interface TemplateInfo {
+  status: string;
+  category: string | null;
+  components: readonly TemplateDefinitionComponent[];
+}
+
+/** The contact fields the send rules read. */
+export interface SendRuleContact {
+  optedOut: boolean;
+  marketingOptedOut: boolean;
+  humanOwned: boolean;
+  windowOpenUntil: number | null;
+}
+
+/** What the rules decided: the message to send (maybe the fallback template) or why not. */
+export type SendDecision =
+  { ok: true; message: OutboundMessage; usedFallback: boolean } | { ok: false; reason: SendRefusalReason; detail: string };
+
+export interface SendDecisionInput {
+  message: OutboundMessage;
+  fallbackTemplate?: TemplateSend;
+  contact: SendRuleContact;
+  now: number;
+  /**
+   * The account's templates by {@link templateKey}. `undefined` only where no catalogue
+   * exists at all (the node SDK's harness without template fixtures): template sends then
+   * skip the approval and parameter checks. The worker always passes the catalogue.
+   */
+  templates: ReadonlyMap<string, TemplateInfo> | undefined;
+}
+
+/** Map key of a template by name and language. */
+export const templateKey = (name: string, language: string): string => `${name}|${language}`;
+
+/** Templates a send may use: the message's own and the fallback. */
+export function templatesNeeded(message: OutboundMessage, fallback?: TemplateSend): { name: string; language: string }[] {
+  const refs = message.type === 'template' ? [message.template] : [];
+  if (fallback) refs.push(fallback);
+  return refs.map((t) => ({ name: t.name, language: t.language.code }));
+}
+
+const refuse = (reason: SendRefusalReason, detail: string): SendDecision => ({ ok: false, reason, detail });
+
+function check(message: OutboundMessage, input: SendDecisionInput): SendDecision {
+  const { contact, now, templates } = input;
+  if (message.type === 'template' && !templates) {
+    return contact.optedOut ? refuse('opted_out', 'the contact opted out of messages') : { ok: true, message, usedFallback: false };
+  }
+  const template =
+    message.type === 'template' ? (templates?.get(templateKey(message.template.name, message.template.language.code)) ?? null) : undefined;
+  const verdict = maySend({ message, contact, now, template });
+  if (!verdict.ok) return verdict;
+  if (template?.category?.toUpperCase() === 'MARKETING' && contact.marketingOptedOut) {
+    return refuse('opted_out', 'the contact stopped marketing messages');
+  }
+  return { ok: true, message, usedFallback: false };
+}
+
+/**
+ * The send rules, in order: a teammate owns the chat → refuse; then WhatsApp's rules
+ * ({@link maySend}: opt-out, 24 h window, template approved with complete parameters); then
+ * the marketing opt-out for MARKETING templates. A free-form message refused only because
+ * the window is closed goes as the fallback template when one is given (which must pass
+ * the rules itself). Pure: the worker's send path and the node SDK's harness both call it.
+ */
+export function decideSend(input: SendDecisionInput): SendDecision {
+  if (input.contact.humanOwned) return refuse('human_owned', 'a teammate owns this conversation');
+  const first = check(input.message, input);
+  if (first.ok || first.reason !== 'window_closed' || !input.fallbackTemplate) return first;
+  const fallback = check({ type: 'template', template: input.fallbackTemplate }, input);
+  return fallback.ok ? { ...fallback, usedFallback: true } : fallback;
+}
