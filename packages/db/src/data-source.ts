@@ -2,7 +2,6 @@ import { DataSource, DataSourceOptions } from 'typeorm';
 import { loadConfig } from '@tandem/config';
 import { entities } from './entities';
 import { migrations } from './migrations';
-import { PreparingClient } from './prepared-statements';
 import { SnakeNamingStrategy } from './snake-naming.strategy';
 
 /**
@@ -22,9 +21,11 @@ export function dataSourceOptions(overrides: { url?: string; poolSize?: number }
     migrationsTransactionMode: 'each',
     extra: {
       max: overrides.poolSize ?? cfg.DATABASE_POOL_SIZE,
-      // Custom plans always: a generic plan chosen while tables were small can stay in use as
-      // they grow (seen here: a status fold switched to sequential scans of messages).
-      ...(cfg.DATABASE_PREPARED_STATEMENTS === 'on' ? { Client: PreparingClient, options: '-c plan_cache_mode=force_custom_plan' } : {}),
+      // The hot paths' prepared statements (`runPrepared`) are planned for each execution's
+      // values: a generic plan chosen while tables were small can stay in use as they grow
+      // (seen here: a status fold switched to sequential scans of messages). `options` is the
+      // pg driver's startup parameter for server settings.
+      ...(cfg.DATABASE_PREPARED_STATEMENTS === 'on' ? { options: '-c plan_cache_mode=force_custom_plan' } : {}),
     },
   };
 }

@@ -1,5 +1,5 @@
 export * from './data-source';
-export * from './prepared-statements';
+export * from './prepared-statement.util';
 export * from './entities';
 export * from './snake-naming.strategy';
 export * from './status/message-status.util';

@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type { MessageStatus } from '../entities/message.entity';
+import { preparedStatement, runPrepared } from '../prepared-statement.util';
 
 /**
  * Order of delivery statuses: a message only moves forward (`sent < delivered < read <
@@ -25,24 +26,12 @@ export interface RecomputedStatus {
   status: MessageStatus;
 }
 
-/**
- * Folds every recorded status event of the given wamids into their `messages` rows:
- * status = highest rank, timeline = all events by time, error and pricing from the events.
- * Derived from the full set each time, so duplicates and any arrival order give the same
- * result. Statuses whose message does not exist stay orphans until a later call.
- * Call it after inserting a message that may already have statuses (the engine's sends).
- */
-export async function recomputeMessageStatuses(
-  manager: EntityManager,
-  numberId: string,
-  wamids: readonly string[],
-): Promise<RecomputedStatus[]> {
-  if (wamids.length === 0) return [];
-  // One statement: the fold, and marking the folded events applied (the data-modifying CTE
-  // `applied` runs even though nothing selects from it). The repeated `wamid = ANY($2)` lets
-  // the planner reach both tables by their (number_id, wamid) index whatever their size.
-  const rows: RecomputedStatus[] = await manager.query(
-    `WITH ev AS (
+// One statement: the fold, and marking the folded events applied (the data-modifying CTE
+// `applied` runs even though nothing selects from it). The repeated `wamid = ANY($2)` lets
+// the planner reach both tables by their (number_id, wamid) index whatever their size.
+const foldStatuses = preparedStatement<RecomputedStatus>(
+  'fold_message_statuses',
+  `WITH ev AS (
        SELECT e.wamid,
          jsonb_agg(jsonb_build_object('status', e.status, 'at', ${ISO('e.occurred_at')},
            'receivedAt', ${ISO('e.received_at')}) ORDER BY e.occurred_at, ${RANK_SQL}) AS timeline,
@@ -65,9 +54,22 @@ export async function recomputeMessageStatuses(
        UPDATE message_status_events e SET applied_at = now()
        FROM folded f WHERE e.number_id = $1 AND e.wamid = ANY($2::text[]) AND e.wamid = f.wamid AND e.applied_at IS NULL)
      SELECT id, wamid, contact_id AS "contactId", status FROM folded`,
-    [numberId, wamids],
-  );
-  return rows;
+);
+
+/**
+ * Folds every recorded status event of the given wamids into their `messages` rows:
+ * status = highest rank, timeline = all events by time, error and pricing from the events.
+ * Derived from the full set each time, so duplicates and any arrival order give the same
+ * result. Statuses whose message does not exist stay orphans until a later call.
+ * Call it after inserting a message that may already have statuses (the engine's sends).
+ */
+export async function recomputeMessageStatuses(
+  manager: EntityManager,
+  numberId: string,
+  wamids: readonly string[],
+): Promise<RecomputedStatus[]> {
+  if (wamids.length === 0) return [];
+  return (await runPrepared(manager, foldStatuses, [numberId, wamids])).rows;
 }
 
 /** TypeORM's postgres driver returns `[rows, rowCount]` for UPDATE/DELETE and `rows` otherwise. */
