@@ -1,3 +1,4 @@
+import { preparedStatement, runPrepared } from '@tandem/db';
 import { createHash } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 
@@ -33,6 +34,32 @@ export interface RunRowSeed {
   campaignId: string | null;
 }
 
+// Run bookkeeping of every run, as named prepared statements.
+const insertRun = preparedStatement<{ id: string; temporal_run_id: string | null }>(
+  'run_insert',
+  `INSERT INTO journey_runs (workspace_id, journey_id, version, contact_id, number_id, trigger_kind, trigger_event,
+     trigger_key, workflow_id, temporal_run_id, campaign_id, status)
+   VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, 'running')
+   ON CONFLICT (workflow_id) DO UPDATE SET temporal_run_id = coalesce(journey_runs.temporal_run_id, EXCLUDED.temporal_run_id)
+   RETURNING id, temporal_run_id`,
+);
+const renameEarlierRun = preparedStatement(
+  'run_rename_earlier',
+  `UPDATE journey_runs SET workflow_id = workflow_id || '@' || temporal_run_id
+   WHERE workflow_id = $1 AND temporal_run_id IS NOT NULL AND temporal_run_id <> $2`,
+);
+const refreshCounters = preparedStatement<{ started: number; completed: number; failed: number; open: number }>(
+  'campaign_refresh_counters',
+  `WITH c AS (
+     SELECT count(*)::int AS started,
+       count(*) FILTER (WHERE status IN ('completed', 'exited', 'handed_off'))::int AS completed,
+       count(*) FILTER (WHERE status IN ('failed', 'cancelled'))::int AS failed,
+       count(*) FILTER (WHERE status IN ('running', 'waiting', 'paused'))::int AS open
+     FROM journey_runs WHERE campaign_id = $1)
+   UPDATE campaigns SET started = c.started, completed = c.completed, failed = c.failed FROM c WHERE campaigns.id = $1
+   RETURNING c.started, c.completed, c.failed, c.open`,
+);
+
 /**
  * Creates the run's row, or returns the existing one (by workflow id), and its id.
  * `journey_runs.workflow_id` is unique, but a `one_at_a_time` journey reuses its workflow
@@ -55,20 +82,11 @@ export async function upsertRunRow(m: EntityManager, seed: RunRowSeed): Promise<
     seed.temporalRunId,
     seed.campaignId,
   ];
-  const insert = `INSERT INTO journey_runs (workspace_id, journey_id, version, contact_id, number_id, trigger_kind, trigger_event,
-       trigger_key, workflow_id, temporal_run_id, campaign_id, status)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, 'running')
-     ON CONFLICT (workflow_id) DO UPDATE SET temporal_run_id = coalesce(journey_runs.temporal_run_id, EXCLUDED.temporal_run_id)
-     RETURNING id, temporal_run_id`;
-  const [row] = await updateReturning<{ id: string; temporal_run_id: string | null }>(m, insert, values);
+  const [row] = (await runPrepared(m, insertRun, values)).rows;
   if (row.temporal_run_id === seed.temporalRunId) return row.id;
   const rename = async (tx: EntityManager): Promise<string> => {
-    await tx.query(
-      `UPDATE journey_runs SET workflow_id = workflow_id || '@' || temporal_run_id
-       WHERE workflow_id = $1 AND temporal_run_id IS NOT NULL AND temporal_run_id <> $2`,
-      [seed.workflowId, seed.temporalRunId],
-    );
-    const [created] = await updateReturning<{ id: string }>(tx, insert, values);
+    await runPrepared(tx, renameEarlierRun, [seed.workflowId, seed.temporalRunId]);
+    const [created] = (await runPrepared(tx, insertRun, values)).rows;
     return created.id;
   };
   return m.queryRunner?.isTransactionActive ? rename(m) : m.transaction(rename);
@@ -90,17 +108,6 @@ export async function refreshCampaignCounters(
   m: EntityManager,
   campaignId: string,
 ): Promise<{ started: number; completed: number; failed: number; open: number }> {
-  const [row] = await updateReturning<{ started: number; completed: number; failed: number; open: number }>(
-    m,
-    `WITH c AS (
-       SELECT count(*)::int AS started,
-         count(*) FILTER (WHERE status IN ('completed', 'exited', 'handed_off'))::int AS completed,
-         count(*) FILTER (WHERE status IN ('failed', 'cancelled'))::int AS failed,
-         count(*) FILTER (WHERE status IN ('running', 'waiting', 'paused'))::int AS open
-       FROM journey_runs WHERE campaign_id = $1)
-     UPDATE campaigns SET started = c.started, completed = c.completed, failed = c.failed FROM c WHERE campaigns.id = $1
-     RETURNING c.started, c.completed, c.failed, c.open`,
-    [campaignId],
-  );
+  const [row] = (await runPrepared(m, refreshCounters, [campaignId])).rows;
   return row ?? { started: 0, completed: 0, failed: 0, open: 0 };
 }

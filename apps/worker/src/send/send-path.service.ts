@@ -1,5 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { ApplicationFailure } from '@temporalio/activity';
+import { preparedStatement, runPrepared } from '@tandem/db';
 import type { SendOutcome } from '@tandem/node-sdk';
 import { decideSend, GraphApiError, templatesNeeded, type OutboundMessage, type TemplateSend } from '@tandem/whatsapp';
 import type { ActivityDeps, SendPathOptions } from '../activities/activity-deps.types';
@@ -21,6 +22,17 @@ interface NumberRow {
   waba_id: string;
   throughput_cap: number;
 }
+
+const loadSend = preparedStatement<LoadedRow>(
+  'send_load',
+  `SELECT n.phone_number_id, n.waba_id, n.throughput_cap,
+     c.id AS contact_id, c.wa_id, c.user_id, c.opted_out, c.marketing_opted_out, c.human_owned, c.window_open_until,
+     row_to_json(o) AS outbox
+   FROM business_numbers n
+   LEFT JOIN contacts c ON c.id = $2
+   LEFT JOIN (SELECT id, state, wamid, error_code, error, payload, updated_at FROM outbox_sends WHERE idempotency_key = $3) o ON true
+   WHERE n.id = $1`,
+);
 
 const DEFAULTS: SendPathOptions = { reconcileWindowMs: 10_000, leaseTtlMs: 15_000, leasePrefix: 'tandem:send-lease' };
 
@@ -138,16 +150,7 @@ export class SendPath {
 
   /** The send's earlier outbox row (if any), its number and its contact, in one round trip. */
   private async load(request: SendRequest): Promise<{ earlier: OutboxRow | undefined; number: NumberRow; contact: SendContact }> {
-    const rows: LoadedRow[] = await this.deps.dataSource.query(
-      `SELECT n.phone_number_id, n.waba_id, n.throughput_cap,
-         c.id AS contact_id, c.wa_id, c.user_id, c.opted_out, c.marketing_opted_out, c.human_owned, c.window_open_until,
-         row_to_json(o) AS outbox
-       FROM business_numbers n
-       LEFT JOIN contacts c ON c.id = $2
-       LEFT JOIN (SELECT id, state, wamid, error_code, error, payload, updated_at FROM outbox_sends WHERE idempotency_key = $3) o ON true
-       WHERE n.id = $1`,
-      [request.numberId, request.contactId, request.key],
-    );
+    const { rows } = await runPrepared(this.deps.dataSource, loadSend, [request.numberId, request.contactId, request.key]);
     const r = rows[0];
     if (!r) throw ApplicationFailure.nonRetryable(`number ${request.numberId} does not exist`, 'NonRetryableNodeError');
     const to = r.wa_id ?? r.user_id;

@@ -1,5 +1,13 @@
+import { preparedStatement, runPrepared } from '@tandem/db';
 import { templateKey, type TemplateInfo, type WhatsAppClient } from '@tandem/whatsapp';
 import type { DataSource } from 'typeorm';
+
+/** The templates a send needs (run for every template send). */
+const readTemplates = preparedStatement<TemplateInfo & { name: string; language: string }>(
+  'send_read_templates',
+  `SELECT name, language, status, category, components FROM templates
+   WHERE waba_id = $1 AND (name, language) IN (SELECT * FROM unnest($2::text[], $3::text[]))`,
+);
 
 /**
  * Templates as the send rules need them, from the `templates` table (kept in step by
@@ -22,12 +30,7 @@ export class TemplateRepository {
   private async read(wabaId: string, refs: { name: string; language: string }[]): Promise<Map<string, TemplateInfo>> {
     const out = new Map<string, TemplateInfo>();
     if (refs.length === 0) return out;
-    const rows: { name: string; language: string; status: string; category: string | null; components: TemplateInfo['components'] }[] =
-      await this.ds.query(
-        `SELECT name, language, status, category, components FROM templates
-         WHERE waba_id = $1 AND (name, language) IN (SELECT * FROM unnest($2::text[], $3::text[]))`,
-        [wabaId, refs.map((r) => r.name), refs.map((r) => r.language)],
-      );
+    const { rows } = await runPrepared(this.ds, readTemplates, [wabaId, refs.map((r) => r.name), refs.map((r) => r.language)]);
     for (const row of rows) out.set(templateKey(row.name, row.language), row);
     return out;
   }
