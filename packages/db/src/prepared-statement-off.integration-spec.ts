@@ -17,7 +17,8 @@ describe('runPrepared with DATABASE_PREPARED_STATEMENTS=off (a pooler that canno
   });
   afterAll(async () => {
     await db.close();
-    process.env.DATABASE_PREPARED_STATEMENTS = previous;
+    if (previous === undefined) delete process.env.DATABASE_PREPARED_STATEMENTS;
+    else process.env.DATABASE_PREPARED_STATEMENTS = previous;
   });
 
   it('runs the same text unnamed, with the same rows, and leaves plan_cache_mode alone', async () => {
