@@ -14,7 +14,8 @@ ensure_node_modules
 bash scripts/services.sh up || die "services did not start"
 ensure_chromium
 TANDEM_COMPOSE=$(ensure_compose)
-export TANDEM_COMPOSE
+TEMPORAL_TEST_SERVER=$(ensure_temporal_test_server)
+export TANDEM_COMPOSE TEMPORAL_TEST_SERVER
 rm -rf reports/test && mkdir -p reports/test
 
 targets=${TANDEM_TEST_TARGETS:-build,lint,typecheck,test}
