@@ -53,7 +53,7 @@ export class LogicalClock implements GovernorClock {
   }
 
   /** Resolves once `count` timers wait: the calls that set them are parked. */
-  whenSleeping(count: number): Promise<false> {
+  whenSleeping(count: number): Promise<void> {
     return parked(() => this.sleepers.length >= count);
   }
 
@@ -81,7 +81,7 @@ export class LogicalClock implements GovernorClock {
     let running = work.length;
     const settled = Promise.allSettled(work.map((w) => w.finally(() => running--)));
     for (;;) {
-      const finished = await Promise.race([settled.then(() => true), parked(() => this.sleepers.length >= running)]);
+      const finished = await Promise.race([settled.then(() => true), parked(() => this.sleepers.length >= running).then(() => false)]);
       if (finished || running === 0) break;
       this.next();
     }
@@ -90,7 +90,6 @@ export class LogicalClock implements GovernorClock {
 }
 
 /** Resolves once `condition` holds, checked after each turn of the event loop (I/O included). */
-async function parked(condition: () => boolean): Promise<false> {
+async function parked(condition: () => boolean): Promise<void> {
   while (!condition()) await new Promise((resolve) => setImmediate(resolve));
-  return false;
 }
