@@ -2,14 +2,42 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
+import { provenance } from './provenance.util';
 
-/** Writes reports/bench/<name>.json and prints where. */
-export function writeReport(name: string, report: Record<string, unknown>): void {
+/** A goal a benchmark is held to; the report says whether it was met. */
+export interface Goal {
+  what: string;
+  value: number;
+  limit: number;
+  unit: string;
+  /** `max`: the value must not exceed the limit; `min`: it must reach it. */
+  bound: 'max' | 'min';
+}
+
+export function goalMet(goal: Goal): boolean {
+  return goal.bound === 'max' ? goal.value <= goal.limit : goal.value >= goal.limit;
+}
+
+/**
+ * Writes reports/bench/<name>.json — the figures, each goal with whether it was met, and the
+ * run's provenance (command, commit, machine, versions) — prints the goals, and resolves true
+ * when every goal was met. Benchmarks exit non-zero when it resolves false.
+ */
+export async function writeReport(name: string, report: Record<string, unknown>, goals: Goal[] = []): Promise<boolean> {
   const dir = join(__dirname, '..', '..', 'reports', 'bench');
   mkdirSync(dir, { recursive: true });
   const file = join(dir, `${name}.json`);
-  writeFileSync(file, `${JSON.stringify({ ...report, measuredAt: new Date().toISOString() }, null, 2)}\n`);
+  const judged = goals.map((g) => ({ ...g, met: goalMet(g) }));
+  const met = judged.every((g) => g.met);
+  const full = { benchmark: name, measuredAt: new Date().toISOString(), ...report, goals: judged, met, provenance: await provenance(name) };
+  writeFileSync(file, `${JSON.stringify(full, null, 2)}\n`);
+  for (const g of judged) {
+    console.log(
+      `goal ${g.met ? 'met   ' : 'MISSED'} ${g.what}: ${g.value} ${g.unit} (${g.bound === 'max' ? '≤' : '≥'} ${g.limit} ${g.unit})`,
+    );
+  }
   console.log(`\nreport written: ${file}`);
+  return met;
 }
 
 /** Largest number of timestamps inside any sliding window of `windowMs` (two pointers). */

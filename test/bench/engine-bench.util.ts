@@ -87,7 +87,12 @@ export async function startRawReceiver(raw: RawRuntime, workflow: 'rawReplyWorkf
       };
       const messages = (body.entry ?? []).flatMap((e) => (e.changes ?? []).flatMap((c) => c.value?.messages ?? []));
       for (const m of messages) {
-        await raw.client.workflow.start(workflow, { taskQueue: raw.taskQueue, workflowId: `raw-${m.id}`, args: [m.from, 'pong'] });
+        await raw.client.workflow.start(workflow, {
+          taskQueue: raw.taskQueue,
+          workflowId: `raw-${m.id}`,
+          args: [m.from, 'pong'],
+          requestEagerStart: true,
+        });
       }
       res.writeHead(200).end();
     });
@@ -100,10 +105,10 @@ export async function startRawReceiver(raw: RawRuntime, workflow: 'rawReplyWorkf
 export interface StageBreakdown {
   /** webhook delivery stored → processed by intake. */
   processed: number;
-  /** → engine event published to its partition. */
-  published: number;
   /** → journey run row created (after the workflow start). */
   runStarted: number;
+  /** → the engine event marked dispatched (the dispatcher had started the run). */
+  dispatched: number;
   /** → the send node's activity started. */
   nodeStarted: number;
   /** → outbox row of the reply written (inside the send activity). */
@@ -114,11 +119,11 @@ export interface StageBreakdown {
 
 /** Per-stage medians for the given customers, from the store's own timestamps (one clock: PostgreSQL's). */
 export async function stageBreakdown(stack: TandemStack, waIds: string[]): Promise<StageBreakdown> {
-  const rows: { processed: number; published: number; run_started: number; node_started: number; send_queued: number; sent: number }[] =
+  const rows: { processed: number; dispatched: number; run_started: number; node_started: number; send_queued: number; sent: number }[] =
     await stack.db.dataSource.query(
       `SELECT
        percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM d.processed_at - d.received_at) * 1000) AS processed,
-       percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM e.published_at - d.received_at) * 1000) AS published,
+       percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM e.dispatched_at - d.received_at) * 1000) AS dispatched,
        percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM r.started_at - d.received_at) * 1000) AS run_started,
        percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM s.started_at - d.received_at) * 1000) AS node_started,
        percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM o.created_at - d.received_at) * 1000) AS send_queued,
@@ -136,8 +141,8 @@ export async function stageBreakdown(stack: TandemStack, waIds: string[]): Promi
   const ms = (v: number | null) => Math.round(Number(v ?? Number.NaN));
   return {
     processed: ms(row?.processed),
-    published: ms(row?.published),
     runStarted: ms(row?.run_started),
+    dispatched: ms(row?.dispatched),
     nodeStarted: ms(row?.node_started),
     sendQueued: ms(row?.send_queued),
     sent: ms(row?.sent),

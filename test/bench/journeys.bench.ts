@@ -62,7 +62,7 @@ async function main(): Promise<void> {
 
     const report = { runs: RUNS, journeysPerSec: round(tandemPerSec), rawPerSec: round(rawPerSec), ratio: round(tandemPerSec / rawPerSec) };
     console.table(report);
-    writeReport('journeys', report);
+    await writeReport('journeys', report);
   } finally {
     await stack.stop();
   }

@@ -49,7 +49,6 @@ export const configSchema = {
       .string()
       .regex(/^[\w-]+$/, 'letters, digits, - or _')
       .default('tandem'),
-    ENGINE_EVENT_PARTITIONS: z.coerce.number().int().min(1).max(256).default(8),
   },
   temporal: {
     TEMPORAL_ADDRESS: z

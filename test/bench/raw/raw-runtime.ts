@@ -1,4 +1,4 @@
-import { Client, Connection } from '@temporalio/client';
+import { Client } from '@temporalio/client';
 import { bundleWorkflowCode, NativeConnection, Worker } from '@temporalio/worker';
 import { join } from 'node:path';
 import { rawActivities } from './raw.activities';
@@ -9,7 +9,11 @@ export interface RawRuntime {
   stop(): Promise<void>;
 }
 
-/** A minimal Temporal worker + client for the raw baselines, on its own task queue. */
+/**
+ * A minimal Temporal worker + client for the raw baselines, on its own task queue, set up as
+ * Tandem's worker is: a prebuilt bundle (bundled once before the measurement) and the client
+ * on the worker's own connection, so starts can ask for eager execution.
+ */
 export async function startRawRuntime(opts: {
   address: string;
   graphUrl: string;
@@ -29,14 +33,12 @@ export async function startRawRuntime(opts: {
     activities: rawActivities(opts.graphUrl, opts.phoneNumberId, opts.token),
   });
   const running = worker.run();
-  const connection = await Connection.connect({ address: opts.address });
   return {
-    client: new Client({ connection }),
+    client: new Client({ connection: nativeConnection }),
     taskQueue,
     async stop() {
       worker.shutdown();
       await running;
-      await connection.close();
       await nativeConnection.close();
     },
   };

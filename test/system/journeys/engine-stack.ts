@@ -91,7 +91,6 @@ export async function startEngineStack(name: string, workerCount: number): Promi
     DATABASE_URL: db.url,
     DATABASE_POOL_SIZE: '10',
     QUEUE_PREFIX: prefix,
-    ENGINE_EVENT_PARTITIONS: '4',
     TEMPORAL_TASK_QUEUE: taskQueue,
     META_GRAPH_BASE_URL: simUrl,
     META_ACCESS_TOKEN: TOKEN,

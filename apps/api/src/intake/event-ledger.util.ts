@@ -1,4 +1,3 @@
-import type { NewEngineEvent } from '@tandem/db';
 import type { NormalizedEvent } from '@tandem/whatsapp';
 import type { EntityManager } from 'typeorm';
 import { queryRows } from './sql.util';
@@ -20,18 +19,4 @@ export async function claimEvent(
     [scope.workspaceId, scope.numberId, event.dedupKey, event.kind, scope.deliveryId],
   );
   return rows.length > 0;
-}
-
-/** Appends engine events to the outbox in the caller's transaction (published after commit). */
-export async function appendEngineEvents(
-  m: EntityManager,
-  scope: { workspaceId: string; deliveryId: string },
-  events: readonly NewEngineEvent[],
-): Promise<void> {
-  for (const event of events) {
-    await m.query(
-      `INSERT INTO domain_events (workspace_id, number_id, contact_key, kind, payload, delivery_id) VALUES ($1, $2, $3, $4, $5, $6)`,
-      [scope.workspaceId, event.numberId, event.contactKey, event.kind, event.payload, scope.deliveryId],
-    );
-  }
 }

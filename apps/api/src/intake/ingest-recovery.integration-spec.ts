@@ -1,7 +1,6 @@
 import { ADMIN_TOKEN, APP_SECRET, type IntakeHarness, startIntake, until } from './__fixtures__/intake-harness';
 import { signed } from './__fixtures__/meta-signing';
 import { envelope, MARIA, NOW_S, PRIYA, text } from './__fixtures__/webhooks';
-import { IntakeSweeper } from './intake.sweeper';
 import { WebhookIntakeService } from './webhook-intake.service';
 
 describe('ingest: crashes, dead letters and retries', () => {
@@ -27,13 +26,12 @@ describe('ingest: crashes, dead letters and retries', () => {
     await until(() => h.events.find((e) => e.kind === 'message.received' && e.payload.wamid === 'wamid.crash-1'));
   });
 
-  it('republishes engine events committed but never published', async () => {
+  it('hands engine events committed without a notification to the consumers on their poll', async () => {
     const [{ workspace_id: ws }] = await h.ds.query('SELECT workspace_id FROM business_numbers LIMIT 1');
     await h.ds.query(
       `INSERT INTO domain_events (workspace_id, contact_key, kind, payload) VALUES ($1, 'contact-x', 'message.received', '{"wamid":"wamid.orphan-event"}')`,
       [ws],
     );
-    await h.app.get(IntakeSweeper).sweep();
     await until(() => h.events.find((e) => e.kind === 'message.received' && e.payload.wamid === 'wamid.orphan-event'));
   });
 

@@ -1,9 +1,8 @@
-import { Injectable, Logger } from '@nestjs/common';
-import type { DeliveryNote } from '@tandem/db';
+import { Injectable } from '@nestjs/common';
+import { appendEngineEvents, type DeliveryNote } from '@tandem/db';
 import { type NormalizedEvent, parseWebhook } from '@tandem/whatsapp';
 import { DataSource, type EntityManager } from 'typeorm';
-import { EngineEventsPublisher } from './engine-events.publisher';
-import { appendEngineEvents, claimEvent } from './event-ledger.util';
+import { claimEvent } from './event-ledger.util';
 import { EventRouter, type Route } from './event-router.util';
 import { handleAccountUpdated, handleTemplateStatus } from './handlers/account.handler';
 import { handleContactSynced, handleUserPreference } from './handlers/contact.handler';
@@ -30,10 +29,8 @@ interface DeliveryRow {
  */
 @Injectable()
 export class IngestProcessor {
-  private readonly logger = new Logger(IngestProcessor.name);
   constructor(
     private readonly dataSource: DataSource,
-    private readonly publisher: EngineEventsPublisher,
     private readonly activityWriter: NumberActivityWriter,
   ) {}
 
@@ -51,22 +48,14 @@ export class IngestProcessor {
     // The delivery's processed mark commits with its last event's changes — one transaction per
     // delivery fewer; on its own if that event needs none. Number activity is written after, batched.
     const finish: Finish = (m, lastNotes) => this.finish(m, deliveryId, events.length, [...notes, ...lastNotes]);
-    let engineEvents = 0;
     let finished = false;
     for (const [i, event] of events.entries()) {
       const applied = await this.applyEvent(event, router, activity, deliveryId, i === events.length - 1 ? finish : undefined);
       notes.push(...applied.notes);
-      engineEvents += applied.engineEvents;
       finished = applied.finished;
     }
     if (!finished) await this.finish(this.dataSource.manager, deliveryId, events.length, notes);
     this.activityWriter.record(activity);
-    // Most deliveries (statuses) add no engine event: then there is nothing to publish — unless
-    // this is a retry, whose earlier attempt may have committed events it never published.
-    if (engineEvents === 0 && delivery.outcome === 'pending') return;
-    await this.publisher.publishPending().catch((err: unknown) => {
-      this.logger.warn(`engine events not published yet (the sweeper will retry): ${String(err)}`);
-    });
   }
 
   /** Stores why processing failed; `final` dead-letters the delivery. */
@@ -80,7 +69,7 @@ export class IngestProcessor {
   }
 
   /**
-   * Applies one event; its delivery notes, how many engine events it appended, and whether
+   * Applies one event; its delivery notes and whether
    * `finish` (given for the delivery's last event) ran inside its last transaction.
    */
   private async applyEvent(
@@ -89,14 +78,13 @@ export class IngestProcessor {
     activity: NumberActivity,
     deliveryId: string,
     finish?: Finish,
-  ): Promise<{ notes: DeliveryNote[]; engineEvents: number; finished: boolean }> {
+  ): Promise<{ notes: DeliveryNote[]; finished: boolean }> {
     if (event.kind === 'unknown' || event.kind === 'account.errors') {
-      return { notes: await this.recordOnly(event, router, activity), engineEvents: 0, finished: false };
+      return { notes: await this.recordOnly(event, router, activity), finished: false };
     }
     const routing = await router.route(event);
-    if ('unroutable' in routing) return { notes: [routing.unroutable], engineEvents: 0, finished: false };
+    if ('unroutable' in routing) return { notes: [routing.unroutable], finished: false };
     const notes: DeliveryNote[] = [];
-    let engineEvents = 0;
     for (const [i, route] of routing.routes.entries()) {
       if (route.scope === 'number') activity.touch(route.number.id);
       else route.numbers.forEach((n) => activity.touch(n.id));
@@ -110,9 +98,8 @@ export class IngestProcessor {
         return handled;
       });
       notes.push(...(result?.notes ?? []));
-      engineEvents += result?.engineEvents.length ?? 0;
     }
-    return { notes, engineEvents, finished: finish !== undefined };
+    return { notes, finished: finish !== undefined };
   }
 
   /** Group chats, unknown fields and account-level errors: kept raw on the delivery, no domain change. */

@@ -5,7 +5,6 @@ import { ContactsController } from './contacts.controller';
 import { ContactsService } from './contacts.service';
 import { DeliveriesController } from './deliveries.controller';
 import { DeliveriesService } from './deliveries.service';
-import { EngineEventsPublisher } from './engine-events.publisher';
 import { IngestQueue } from './ingest-queue.service';
 import { IngestProcessor } from './ingest.processor';
 import { IntakeSweeper } from './intake.sweeper';
@@ -39,13 +38,12 @@ import { WebhookIntakeService } from './webhook-intake.service';
       inject: [DataSource],
       useFactory: (ds: DataSource) => new NumberActivityWriter(writeNumberActivity(ds)),
     },
-    EngineEventsPublisher,
     IntakeSweeper,
     NumberHealthService,
     NumbersService,
     ContactsService,
     DeliveriesService,
   ],
-  exports: [EngineEventsPublisher, NumberHealthService],
+  exports: [NumberHealthService],
 })
 export class IntakeModule {}

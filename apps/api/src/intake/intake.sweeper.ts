@@ -2,13 +2,11 @@ import { Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@ne
 import { loadConfig } from '@tandem/config';
 import { recomputeMessageStatuses } from '@tandem/db';
 import { DataSource } from 'typeorm';
-import { EngineEventsPublisher } from './engine-events.publisher';
 import { IngestQueue } from './ingest-queue.service';
 import { queryRows } from './sql.util';
 
 export interface SweepReport {
   requeued: number;
-  published: number;
   reconciled: number;
 }
 
@@ -16,8 +14,7 @@ const BATCH = 1000;
 
 /**
  * Repairs what a crash can leave behind, at start-up and every INTAKE_SWEEP_INTERVAL_SECONDS:
- * deliveries stored but never queued (or whose jobs Redis lost), outbox rows committed but
- * not published, and statuses that arrived before their message was written (e.g. by the engine).
+ * deliveries stored but never queued (or whose jobs Redis lost), and statuses that arrived before their message was written (e.g. by the engine).
  */
 @Injectable()
 export class IntakeSweeper implements OnApplicationBootstrap, OnModuleDestroy {
@@ -29,7 +26,6 @@ export class IntakeSweeper implements OnApplicationBootstrap, OnModuleDestroy {
   constructor(
     private readonly dataSource: DataSource,
     private readonly queue: IngestQueue,
-    private readonly publisher: EngineEventsPublisher,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -48,7 +44,7 @@ export class IntakeSweeper implements OnApplicationBootstrap, OnModuleDestroy {
     this.running ??= this.pass()
       .catch((err: unknown) => {
         this.logger.error(`sweep failed: ${String(err)}`);
-        return { requeued: 0, published: 0, reconciled: 0 };
+        return { requeued: 0, reconciled: 0 };
       })
       .finally(() => {
         this.running = undefined;
@@ -63,9 +59,8 @@ export class IntakeSweeper implements OnApplicationBootstrap, OnModuleDestroy {
       [BATCH],
     );
     for (const { id } of stranded) await this.queue.enqueue(id);
-    const published = await this.publisher.publishPending();
     const reconciled = await this.reconcileOrphanStatuses();
-    return { requeued: stranded.length, published, reconciled };
+    return { requeued: stranded.length, reconciled };
   }
 
   private async reconcileOrphanStatuses(): Promise<number> {

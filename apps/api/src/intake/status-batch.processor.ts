@@ -1,9 +1,7 @@
-import { Injectable, Logger } from '@nestjs/common';
-import { recomputeMessageStatuses, type RecomputedStatus } from '@tandem/db';
+import { Injectable } from '@nestjs/common';
+import { appendEngineEvents, recomputeMessageStatuses, type RecomputedStatus } from '@tandem/db';
 import { type MessageStatusEvent, parseWebhook } from '@tandem/whatsapp';
 import { DataSource, type EntityManager } from 'typeorm';
-import { EngineEventsPublisher } from './engine-events.publisher';
-import { appendEngineEvents } from './event-ledger.util';
 import { EventRouter } from './event-router.util';
 import { NumberActivity } from './handlers/handler.types';
 import { statusesListenedTo } from './handlers/status-interest.util';
@@ -45,11 +43,8 @@ interface Item {
  */
 @Injectable()
 export class StatusBatchProcessor {
-  private readonly logger = new Logger(StatusBatchProcessor.name);
-
   constructor(
     private readonly dataSource: DataSource,
-    private readonly publisher: EngineEventsPublisher,
     private readonly activity: NumberActivityWriter,
   ) {}
 
@@ -81,7 +76,7 @@ export class StatusBatchProcessor {
     }
     if (batched.length === 0) return { processed: [], individually };
 
-    const engineEvents = await this.dataSource.transaction(async (m) => {
+    await this.dataSource.transaction(async (m) => {
       const claimed = await claim(m, items);
       const stored = await storeStatuses(m, claimed);
       const contacts = await lockContacts(m, stored);
@@ -110,11 +105,6 @@ export class StatusBatchProcessor {
     });
 
     for (const touched of activity.values()) this.activity.record(touched);
-    if (engineEvents > 0) {
-      await this.publisher.publishPending().catch((err: unknown) => {
-        this.logger.warn(`engine events not published yet (the sweeper will retry): ${String(err)}`);
-      });
-    }
     return { processed: batched.map((b) => b.delivery.id), individually };
   }
 }

@@ -1,6 +1,6 @@
 /**
  * Events the intake appends to `domain_events` (same transaction as the conversation
- * change) and publishes to the engine. Times are ISO-8601 strings; ids are uuids except
+ * change) for the engine's consumers. Times are ISO-8601 strings; ids are uuids except
  * the event id (bigserial, as a string).
  */
 
@@ -125,9 +125,9 @@ export type NewEngineEvent = {
 }[EngineEventKind];
 
 /**
- * What a subscriber receives. `contactKey` is the contact id for contact events,
+ * What a consumer's handler receives. `contactKey` is the contact id for contact events,
  * `number:<numberId>` for number events and `waba:<wabaId>` for template events; events
- * with the same key arrive in outbox order.
+ * with the same key are handled one at a time, in outbox order.
  */
 export type EngineEvent = {
   [K in EngineEventKind]: {

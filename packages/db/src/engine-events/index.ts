@@ -1,3 +1,4 @@
 export * from './engine-event.types';
-export * from './engine-events.queue';
-export * from './engine-events.relay';
+export { appendEngineEvents, ENGINE_EVENTS_CHANNEL } from './engine-events.append';
+export { startEngineEventConsumer, type EngineEventConsumer, type EngineEventConsumerOptions } from './engine-events.consumer';
+export type { RetryPolicy } from './engine-events.retry';

@@ -1,6 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
-import { type EngineEvent, type EngineEventsSubscription, subscribeEngineEvents } from '@tandem/db';
-import { createTestDatabase, dropRedisPrefix, type TestDatabase } from '@tandem/testing';
+import type { EngineEvent } from '@tandem/db';
+import { collectEngineEvents, createTestDatabase, dropRedisPrefix, type TestDatabase } from '@tandem/testing';
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import type { DataSource } from 'typeorm';
@@ -18,7 +18,7 @@ export interface IntakeHarness {
   ds: DataSource;
   app: INestApplication;
   prefix: string;
-  /** Engine events received so far, in arrival order. */
+  /** Engine events a consumer took so far, in the order it handled them. */
   events: EngineEvent[];
   http(): ReturnType<typeof request>;
   /** POSTs a body signed with the real secret; resolves with the response. */
@@ -42,7 +42,6 @@ export async function startIntake(name: string, env: Record<string, string> = {}
     DATABASE_POOL_SIZE: '5',
     REDIS_URL,
     QUEUE_PREFIX: prefix,
-    ENGINE_EVENT_PARTITIONS: '2',
     META_APP_SECRET: APP_SECRET,
     META_VERIFY_TOKEN: VERIFY_TOKEN,
     TANDEM_ADMIN_TOKEN: ADMIN_TOKEN,
@@ -50,10 +49,7 @@ export async function startIntake(name: string, env: Record<string, string> = {}
     WEBHOOK_INGEST_BACKOFF_MS: '20',
     ...env,
   });
-  const events: EngineEvent[] = [];
-  const subscription: EngineEventsSubscription = await subscribeEngineEvents(async (e) => {
-    events.push(e);
-  });
+  const { events, close: closeEvents } = await collectEngineEvents(db.dataSource);
   let app = await boot();
   const h: IntakeHarness = {
     db,
@@ -111,7 +107,7 @@ export async function startIntake(name: string, env: Record<string, string> = {}
     },
     async close() {
       await app.close();
-      await subscription.close();
+      await closeEvents();
       await db.close();
       await dropRedisPrefix(prefix, REDIS_URL);
     },

@@ -35,7 +35,6 @@ export async function startEngineApi(name: string, env: Record<string, string> =
     QUEUE_PREFIX: prefix,
     TEMPORAL_TASK_QUEUE: prefix,
     TANDEM_ADMIN_TOKEN: ADMIN_TOKEN,
-    ENGINE_EVENT_PARTITIONS: '1',
     ...env,
   });
   const app = await createApiApp();
