@@ -103,3 +103,39 @@ ensure_compose() {
 ensure_chromium() {
   command -v chromium >/dev/null || apt_install chromium
 }
+
+# ensure_temporal_test_server — Temporal's Java test server (time-skipping), for tests that
+# wait for timers of days: fetched once from Maven Central into the cache (with Java and
+# Maven from Debian when missing). Prints the path of its launcher, which tests give to
+# `TestWorkflowEnvironment.createTimeSkipping` as an existing-path executable.
+TEMPORAL_TEST_SERVER_VERSION=1.31.0
+ensure_temporal_test_server() {
+  local dir="${TANDEM_CACHE_DIR:-$HOME/.cache/tandem}/temporal-test-server-$TEMPORAL_TEST_SERVER_VERSION"
+  local launcher="$dir/temporal-test-server"
+  if [ ! -x "$launcher" ]; then
+    command -v java >/dev/null || apt_install default-jre-headless
+    command -v mvn >/dev/null || apt_install maven
+    log "fetching Temporal's test server $TEMPORAL_TEST_SERVER_VERSION from Maven Central (first time only; log: $LOG_DIR/temporal-test-server.log)"
+    local tmp
+    mkdir -p "$(dirname "$dir")"
+    tmp=$(mktemp -d "$(dirname "$dir")/.temporal-test-server.XXXXXX")
+    cat >"$tmp/pom.xml" <<POM
+<project xmlns="http://maven.apache.org/POM/4.0.0">
+  <modelVersion>4.0.0</modelVersion>
+  <groupId>tandem</groupId><artifactId>temporal-test-server-fetch</artifactId><version>1</version>
+  <dependencies>
+    <dependency>
+      <groupId>io.temporal</groupId><artifactId>temporal-test-server</artifactId><version>$TEMPORAL_TEST_SERVER_VERSION</version>
+    </dependency>
+  </dependencies>
+</project>
+POM
+    mvn -B -q -f "$tmp/pom.xml" dependency:copy-dependencies -DincludeScope=runtime -DoutputDirectory="$tmp/lib" \
+      >>"$LOG_DIR/temporal-test-server.log" 2>&1 || die "fetching the Temporal test server failed (see $LOG_DIR/temporal-test-server.log)"
+    printf '#!/bin/sh\nexec java -cp "$(dirname "$0")/lib/*" io.temporal.testserver.TestServer "$@"\n' >"$tmp/temporal-test-server"
+    chmod +x "$tmp/temporal-test-server"
+    rm "$tmp/pom.xml"
+    rm -rf "$dir" && mv "$tmp" "$dir"
+  fi
+  echo "$launcher"
+}

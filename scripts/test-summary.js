@@ -19,7 +19,7 @@ for (const file of fs.existsSync(dir) ? fs.readdirSync(dir) : []) {
 }
 // eslint-disable-next-line no-control-regex
 const log = (fs.existsSync(nxLog) ? fs.readFileSync(nxLog, 'utf8') : '').replace(/\x1b\[[0-9;]*m/g, '');
-const failedTasks = [...log.matchAll(/^\s*-\s+(\S+:(?:build|lint|typecheck|test))\s*$/gm)].map((m) => m[1]);
+const failedTasks = [...log.matchAll(/^\s*-\s+(\S+:(?:build|lint|typecheck|test|system))\s*$/gm)].map((m) => m[1]);
 // A failed test task whose Jest run reported no failing test (a crash, a config error,
 // no test found) still counts as one failure.
 const reported = rows.length ? fs.readdirSync(dir).map((f) => JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8'))) : [];

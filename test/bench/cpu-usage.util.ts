@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 
 /** CPU seconds used so far by each process of the machine, grouped (Linux `/proc`; empty elsewhere). */
-type CpuSnapshot = Map<string, { group: string; seconds: number }>;
+export type CpuSnapshot = Map<string, { group: string; seconds: number }>;
 
 const TICKS_PER_SECOND = 100; // USER_HZ: 100 on every Linux architecture Node supports
 
@@ -17,7 +17,7 @@ export function processGroup(cmdline: string): string {
   return 'other';
 }
 
-function snapshot(): CpuSnapshot {
+export function snapshot(): CpuSnapshot {
   const out: CpuSnapshot = new Map();
   let pids: string[];
   try {
@@ -50,24 +50,23 @@ export interface CpuUsage {
   totalPercent: number;
 }
 
+/** What each group used between two snapshots taken `seconds` apart on a machine with `cores` cores. */
+export function cpuUsageBetween(before: CpuSnapshot, after: CpuSnapshot, seconds: number, cores: number): CpuUsage {
+  const byGroup = new Map<string, number>();
+  for (const [key, now] of after) {
+    const used = now.seconds - (before.get(key)?.seconds ?? 0);
+    if (used > 0) byGroup.set(now.group, (byGroup.get(now.group) ?? 0) + used);
+  }
+  const percentByGroup = Object.fromEntries(
+    [...byGroup].sort((a, b) => b[1] - a[1]).map(([group, used]) => [group, Math.round((used / seconds) * 100)]),
+  );
+  const totalPercent = [...byGroup].filter(([g]) => g !== 'other').reduce((sum, [, used]) => sum + (used / seconds) * 100, 0);
+  return { seconds: Number(seconds.toFixed(1)), cores, percentByGroup, totalPercent: Math.round(totalPercent) };
+}
+
 /** Measures CPU over a phase of a benchmark: `const cpu = cpuWindow(); …; const usage = cpu.stop();`. */
 export function cpuWindow(): { stop(): CpuUsage } {
   const before = snapshot();
   const startedAt = Date.now();
-  return {
-    stop() {
-      const after = snapshot();
-      const seconds = (Date.now() - startedAt) / 1000;
-      const byGroup = new Map<string, number>();
-      for (const [key, now] of after) {
-        const used = now.seconds - (before.get(key)?.seconds ?? 0);
-        if (used > 0) byGroup.set(now.group, (byGroup.get(now.group) ?? 0) + used);
-      }
-      const percentByGroup = Object.fromEntries(
-        [...byGroup].sort((a, b) => b[1] - a[1]).map(([group, used]) => [group, Math.round((used / seconds) * 100)]),
-      );
-      const totalPercent = [...byGroup].filter(([g]) => g !== 'other').reduce((sum, [, used]) => sum + (used / seconds) * 100, 0);
-      return { seconds: Number(seconds.toFixed(1)), cores: cpus().length, percentByGroup, totalPercent: Math.round(totalPercent) };
-    },
-  };
+  return { stop: () => cpuUsageBetween(before, snapshot(), (Date.now() - startedAt) / 1000, cpus().length) };
 }

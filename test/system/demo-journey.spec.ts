@@ -3,6 +3,7 @@
 // worker's dispatcher starts and signals Temporal runs, and the sends come back to the
 // simulator through the rules and the governor. Only the day-long wait is shortened (to
 // seconds, by publishing a new version) so the test does not last a day.
+import { Client, Connection } from '@temporalio/client';
 import { startTandemStack, type TandemStack } from './tandem-stack';
 
 jest.setTimeout(180_000);
@@ -67,6 +68,25 @@ async function customerSays(who: { waId: string; profileName: string }, message:
   expect(res.status).toBeLessThan(300);
 }
 
+/** Inbound messages of a customer whose engine event has been dispatched (the engine's per-contact cursor). */
+async function inboundDispatched(waId: string): Promise<number> {
+  const [row] = await stack.db.dataSource.query(
+    `SELECT count(*)::int AS n FROM domain_events d JOIN contacts c ON d.contact_key = c.id::text
+     WHERE c.wa_id = $1 AND d.kind = 'message.received' AND d.dispatched_at IS NOT NULL`,
+    [waId],
+  );
+  return row.n;
+}
+
+async function withTemporal<T>(use: (client: Client) => Promise<T>): Promise<T> {
+  const connection = await Connection.connect({ address: stack.env.TEMPORAL_ADDRESS ?? '127.0.0.1:7233' });
+  try {
+    return await use(new Client({ connection, namespace: stack.env.TEMPORAL_NAMESPACE ?? 'default' }));
+  } finally {
+    await connection.close();
+  }
+}
+
 async function runsOf(waId: string) {
   const contacts = await stack.api<{ items: { id: string; waId: string }[] }>(`/api/contacts?search=${waId}`);
   const contact = contacts.body.items.find((c) => c.waId === waId);
@@ -121,9 +141,19 @@ describe('the seeded demo journey', () => {
       return all.some((r) => r.status === 'handed_off') ? all : undefined;
     });
     expect(runs).toHaveLength(1);
-    // The bot stays quiet afterwards: a button tap no longer gets an answer from it.
+    // The bot stays quiet afterwards: a button tap no longer gets an answer from it. Proven once
+    // the engine has dispatched the tap (its event is marked dispatched): any run it started or
+    // signalled is by then the latest execution of the run's (deterministic) workflow id.
+    const [{ workflow_id: workflowId }] = await stack.db.dataSource.query(
+      'SELECT r.workflow_id FROM journey_runs r JOIN contacts c ON c.id = r.contact_id WHERE c.wa_id = $1',
+      [JOAO.waId],
+    );
+    const latestExecution = () => withTemporal(async (client) => (await client.workflow.getHandle(workflowId).describe()).runId);
+    const before = { execution: await latestExecution(), dispatched: await inboundDispatched(JOAO.waId) };
     await customerSays(JOAO, { type: 'button_reply', title: 'Pricing' });
-    await new Promise((r) => setTimeout(r, 2000));
+    await until('the tap dispatched', async () => ((await inboundDispatched(JOAO.waId)) > before.dispatched ? true : undefined));
+    expect(await latestExecution()).toBe(before.execution);
+    expect(await runsOf(JOAO.waId)).toHaveLength(1);
     expect(outbound(await conversation(JOAO.waId)).filter((m) => m.template?.name === 'pricing_info')).toHaveLength(0);
   });
 });

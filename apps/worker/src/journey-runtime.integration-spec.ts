@@ -1,6 +1,6 @@
 import { journeyBuilder } from '@tandem/journey-model';
 import { pingWorkflow } from '@tandem/workflows';
-import { createEngineHarness, eventually, type EngineHarness } from './__fixtures__/engine-harness';
+import { createEngineHarness, eventually, latestExecutions, type EngineHarness } from './__fixtures__/engine-harness';
 
 jest.setTimeout(60_000);
 
@@ -97,8 +97,10 @@ describe('journeys end to end (store → dispatcher → Temporal → activities 
       await h.dispatcher.handle(event);
       await h.dispatcher.handle(event);
       await eventually(() => ended(journeyId));
-      await h.dispatcher.handle(event);
-      await new Promise((r) => setTimeout(r, 500));
+      const workflowIds = (await h.store.runsOf(journeyId)).map((r) => r.workflow_id);
+      const before = await latestExecutions(h.client, workflowIds);
+      await h.dispatcher.handle(event); // returns after any run start it makes
+      expect(await latestExecutions(h.client, workflowIds)).toEqual(before);
       expect(await h.store.runsOf(journeyId)).toHaveLength(1);
       expect(h.graph.sendsTo(waId)).toHaveLength(1);
     },

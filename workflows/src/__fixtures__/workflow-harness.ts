@@ -1,6 +1,7 @@
 import { Client, Connection, type WorkflowHandleWithFirstExecutionRunId } from '@temporalio/client';
 import { bundleWorkflowCode, NativeConnection, Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import type { JourneyDocument } from '@tandem/journey-model';
+import { createTimeSkippingEnvironment } from '@tandem/testing';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { journeyWorkflow, type JourneyRunInput, type RunTrigger } from '../index';
@@ -19,11 +20,19 @@ export function workflowBundle(): Promise<WorkflowBundleWithSourceMap> {
   return bundle;
 }
 
-/** A worker on a unique task queue of the real dev server, running the interpreter against a {@link FakeEngine}. */
+/**
+ * A worker on a unique task queue, running the interpreter against a {@link FakeEngine}:
+ * on the real dev server, or with `timeSkipping` on a test server of its own where timers
+ * fire as soon as the test awaits a result and nothing else is pending.
+ */
 export interface WorkflowHarness {
   engine: FakeEngine;
   client: Client;
   taskQueue: string;
+  /** The server's current time, epoch ms (ahead of the wall clock once time was skipped). */
+  now(): Promise<number>;
+  /** Lets `ms` pass on the server's clock: at once when time-skipping, in real time otherwise. */
+  sleep(ms: number): Promise<void>;
   start(
     document: JourneyDocument,
     options?: Partial<JourneyRunInput>,
@@ -33,10 +42,11 @@ export interface WorkflowHarness {
 
 export const TRIGGER: RunTrigger = { kind: 'message.received', eventId: 'evt-1', text: 'hi' };
 
-export async function createWorkflowHarness(name: string): Promise<WorkflowHarness> {
+export async function createWorkflowHarness(name: string, options: { timeSkipping?: boolean } = {}): Promise<WorkflowHarness> {
   const engine = new FakeEngine();
   const taskQueue = `test-${name}-${randomUUID().slice(0, 8)}`;
-  const nativeConnection = await NativeConnection.connect({ address: ADDRESS });
+  const env = options.timeSkipping ? await createTimeSkippingEnvironment() : undefined;
+  const nativeConnection = env?.nativeConnection ?? (await NativeConnection.connect({ address: ADDRESS }));
   const worker = await Worker.create({
     connection: nativeConnection,
     taskQueue,
@@ -44,12 +54,14 @@ export async function createWorkflowHarness(name: string): Promise<WorkflowHarne
     activities: engine.activities(),
   });
   const running = worker.run();
-  const connection = await Connection.connect({ address: ADDRESS });
-  const client = new Client({ connection });
+  const connection = env ? undefined : await Connection.connect({ address: ADDRESS });
+  const client = env?.client ?? new Client({ connection });
   return {
     engine,
     client,
     taskQueue,
+    now: async () => (env ? env.currentTimeMs() : Date.now()),
+    sleep: (ms) => (env ? env.sleep(ms) : new Promise((r) => setTimeout(r, ms))),
     async start(document, options = {}) {
       const journeyId = options.journeyId ?? `journey-${randomUUID().slice(0, 8)}`;
       engine.documents.set(journeyId, document);
@@ -59,7 +71,8 @@ export async function createWorkflowHarness(name: string): Promise<WorkflowHarne
     async close() {
       worker.shutdown();
       await running;
-      await connection.close();
+      if (env) return env.teardown();
+      await connection?.close();
       await nativeConnection.close();
     },
   };

@@ -1,6 +1,8 @@
-import { Client, Connection } from '@temporalio/client';
+import type { Client } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
-import { NativeConnection, Worker } from '@temporalio/worker';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { Worker } from '@temporalio/worker';
+import { createTimeSkippingEnvironment } from '@tandem/testing';
 import { randomUUID } from 'node:crypto';
 import { workflowBundle } from '../__fixtures__/workflow-harness';
 import { campaignStart } from '../journey/run-start.util';
@@ -9,7 +11,6 @@ import { campaignWorkflow } from './campaign.workflow';
 
 jest.setTimeout(60_000);
 
-const ADDRESS = process.env.TEMPORAL_ADDRESS ?? '127.0.0.1:7233';
 const taskQueue = `test-campaign-${randomUUID().slice(0, 8)}`;
 
 /** Per campaign: its pages (contacts started per page) and how many runs are still open at each poll. */
@@ -40,30 +41,36 @@ const activities: CampaignActivities = {
 let worker: Worker;
 let running: Promise<void>;
 let client: Client;
-let connections: { close(): Promise<void> }[];
+let env: TestWorkflowEnvironment;
 
+// Time-skipping: the waits between progress polls pass as soon as the test awaits a result.
 beforeAll(async () => {
-  const native = await NativeConnection.connect({ address: ADDRESS });
-  worker = await Worker.create({ connection: native, taskQueue, workflowBundle: await workflowBundle(), activities });
+  env = await createTimeSkippingEnvironment();
+  worker = await Worker.create({ connection: env.nativeConnection, taskQueue, workflowBundle: await workflowBundle(), activities });
   running = worker.run();
-  const connection = await Connection.connect({ address: ADDRESS });
-  client = new Client({ connection });
-  connections = [connection, native];
+  client = env.client;
 });
 afterAll(async () => {
   worker.shutdown();
   await running;
-  for (const c of connections) await c.close();
+  await env.teardown();
 });
 
 const callsOf = (campaignId: string) => calls.filter((c) => c.campaignId === campaignId);
 
 describe('campaignWorkflow', () => {
-  it('pages through the segment, waits until every run ended, then completes', async () => {
+  it('pages through the segment, waits until every run ended (polling once a minute while thousands are open), then completes', async () => {
     const campaignId = randomUUID();
-    plans.set(campaignId, { pages: [3, 3, 2], open: [5, 0] });
+    plans.set(campaignId, { pages: [3000, 3000, 2000], open: [5000, 0] });
+    const started = await env.currentTimeMs();
     const outcome = await client.workflow.execute(campaignWorkflow, campaignStart({ campaignId, taskQueue }).options);
-    expect(outcome).toEqual({ status: 'completed', started: 8, skipped: 3, progress: { started: 8, completed: 8, failed: 0, open: 0 } });
+    expect(outcome).toEqual({
+      status: 'completed',
+      started: 8000,
+      skipped: 3,
+      progress: { started: 8000, completed: 8000, failed: 0, open: 0 },
+    });
+    expect((await env.currentTimeMs()) - started).toBeGreaterThanOrEqual(60_000);
     expect(callsOf(campaignId).map((c) => (c.name === 'page' ? `page ${c.cursor}` : c.name))).toEqual([
       'begin',
       'page null',

@@ -7,7 +7,7 @@ jest.setTimeout(60_000);
 let h: WorkflowHarness;
 
 beforeAll(async () => {
-  h = await createWorkflowHarness('flow');
+  h = await createWorkflowHarness('flow', { timeSkipping: true });
   h.engine.nodes.set('test.send@1', (input) => ({
     kind: 'port',
     port: 'main',
@@ -22,6 +22,7 @@ beforeAll(async () => {
 afterAll(() => h.close());
 
 const runId = (workflowId: string) => `run-${workflowId}`;
+const DAY = 86_400_000;
 
 describe('journeyWorkflow: flow-control nodes', () => {
   it('branches on a condition, records a goal, and completes at an end node', async () => {
@@ -70,17 +71,15 @@ describe('journeyWorkflow: flow-control nodes', () => {
 
   it('waits for a duration, continues at once for an instant in the past, and ends as exited at an exit node', async () => {
     const doc = journeyBuilder()
-      .node('pause', 'core.wait@1', { mode: 'duration', duration: { amount: 1.5, unit: 'seconds' } })
+      .node('pause', 'core.wait@1', { mode: 'duration', duration: { amount: 1, unit: 'days' } })
       .node('past', 'core.wait@1', { mode: 'until', at: '2020-01-01T00:00:00Z' })
       .node('out', 'core.exit@1', { reason: 'not interested' })
       .chain('pause', 'past', 'out')
       .build();
-    const started = Date.now();
+    const started = await h.now();
     const handle = await h.start(doc);
     await expect(handle.result()).resolves.toEqual({ status: 'exited' });
-    const elapsed = Date.now() - started;
-    expect(elapsed).toBeGreaterThanOrEqual(1_500);
-    expect(elapsed).toBeLessThan(6_000);
+    expect((await h.now()) - started).toBeGreaterThanOrEqual(DAY);
     const steps = h.engine.steps.filter((s) => s.runId === runId(handle.workflowId) && s.endedAt !== null);
     expect(steps.map((s) => [s.nodeId, s.port])).toEqual([
       ['pause', 'main'],
@@ -88,15 +87,16 @@ describe('journeyWorkflow: flow-control nodes', () => {
       ['out', null],
     ]);
     expect(steps[2].output).toEqual({ reason: 'not interested' });
-    expect(steps[0].endedAt! - steps[0].startedAt).toBeGreaterThanOrEqual(1_500);
+    expect(steps[0].endedAt! - steps[0].startedAt).toBeGreaterThanOrEqual(DAY);
   });
 
   it('does not wait when the daily window is open right now', async () => {
     const hhmm = (ms: number) => new Date(ms).toISOString().slice(11, 16);
+    const now = await h.now();
     const window = {
       days: ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'],
-      start: hhmm(Date.now() - 600_000),
-      end: hhmm(Date.now() + 3_600_000),
+      start: hhmm(now - 600_000),
+      end: hhmm(now + 3_600_000),
     };
     const doc = journeyBuilder()
       .node('hours', 'core.wait@1', { mode: 'window', window })
@@ -129,7 +129,7 @@ describe('journeyWorkflow: flow-control nodes', () => {
     const doc = journeyBuilder()
       .node('count', 'test.count@1')
       .node('more', 'core.condition@1', { rules: [{ field: 'vars.n', op: 'lt', value: 4 }] })
-      .node('tick', 'core.wait@1', { mode: 'duration', duration: { amount: 0.05, unit: 'seconds' } })
+      .node('tick', 'core.wait@1', { mode: 'duration', duration: { amount: 1, unit: 'hours' } })
       .node('end', 'core.end@1')
       .chain('count', 'more')
       .edge('more', 'true', 'tick')

@@ -87,6 +87,15 @@ export async function createEngineHarness(name: string, options: { throughputCap
   };
 }
 
+/**
+ * The latest Temporal execution (run id) of each workflow id. Run starts use deterministic
+ * workflow ids, so a call that returned without starting a duplicate leaves these unchanged:
+ * comparing them before and after proves "no run started" without waiting for one to show up.
+ */
+export function latestExecutions(client: Client, workflowIds: string[]): Promise<string[]> {
+  return Promise.all(workflowIds.map(async (id) => (await client.workflow.getHandle(id).describe()).runId));
+}
+
 /** Polls until `probe` returns a value that is not `undefined`/`false`. */
 export async function eventually<T>(probe: () => Promise<T | undefined | false> | T | undefined | false, timeoutMs = 15_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;

@@ -1,7 +1,7 @@
 import { MockActivityEnvironment } from '@temporalio/testing';
 import { journeyBuilder } from '@tandem/journey-model';
 import { campaignStart, campaignWorkflow } from '@tandem/workflows';
-import { createEngineHarness, eventually, type EngineHarness } from '../__fixtures__/engine-harness';
+import { createEngineHarness, eventually, latestExecutions, type EngineHarness } from '../__fixtures__/engine-harness';
 import { createActivities } from './create-activities';
 
 jest.setTimeout(60_000);
@@ -64,6 +64,8 @@ describe('campaignWorkflow with the real activities', () => {
     expect(campaign.finished_at).not.toBeNull();
 
     // A retried page (e.g. after a worker crash) starts nobody twice.
+    const workflowIds = (await h.store.runsOf(journeyId)).map((r) => r.workflow_id);
+    const before = await latestExecutions(h.client, workflowIds);
     const env = new MockActivityEnvironment();
     const activities = createActivities(h.deps);
     const again = await env.run(activities.startCampaignPage, {
@@ -73,7 +75,7 @@ describe('campaignWorkflow with the real activities', () => {
       before: { started: 0, skipped: 0 },
     });
     expect(again).toEqual({ started: 24, skipped: 2, nextCursor: null });
-    await new Promise((r) => setTimeout(r, 300));
+    expect(await latestExecutions(h.client, workflowIds)).toEqual(before); // the page returns after its starts
     expect(h.graph.sends.filter((s) => s.to.startsWith('1555333'))).toHaveLength(24);
     expect(await h.store.runsOf(journeyId)).toHaveLength(24);
   });

@@ -1,6 +1,7 @@
 /**
- * Child process for the governor integration test: acquires slots in a few concurrent
- * loops until a deadline and reports every grant to the parent. Run with
+ * Child process for the governor integration test: says it is ready, waits for the parent's
+ * `go` (so every process starts together however long each took to load), acquires a fixed
+ * number of slots in a few concurrent loops and reports every grant. Run with
  * `node -r @swc-node/register`.
  */
 import Redis from 'ioredis';
@@ -11,9 +12,7 @@ export interface GovernorWorkerArgs {
   keyPrefix: string;
   phoneNumberId: string;
   capPerSecond: number;
-  /** Epoch ms (shared machine clock) at which all workers start. */
-  startAt: number;
-  durationMs: number;
+  grantsPerLoop: number;
   concurrency: number;
 }
 
@@ -28,10 +27,12 @@ async function main(): Promise<void> {
   const redis = new Redis(args.redisUrl);
   const governor = new ThroughputGovernor({ redis, keyPrefix: args.keyPrefix });
   const grants: GovernorWorkerGrant[] = [];
-  await new Promise((resolve) => setTimeout(resolve, Math.max(0, args.startAt - Date.now())));
-  const deadline = args.startAt + args.durationMs;
+  await governor.currentRate(args.phoneNumberId); // connected and the scripts loaded before `ready`
+  const go = new Promise((resolve) => process.once('message', resolve));
+  process.send?.('ready');
+  await go;
   const loop = async () => {
-    while (Date.now() < deadline) {
+    for (let i = 0; i < args.grantsPerLoop; i++) {
       const { grantedAt } = await governor.acquire({ phoneNumberId: args.phoneNumberId, capPerSecond: args.capPerSecond });
       grants.push({ grantedAt, localAt: Date.now(), pid: process.pid });
     }

@@ -1,6 +1,15 @@
+/** The schedule's "now" in µs: the caller's when given, else Redis's own clock. */
+const NOW_US = `
+local function nowUs(given)
+  if given ~= '' then return tonumber(given) end
+  local t = redis.call('TIME')
+  return tonumber(t[1]) * 1000000 + tonumber(t[2])
+end`;
+
 /**
  * Atomic slot reservation for one phone number, run inside Redis so every process shares
- * one schedule and one clock (`TIME`, never the callers' clocks). Times are microseconds.
+ * one schedule and one clock (`TIME`, never the callers' clocks; a test's logical clock
+ * passes its own "now" instead). Times are microseconds.
  *
  * Reservation, not polling: a caller gets a future slot `s` and sleeps `s - now`, so
  * waiters never stampede and the schedule does not drift with callers' overhead.
@@ -12,14 +21,15 @@
  *    its budget nothing is reserved and the wait until it conforms is returned.
  *
  * KEYS: 1 log zset, 2 last-slot string, 3 pair TAT string.
- * ARGV: 1 cap, 2 intervalUs, 3 windowUs, 4 member, 5 pairActive (0|1), 6 pairPeriodUs, 7 pairBurst.
+ * ARGV: 1 cap, 2 intervalUs, 3 windowUs, 4 member, 5 pairActive (0|1), 6 pairPeriodUs, 7 pairBurst,
+ * 8 nowUs ('' → Redis TIME).
  * Returns {1, waitUs, slotUs, tatUs} when reserved (tatUs 0 without a recipient),
  * {0, waitUs, 0} when the pair guard says wait.
  */
 export const RESERVE_SLOT_SCRIPT = `
 local function fmt(n) return string.format('%.0f', n) end
-local t = redis.call('TIME')
-local now = tonumber(t[1]) * 1000000 + tonumber(t[2])
+${NOW_US}
+local now = nowUs(ARGV[8])
 local cap = tonumber(ARGV[1])
 local interval = tonumber(ARGV[2])
 local window = tonumber(ARGV[3])
@@ -44,12 +54,15 @@ if ARGV[5] == '1' then
   tat = math.max(tat, s) + period
 end
 
-local ttl = math.ceil((s - now + window) / 1000) + 1000
+-- Keys expire on Redis's clock: a caller's logical time says nothing about it, so its keys
+-- are kept for a minute past their use rather than a second.
+local slack = ARGV[8] == '' and 1000 or 60000
+local ttl = math.ceil((s - now + window) / 1000) + slack
 redis.call('ZADD', KEYS[1], fmt(s), ARGV[4])
 redis.call('PEXPIRE', KEYS[1], ttl)
 redis.call('SET', KEYS[2], fmt(s), 'PX', ttl)
 if ARGV[5] == '1' then
-  redis.call('SET', KEYS[3], fmt(tat), 'PX', math.ceil((tat - now) / 1000) + 1000)
+  redis.call('SET', KEYS[3], fmt(tat), 'PX', math.ceil((tat - now) / 1000) + slack)
 end
 return {1, s - now, s, tat}
 `;
@@ -73,9 +86,9 @@ end
 return 1
 `;
 
-/** Slots granted in the last second `(now - 1 s, now]`. KEYS: 1 log zset. */
+/** Slots granted in the last second `(now - 1 s, now]`. KEYS: 1 log zset. ARGV: 1 nowUs ('' → Redis TIME). */
 export const CURRENT_RATE_SCRIPT = `
-local t = redis.call('TIME')
-local now = tonumber(t[1]) * 1000000 + tonumber(t[2])
+${NOW_US}
+local now = nowUs(ARGV[1])
 return redis.call('ZCOUNT', KEYS[1], '(' .. string.format('%.0f', now - 1000000), string.format('%.0f', now))
 `;

@@ -1,26 +1,34 @@
-import { type ChildProcess, fork } from 'node:child_process';
-import { join } from 'node:path';
 import Redis from 'ioredis';
-import type { GovernorWorkerArgs, GovernorWorkerGrant } from '../__fixtures__/governor-worker';
-import { ThroughputGovernor } from './throughput-governor.service';
+import { LogicalClock } from '../__fixtures__/logical-clock';
+import { ThroughputGovernor, type ThroughputGovernorOptions } from './throughput-governor.service';
 
-jest.setTimeout(30_000);
-
+// Real Redis, logical time: every slot time below is exact, and no test waits for time to pass.
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 const PREFIX = `test:whatsapp-governor:${process.pid}:${Date.now()}`;
-const WORKER = join(__dirname, '..', '__fixtures__', 'governor-worker.ts');
 
 const redis = new Redis(REDIS_URL);
-const children: ChildProcess[] = [];
+const connections: Redis[] = [redis];
 
 afterAll(async () => {
-  for (const child of children) if (child.exitCode === null) child.kill();
   const keys = await redis.keys(`${PREFIX}*`);
   if (keys.length > 0) await redis.del(...keys);
-  redis.disconnect();
+  for (const connection of connections) connection.disconnect();
 });
 
-/** Largest number of grants in any half-open window [t, t + 1000 ms). */
+let clock: LogicalClock;
+let t0: number;
+beforeEach(() => {
+  clock = new LogicalClock();
+  t0 = clock.now();
+});
+
+const governor = (options: Partial<ThroughputGovernorOptions> = {}) =>
+  new ThroughputGovernor({ redis, keyPrefix: PREFIX, clock, ...options });
+
+/** ms after the test's start. */
+const since = (at: number) => at - t0;
+
+/** Largest number of slots in any window [t, t + 1000 ms). */
 function maxInAnySecond(times: number[]): number {
   const sorted = [...times].sort((a, b) => a - b);
   let max = 0;
@@ -32,111 +40,92 @@ function maxInAnySecond(times: number[]): number {
   return max;
 }
 
-function runWorker(args: GovernorWorkerArgs): Promise<GovernorWorkerGrant[]> {
-  const child = fork(WORKER, [JSON.stringify(args)], { execArgv: ['-r', '@swc-node/register'], stdio: 'inherit' });
-  children.push(child);
-  return new Promise((resolve, reject) => {
-    child.once('message', (message) => resolve((message as { grants: GovernorWorkerGrant[] }).grants));
-    child.once('error', reject);
-    child.once('exit', (code) => code !== 0 && reject(new Error(`worker exited with ${code}`)));
-  });
-}
-
-describe('ThroughputGovernor across processes (real Redis)', () => {
-  test.each([
-    [20, 3, 2500],
-    [40, 3, 2000],
-  ])('cap %i mps, %i processes: no sliding second over the cap, ≥ 90 %% of cap achieved', async (cap, processes, durationMs) => {
-    const args: GovernorWorkerArgs = {
-      redisUrl: REDIS_URL,
-      keyPrefix: PREFIX,
-      phoneNumberId: `pn-multi-${cap}`,
-      capPerSecond: cap,
-      startAt: Date.now() + 1500,
-      durationMs,
-      concurrency: 3,
+describe('ThroughputGovernor schedule (real Redis, logical clock)', () => {
+  test('workers sharing one number through Redis get one evenly spaced schedule, never over the cap', async () => {
+    // Cap 20 with the default 2.5 % margin: a slot every 51.25 ms.
+    const workers = Array.from({ length: 3 }, () => {
+      const own = new Redis(REDIS_URL);
+      connections.push(own);
+      return new ThroughputGovernor({ redis: own, keyPrefix: PREFIX, clock });
+    });
+    const grants: { worker: number; at: number }[] = [];
+    const loop = async (worker: number) => {
+      while (grants.length < 60) {
+        const { grantedAt } = await workers[worker].acquire({ phoneNumberId: 'pn-shared', capPerSecond: 20 });
+        expect(clock.now()).toBe(grantedAt); // returned at its slot, not late
+        grants.push({ worker, at: since(grantedAt) });
+      }
     };
-    const results = await Promise.all(Array.from({ length: processes }, () => runWorker(args)));
-    const grants = results.flat();
-    expect(new Set(grants.map((g) => g.pid)).size).toBe(processes);
-    const times = grants.map((g) => g.grantedAt).sort((a, b) => a - b);
-    expect(maxInAnySecond(times)).toBeLessThanOrEqual(cap);
-    const achieved = ((times.length - 1) * 1000) / (times[times.length - 1] - times[0]);
-    expect(achieved).toBeGreaterThanOrEqual(0.9 * cap);
-    expect(achieved).toBeLessThanOrEqual(cap);
-    const gaps = times.slice(1).map((t, i) => t - times[i]);
-    expect(Math.min(...gaps)).toBeGreaterThanOrEqual(1000 / cap);
-  });
-});
+    await clock.run([0, 1, 2, 0, 1, 2, 0, 1, 2].map(loop));
 
-describe('ThroughputGovernor in one process (real Redis)', () => {
-  const governor = new ThroughputGovernor({ redis, keyPrefix: PREFIX, pairPeriodMs: 300, pairBurst: 3 });
+    const times = grants.map((g) => g.at).sort((a, b) => a - b);
+    expect(times).toEqual(times.map((_, k) => k * 51.25));
+    expect(maxInAnySecond(times)).toBe(20);
+    expect(new Set(grants.map((g) => g.worker))).toEqual(new Set([0, 1, 2]));
+  });
+
+  test('an idle number grants at once; a full one waits for its slot instead of failing', async () => {
+    const gov = governor();
+    const [first, second] = await clock.run([
+      gov.acquire({ phoneNumberId: 'pn-wait', capPerSecond: 2 }),
+      gov.acquire({ phoneNumberId: 'pn-wait', capPerSecond: 2 }),
+    ]);
+    expect([since(first.grantedAt), first.waitedMs]).toEqual([0, 0]);
+    expect([since(second.grantedAt), second.waitedMs]).toEqual([512.5, 512.5]);
+  });
 
   test('pair guard: a burst to one recipient, then one per period; other recipients are not held back', async () => {
-    const phoneNumberId = 'pn-pair';
-    const started = Date.now();
+    // Cap 100 (a slot every 10.25 ms), one message per 300 ms to one recipient after a burst of 3.
+    const gov = governor({ pairPeriodMs: 300, pairBurst: 3 });
+    const acquire = (recipient: string) => gov.acquire({ phoneNumberId: 'pn-pair', capPerSecond: 100, recipient });
     const toMaria: number[] = [];
-    for (let i = 0; i < 5; i++)
-      toMaria.push((await governor.acquire({ phoneNumberId, capPerSecond: 100, recipient: '15551234567' })).grantedAt);
-    const other = await governor.acquire({ phoneNumberId, capPerSecond: 100, recipient: '447700900123' });
-    expect(toMaria[2] - toMaria[0]).toBeLessThan(100);
-    expect(toMaria[3] - toMaria[0]).toBeGreaterThanOrEqual(290);
-    expect(toMaria[4] - toMaria[3]).toBeGreaterThanOrEqual(290);
-    expect(other.waitedMs).toBeLessThan(100);
-    expect(Date.now() - started).toBeGreaterThanOrEqual(580);
+    for (let i = 0; i < 5; i++) toMaria.push(since((await clock.run([acquire('15551234567')]))[0].grantedAt));
+    const [other] = await clock.run([acquire('447700900123')]);
+    expect(toMaria).toEqual([0, 10.25, 20.5, 300, 600]);
+    expect([since(other.grantedAt), other.waitedMs]).toEqual([610.25, 10.25]);
   });
 
-  test('currentRate counts the grants of the last second for that number only', async () => {
-    const grants: number[] = [];
-    for (let i = 0; i < 6; i++) grants.push((await governor.acquire({ phoneNumberId: 'pn-rate', capPerSecond: 50 })).grantedAt);
-    // Grants older than a second drop out; on a loaded machine the six may span more than one,
-    // so the expected count is read off Redis's clock around the query.
-    const redisMs = async () => {
-      const [sec, usec] = await redis.time();
-      return Number(sec) * 1000 + Number(usec) / 1000;
-    };
-    const within = (nowMs: number) => grants.filter((g) => g > nowMs - 1000).length;
-    const before = await redisMs();
-    const rate = await governor.currentRate('pn-rate');
-    const after = await redisMs();
-    expect(rate).toBeLessThanOrEqual(within(before));
-    expect(rate).toBeGreaterThanOrEqual(within(after));
-    expect(within(before)).toBeGreaterThan(0);
-    expect(await governor.currentRate('pn-idle')).toBe(0);
-  });
-
-  test('an idle number grants at once; a full one waits for the window instead of failing', async () => {
-    const first = await governor.acquire({ phoneNumberId: 'pn-wait', capPerSecond: 2 });
-    const second = await governor.acquire({ phoneNumberId: 'pn-wait', capPerSecond: 2 });
-    expect(first.waitedMs).toBeLessThan(100);
-    expect(second.grantedAt - first.grantedAt).toBeGreaterThanOrEqual(500);
+  test('currentRate counts the slots of the last second for that number only', async () => {
+    const gov = governor();
+    const slots = await clock.run(Array.from({ length: 6 }, () => gov.acquire({ phoneNumberId: 'pn-rate', capPerSecond: 50 })));
+    expect(slots.map((s) => since(s.grantedAt))).toEqual([0, 20.5, 41, 61.5, 82, 102.5]);
+    expect(await gov.currentRate('pn-rate')).toBe(6);
+    clock.advance(1041 - since(clock.now())); // the window (41, 1041]: the slot at 41 has just left it
+    expect(await gov.currentRate('pn-rate')).toBe(3);
+    expect(await gov.currentRate('pn-idle')).toBe(0);
   });
 
   test('aborting a wait rejects and gives the slot back', async () => {
-    await governor.acquire({ phoneNumberId: 'pn-abort', capPerSecond: 1 });
+    const gov = governor();
+    await gov.acquire({ phoneNumberId: 'pn-abort', capPerSecond: 1 });
     const controller = new AbortController();
-    const waiting = governor.acquire({ phoneNumberId: 'pn-abort', capPerSecond: 1, signal: controller.signal });
-    setTimeout(() => controller.abort(), 50);
+    const waiting = gov.acquire({ phoneNumberId: 'pn-abort', capPerSecond: 1, signal: controller.signal });
+    await clock.whenSleeping(1);
+    controller.abort();
     await expect(waiting).rejects.toMatchObject({ name: 'AbortError' });
     expect(await redis.zcard(`${PREFIX}:{pn-abort}:log`)).toBe(1);
   });
 
-  test('slots that mature while the process is stalled are given back, never sent as one burst', async () => {
+  test('slots that mature while the process is stalled are given back, never sent late as one burst', async () => {
+    // Cap 50: a slot every 20.5 ms. Ten calls reserve slots 0 … 184.5, then the process stalls
+    // for 150 ms: the seven slots it slept through are released and taken again after the last.
+    const gov = governor();
     const returnedAt: number[] = [];
-    const waits = Array.from({ length: 10 }, () =>
-      governor.acquire({ phoneNumberId: 'pn-stall', capPerSecond: 50 }).then(() => returnedAt.push(performance.now())),
+    const calls = Array.from({ length: 10 }, () =>
+      gov.acquire({ phoneNumberId: 'pn-stall', capPerSecond: 50 }).then((grant) => {
+        returnedAt.push(since(clock.now()));
+        return since(grant.grantedAt);
+      }),
     );
-    while (returnedAt.length === 0) await new Promise((r) => setTimeout(r, 1)); // all ten slots are reserved by now
-    const stallUntil = performance.now() + 150; // a blocked event loop: timers cannot fire
-    while (performance.now() < stallUntil);
-    await Promise.all(waits);
-    const sorted = returnedAt.sort((a, b) => a - b);
-    const burst = Math.max(...sorted.map((t) => sorted.filter((u) => u >= t && u - t < 10).length));
-    expect(burst).toBeLessThanOrEqual(2);
+    await clock.whenSleeping(9);
+    clock.advance(150);
+    const slots = await clock.run(calls);
+    expect(returnedAt.sort((a, b) => a - b)).toEqual([...slots].sort((a, b) => a - b));
+    expect(slots.sort((a, b) => a - b)).toEqual([0, 164, 184.5, 205, 225.5, 246, 266.5, 287, 307.5, 328]);
     expect(await redis.zcard(`${PREFIX}:{pn-stall}:log`)).toBe(10);
   });
 
   test('a non-positive cap is a programming error', async () => {
-    await expect(governor.acquire({ phoneNumberId: 'pn-bad', capPerSecond: 0 })).rejects.toBeInstanceOf(RangeError);
+    await expect(governor().acquire({ phoneNumberId: 'pn-bad', capPerSecond: 0 })).rejects.toBeInstanceOf(RangeError);
   });
 });

@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { setTimeout as sleep } from 'node:timers/promises';
 import type { Redis } from 'ioredis';
+import { type GovernorClock, systemClock } from './governor-clock';
 import { CURRENT_RATE_SCRIPT, RELEASE_SLOT_SCRIPT, RESERVE_SLOT_SCRIPT } from './governor-scripts.util';
 import { RedisScript } from './redis-script.util';
 
@@ -31,6 +31,8 @@ export interface ThroughputGovernorOptions {
    * 2-core box was seen at up to 23 ms.
    */
   maxLateMs?: number;
+  /** Where time comes from. Default {@link systemClock}: the wall clock and Redis's `TIME`. */
+  clock?: GovernorClock;
 }
 
 export interface AcquireRequest {
@@ -44,7 +46,7 @@ export interface AcquireRequest {
 }
 
 export interface AcquireResult {
-  /** The granted slot, epoch ms on the Redis clock. */
+  /** The granted slot, epoch ms on the schedule's clock (Redis's, unless a test clock is injected). */
   grantedAt: number;
   /** Time spent waiting inside `acquire`. */
   waitedMs: number;
@@ -68,6 +70,7 @@ export class ThroughputGovernor {
   private readonly pairPeriodUs: number;
   private readonly pairBurst: number;
   private readonly maxLateMs: number;
+  private readonly clock: GovernorClock;
 
   constructor(options: ThroughputGovernorOptions) {
     this.redis = options.redis;
@@ -76,6 +79,7 @@ export class ThroughputGovernor {
     this.pairPeriodUs = (options.pairPeriodMs ?? 6000) * 1000;
     this.pairBurst = options.pairBurst ?? 20;
     this.maxLateMs = options.maxLateMs ?? Math.max(2, 200 * this.margin);
+    this.clock = options.clock ?? systemClock;
     if (!(this.margin >= 0 && this.margin < 1)) throw new RangeError('safetyMargin must be in [0, 1)');
     if (!(this.pairBurst >= 1) || !(this.pairPeriodUs > 0)) throw new RangeError('pairBurst ≥ 1 and pairPeriodMs > 0');
   }
@@ -83,46 +87,61 @@ export class ThroughputGovernor {
   async acquire(request: AcquireRequest): Promise<AcquireResult> {
     const cap = request.capPerSecond;
     if (!Number.isFinite(cap) || cap <= 0) throw new RangeError(`capPerSecond must be > 0, got ${cap}`);
-    const started = performance.now();
+    const clock = this.clock;
+    const started = clock.now();
     const keys = this.keys(request.phoneNumberId, request.recipient);
     const intervalUs = Math.ceil((1_000_000 / cap) * (1 + this.margin));
     for (;;) {
       request.signal?.throwIfAborted();
       const member = randomUUID();
-      const askedAt = Date.now();
+      const askedAt = clock.now();
       const [granted, waitUs, slotUs, tatUs] = (await reserveSlot.run(
         this.redis,
         [keys.log, keys.last, keys.pair],
-        [cap, intervalUs, 1_000_000, member, request.recipient === undefined ? '0' : '1', this.pairPeriodUs, this.pairBurst],
+        [
+          cap,
+          intervalUs,
+          1_000_000,
+          member,
+          request.recipient === undefined ? '0' : '1',
+          this.pairPeriodUs,
+          this.pairBurst,
+          this.scheduleNow(),
+        ],
       )) as ScriptReply;
-      const answeredAt = Date.now();
+      const answeredAt = clock.now();
       if (granted === 1) {
         // The slot on this process's clock. Not "answer + wait": a reply that sat in a busy
         // event loop would move the slot later by that delay and hide it from the lateness check.
         const slotAt = localSlotMs(slotUs, waitUs, askedAt, answeredAt);
         const release = () =>
           releaseSlot.run(this.redis, [keys.log, keys.last, keys.pair], [member, slotUs, intervalUs, tatUs ?? 0, this.pairPeriodUs]);
-        await this.sleepHolding(slotAt - Date.now(), request.signal, release);
-        if (Date.now() - slotAt <= this.maxLateMs) {
-          return { grantedAt: slotUs / 1000, waitedMs: performance.now() - started };
+        await this.sleepHolding(slotAt - clock.now(), request.signal, release);
+        if (clock.now() - slotAt <= this.maxLateMs) {
+          return { grantedAt: slotUs / 1000, waitedMs: clock.now() - started };
         }
         await release();
         continue;
       }
-      await sleep(Math.max(1, waitUs / 1000), undefined, { signal: request.signal });
+      await clock.sleep(Math.max(1, waitUs / 1000), request.signal);
     }
   }
 
   /** Slots granted for the number in the last second (for the studio). */
   async currentRate(phoneNumberId: string): Promise<number> {
-    return Number(await currentRate.run(this.redis, [this.keys(phoneNumberId).log], []));
+    return Number(await currentRate.run(this.redis, [this.keys(phoneNumberId).log], [this.scheduleNow()]));
+  }
+
+  private scheduleNow(): string {
+    const us = this.clock.scheduleNowUs();
+    return us === undefined ? '' : String(Math.round(us));
   }
 
   /** Sleeps until a reserved slot; on abort gives the slot back (fewer sends never break the cap). */
   private async sleepHolding(ms: number, signal: AbortSignal | undefined, release: () => Promise<unknown>): Promise<void> {
     if (ms <= 0) return;
     try {
-      await sleep(ms, undefined, { signal });
+      await this.clock.sleep(ms, signal);
     } catch (error) {
       await release();
       throw error;
