@@ -3,7 +3,7 @@ import type { CreateJourneyRequest, JourneyDetailDto, JourneySummaryDto, Validat
 import { BusinessNumber, Journey, JourneyVersion, Workspace, type JourneyStatus } from '@tandem/db';
 import type { JourneyDocument } from '@tandem/journey-model';
 import { DataSource, type EntityManager } from 'typeorm';
-import { queryRows } from '../intake/sql.util';
+import { queryRows } from '../common/sql.util';
 import { newDraft, parseStored, sameDocument } from './journey-document.util';
 import { OPEN_RUN_STATUSES, toSummary } from './journey-dto.util';
 import { JourneyValidationService } from './journey-validation.service';
