@@ -1,12 +1,11 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { recomputeMessageStatuses, type RecomputedStatus } from '@tandem/db';
+import { recomputeMessageStatuses, type RecomputedStatus, statusesListenedTo } from '@tandem/db';
 import { type MessageStatusEvent, parseWebhook } from '@tandem/whatsapp';
 import { DataSource, type EntityManager } from 'typeorm';
 import { EngineEventsPublisher } from './engine-events.publisher';
 import { appendEngineEvents } from './event-ledger.util';
 import { EventRouter } from './event-router.util';
 import { NumberActivity } from './handlers/handler.types';
-import { statusesListenedTo } from './handlers/status-interest.util';
 import { lockRecipient, statusColumns, statusEngineEvent } from './handlers/status.handler';
 import { NumberActivityWriter } from '../numbers/number-activity.writer';
 import { queryRows } from '../common/sql.util';

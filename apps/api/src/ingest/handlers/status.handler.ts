@@ -1,8 +1,7 @@
-import { type NewEngineEvent, type RecomputedStatus, recomputeMessageStatuses } from '@tandem/db';
+import { type NewEngineEvent, type RecomputedStatus, recomputeMessageStatuses, statusesListenedTo } from '@tandem/db';
 import type { EntityManager } from 'typeorm';
 import type { MessageStatusEvent } from '@tandem/whatsapp';
 import { lockContact } from '../../conversations/contact-store.util';
-import { statusIsListenedTo } from './status-interest.util';
 import { queryRows } from '../../common/sql.util';
 import { type HandlerContext, type HandlerResult, NOTHING } from './handler.types';
 
@@ -10,7 +9,7 @@ import { type HandlerContext, type HandlerResult, NOTHING } from './handler.type
  * A delivery status: recorded once per (wamid, status), then folded into the message (the
  * fold is order-independent: forward-only, `failed` terminal). A status for a wamid we do
  * not know is kept and applied when the message appears; it never fails the delivery. It
- * becomes a `message.status` engine event only when something acts on it (see `statusIsListenedTo`).
+ * becomes a `message.status` engine event only when something acts on it (see `statusesListenedTo` in @tandem/db).
  */
 export async function handleMessageStatus(ctx: HandlerContext, event: MessageStatusEvent): Promise<HandlerResult> {
   const { m, number } = ctx;
@@ -37,7 +36,10 @@ export async function handleMessageStatus(ctx: HandlerContext, event: MessageSta
   // Lock the contact before touching the message: the same order as inbound handling and merges.
   const contactId = await lockStatusContact(ctx, event);
   const [folded] = await recomputeMessageStatuses(m, number.id, [event.wamid]);
-  if (!(await statusIsListenedTo(m, ctx.workspaceId, folded?.id ?? null, event.bizOpaqueCallbackData))) return NOTHING;
+  const [listened] = await statusesListenedTo(m, ctx.workspaceId, [
+    { messageId: folded?.id ?? null, callback: event.bizOpaqueCallbackData },
+  ]);
+  if (!listened) return NOTHING;
   const engineEvent = statusEngineEvent(number.id, event, contactId, folded);
   return { engineEvents: [engineEvent] };
 }
