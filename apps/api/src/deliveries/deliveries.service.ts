@@ -3,7 +3,7 @@ import { type DeliveryOutcome, WebhookDelivery } from '@tandem/db';
 import { DataSource } from 'typeorm';
 import type { Page } from '../conversations/contacts.service';
 import type { DeliveryDetailDto, DeliveryDto } from './deliveries.dto';
-import { IngestQueue } from '../ingest/ingest-queue.service';
+import { IngestScheduler } from '../ingest/ingest.scheduler';
 import { queryRows, toIso } from '../common/sql.util';
 
 /** Columns of a delivery without its (up to several MB) body. */
@@ -23,7 +23,7 @@ const LIST_COLUMNS = {
 export class DeliveriesService {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly queue: IngestQueue,
+    private readonly scheduler: IngestScheduler,
   ) {}
 
   /** Newest first. */
@@ -46,20 +46,26 @@ export class DeliveriesService {
     return { ...toDto(row, row.body.length), body: row.body.toString('utf8'), signature: row.signature };
   }
 
-  /** Gives a dead-lettered delivery a fresh set of attempts. Events it already applied stay applied. */
+  /**
+   * Gives a dead-lettered delivery a fresh set of attempts (the count starts again), claimed by
+   * this process and processed like a new one. Events it already applied stay applied.
+   */
   async retry(id: string): Promise<DeliveryDto> {
     const [row] = await queryRows<{ id: string }>(
       this.dataSource.manager,
-      `UPDATE webhook_deliveries SET outcome = 'pending' WHERE id = $1 AND outcome = 'dead' RETURNING id`,
-      [id],
+      `UPDATE webhook_deliveries SET outcome = 'pending', attempts = 0, claimed_by = $2,
+         next_attempt_at = now() + make_interval(secs => $3)
+       WHERE id = $1 AND outcome = 'dead' RETURNING id`,
+      [id, this.scheduler.owner, this.scheduler.leaseSeconds],
     );
     if (!row) {
       const exists = await this.dataSource.getRepository(WebhookDelivery).existsBy({ id });
       if (!exists) throw new NotFoundException(`No webhook delivery ${id}`);
       throw new ConflictException(`Delivery ${id} is not dead-lettered`);
     }
-    await this.queue.requeue(id);
+    // Read before it starts: the answer says it was queued again (pending), whatever comes next.
     const { body: _body, signature: _signature, ...summary } = await this.get(id);
+    this.scheduler.submit(id);
     return summary;
   }
 

@@ -1,6 +1,8 @@
 import { ADMIN_TOKEN, APP_SECRET, type IntakeHarness, startIntake, until } from '../webhooks/__fixtures__/intake-harness';
 import { signed } from '../webhooks/__fixtures__/meta-signing';
 import { envelope, MARIA, NOW_S, PRIYA, text } from '../webhooks/__fixtures__/webhooks';
+import { randomUUID } from 'node:crypto';
+import { takeDue } from './delivery-claims.util';
 import { IntakeSweeper } from './intake.sweeper';
 import { WebhookIntakeService } from '../webhooks/webhook-intake.service';
 
@@ -16,15 +18,57 @@ describe('ingest: crashes, dead letters and retries', () => {
   const auth = { Authorization: `Bearer ${ADMIN_TOKEN}` };
   const outcome = async (id: string) => (await h.ds.query('SELECT outcome FROM webhook_deliveries WHERE id = $1', [id]))[0].outcome;
 
-  it('processes a delivery stored just before the api died, once a new api starts', async () => {
+  it('leaves a young delivery of a dead api alone, and processes it once its claim lapsed', async () => {
     const { raw, signature } = signed(text(MARIA, 'wamid.crash-1', NOW_S, 'still there?'), APP_SECRET);
-    // The api stores the body, then dies before it could queue it.
+    // The api stores the body, then dies before it could process it.
     const stored = await h.app.get(WebhookIntakeService).persist(raw, signature);
     await h.restart();
+    const sweeper = h.app.get(IntakeSweeper);
+    await sweeper.sweep();
+    expect(await outcome(stored.id)).toBe('pending');
+    // INTAKE_SWEEP_AFTER_SECONDS later, as far as the row is concerned.
+    await h.ds.query(`UPDATE webhook_deliveries SET next_attempt_at = now() - interval '1 second' WHERE id = $1`, [stored.id]);
+    expect((await sweeper.sweep()).taken).toBe(1);
     expect(await h.waitForDelivery(stored.id)).toBe('processed');
     const [message] = await h.ds.query(`SELECT direction FROM messages WHERE wamid = 'wamid.crash-1'`);
     expect(message).toEqual({ direction: 'inbound' });
     await until(() => h.events.find((e) => e.kind === 'message.received' && e.payload.wamid === 'wamid.crash-1'));
+  });
+
+  it('gives each due delivery to one replica when two sweep at once', async () => {
+    const dead = randomUUID();
+    const ids: string[] = [];
+    for (let i = 0; i < 40; i++) {
+      const { raw, signature } = signed(text(MARIA, `wamid.replica-${i}`, NOW_S + i, 'hi'), APP_SECRET);
+      ids.push((await h.app.get(WebhookIntakeService).persist(raw, signature)).id);
+    }
+    // Left claimed by a process that is gone, its claim lapsed.
+    await h.ds.query(`UPDATE webhook_deliveries SET claimed_by = $2, next_attempt_at = now() - interval '1 second' WHERE id = ANY($1)`, [
+      ids,
+      dead,
+    ]);
+    const [a, b] = await Promise.all([randomUUID(), randomUUID()].map((owner) => takeDue(h.ds.manager, owner, 30, 25)));
+    expect(a.length + b.length).toBe(40);
+    expect(new Set([...a, ...b]).size).toBe(40);
+    expect(a.length).toBeGreaterThan(0);
+    expect(b.length).toBeGreaterThan(0);
+    // Neither replica processes them here: hand them to this api's sweeper.
+    await h.ds.query(`UPDATE webhook_deliveries SET next_attempt_at = now() - interval '1 second' WHERE id = ANY($1)`, [ids]);
+    await h.app.get(IntakeSweeper).sweep();
+    for (const id of ids) expect(await h.waitForDelivery(id)).toBe('processed');
+  });
+
+  it('retries a delivery that failed once, through the sweeper, after its backoff', async () => {
+    // A fault on the first attempt only (a sequence is not rolled back with the transaction).
+    await h.ds.query('CREATE SEQUENCE flaky_once');
+    await h.ds.query(`CREATE FUNCTION flaky_once() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN IF NEW.wamid = 'wamid.flaky' AND nextval('flaky_once') = 1 THEN RAISE EXCEPTION 'first attempt fails'; END IF; RETURN NEW; END $$`);
+    await h.ds.query('CREATE TRIGGER tr_flaky_once BEFORE INSERT ON messages FOR EACH ROW EXECUTE FUNCTION flaky_once()');
+    const { deliveryId, outcome: end } = await h.deliver(text(MARIA, 'wamid.flaky', NOW_S + 90, 'again'));
+    expect(end).toBe('processed');
+    const [row] = await h.ds.query('SELECT attempts, last_error FROM webhook_deliveries WHERE id = $1', [deliveryId]);
+    expect(row).toEqual({ attempts: 2, last_error: null });
+    await h.ds.query('DROP TRIGGER tr_flaky_once ON messages');
   });
 
   it('republishes engine events committed but never published', async () => {

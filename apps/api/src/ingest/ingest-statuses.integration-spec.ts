@@ -110,7 +110,7 @@ describe('ingest: delivery statuses', () => {
     expect((await message('wamid.api-late')).status).toBe('delivered');
   });
 
-  describe('status deliveries applied in batches (WEBHOOK_STATUS_BATCH_MS)', () => {
+  describe('status deliveries applied in batches', () => {
     it('applies concurrent deliveries together, with the result of one by one', async () => {
       const wamids = ['wamid.batch-1', 'wamid.batch-2', 'wamid.batch-3'];
       for (const w of wamids) await sent(w);
@@ -152,7 +152,7 @@ describe('ingest: delivery statuses', () => {
       expect(seen.every((p) => p.contactKey === mariaId && p.messageStatus !== null)).toBe(true);
     });
 
-    it('leaves a status for an unregistered number to the one-by-one path, which notes it', async () => {
+    it('notes a status for an unregistered number, event by event', async () => {
       const body = status('wamid.batch-stranger', 'delivered', NOW_S + 20);
       const stranger = JSON.parse(JSON.stringify(body).replace(/"phone_number_id":"[^"]+"/, '"phone_number_id":"999000111"'));
       const { deliveryId, outcome } = await h.deliver(stranger);

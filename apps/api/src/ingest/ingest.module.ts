@@ -1,31 +1,14 @@
 import { Module } from '@nestjs/common';
-import { loadConfig } from '@tandem/config';
 import { NumbersModule } from '../numbers/numbers.module';
 import { EngineEventsPublisher } from './engine-events.publisher';
-import { IngestQueue } from './ingest-queue.service';
 import { IngestProcessor } from './ingest.processor';
+import { IngestScheduler } from './ingest.scheduler';
 import { IntakeSweeper } from './intake.sweeper';
-import { StatusBatchProcessor } from './status-batch.processor';
-import { StatusBatcher } from './status-batcher';
 
-/** Turns stored webhook deliveries into conversation changes and engine events. */
+/** Turns stored webhook deliveries into conversation changes and engine events: one processor, fed by one scheduler. */
 @Module({
   imports: [NumbersModule],
-  providers: [
-    IngestQueue,
-    IngestProcessor,
-    StatusBatchProcessor,
-    {
-      provide: StatusBatcher,
-      inject: [StatusBatchProcessor],
-      useFactory: (statuses: StatusBatchProcessor) => {
-        const lingerMs = loadConfig(['api']).WEBHOOK_STATUS_BATCH_MS;
-        return new StatusBatcher((d) => statuses.process(d), { enabled: lingerMs > 0, lingerMs, maxBatch: 100, maxInFlight: 2 });
-      },
-    },
-    EngineEventsPublisher,
-    IntakeSweeper,
-  ],
-  exports: [IngestQueue, StatusBatcher, EngineEventsPublisher],
+  providers: [IngestProcessor, IngestScheduler, EngineEventsPublisher, IntakeSweeper],
+  exports: [IngestScheduler, EngineEventsPublisher],
 })
 export class IngestModule {}

@@ -1,175 +1,134 @@
 import { Injectable, Logger } from '@nestjs/common';
-import type { DeliveryNote } from '@tandem/db';
-import { type NormalizedEvent, parseWebhook } from '@tandem/whatsapp';
-import { DataSource, type EntityManager } from 'typeorm';
-import { EngineEventsPublisher } from './engine-events.publisher';
-import { appendEngineEvents, claimEvent } from './event-ledger.util';
-import { EventRouter, type Route } from './event-router.util';
-import { handleAccountUpdated, handleTemplateStatus } from './handlers/account.handler';
-import { handleContactSynced, handleUserPreference } from './handlers/contact.handler';
-import { type HandlerContext, type HandlerResult, NumberActivity, type WabaHandlerContext } from './handlers/handler.types';
-import { handleHistoryDeclined, handleHistoryMedia, handleHistoryMessages } from './handlers/history.handler';
-import { handleMessageEcho, handleMessageReceived } from './handlers/message.handler';
-import { handleMessageStatus } from './handlers/status.handler';
+import { loadConfig } from '@tandem/config';
+import { parseWebhook } from '@tandem/whatsapp';
+import { DataSource } from 'typeorm';
 import { NumberActivityWriter } from '../numbers/number-activity.writer';
-import { queryRows } from '../common/sql.util';
+import { applyDelivery } from './apply-delivery.util';
+import { applyStatusDeliveries, asStatusDelivery, type StatusDelivery } from './apply-statuses.util';
+import { claimForBatch, type ClaimedDelivery, recordFailure, renewClaim } from './delivery-claims.util';
+import { EngineEventsPublisher } from './engine-events.publisher';
+import { EventRouter } from './event-router.util';
+import { NumberActivity } from './handlers/handler.types';
 
-interface DeliveryRow {
-  id: string;
-  body: Buffer;
-  outcome: string;
-  received_at: Date;
+/** How a batch ended: the earliest retry time of its failed deliveries, if any failed. */
+export interface BatchResult {
+  retryAt?: Date;
 }
 
 /**
- * Turns a stored delivery into conversation changes. One transaction per normalized event
- * (not per delivery): the ledger row commits with the event's changes, so a retry after a
- * failure part-way resumes where it stopped without repeating anything, a history chunk of
- * thousands of messages does not hold locks for the whole body, and contact row locks stay short.
- * The delivery's own closing writes ride in its last event's transaction.
+ * The one processor of stored webhook deliveries, whoever hands them over (the webhook as it
+ * stores them, the sweeper for leftovers and retries, a dead letter's requeue). It takes a
+ * batch of ids — one is the normal case — that `owner` claimed. Deliveries holding only
+ * statuses are applied together in one transaction; every other delivery event by event
+ * (`applyDelivery`), customer messages first. A delivery that fails is marked failed with
+ * its retry time, or dead after WEBHOOK_INGEST_ATTEMPTS; the others of its batch are not held back.
  */
 @Injectable()
 export class IngestProcessor {
   private readonly logger = new Logger(IngestProcessor.name);
+  private readonly cfg = loadConfig(['api']);
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly publisher: EngineEventsPublisher,
     private readonly activityWriter: NumberActivityWriter,
   ) {}
 
-  async process(deliveryId: string): Promise<void> {
-    const [delivery] = await queryRows<DeliveryRow>(
-      this.dataSource.manager,
-      'SELECT id, body, outcome, received_at FROM webhook_deliveries WHERE id = $1',
-      [deliveryId],
-    );
-    if (!delivery || delivery.outcome === 'processed' || delivery.outcome === 'dead') return;
-    const events = parseWebhook(delivery.body, { receivedAt: new Date(delivery.received_at).getTime() });
-    const router = new EventRouter(this.dataSource);
-    const activity = new NumberActivity(new Date(delivery.received_at));
-    const notes: DeliveryNote[] = [];
-    // The delivery's processed mark commits with its last event's changes — one transaction per
-    // delivery fewer; on its own if that event needs none. Number activity is written after, batched.
-    const finish: Finish = (m, lastNotes) => this.finish(m, deliveryId, events.length, [...notes, ...lastNotes]);
-    let engineEvents = 0;
-    let finished = false;
-    for (const [i, event] of events.entries()) {
-      const applied = await this.applyEvent(event, router, activity, deliveryId, i === events.length - 1 ? finish : undefined);
-      notes.push(...applied.notes);
-      engineEvents += applied.engineEvents;
-      finished = applied.finished;
-    }
-    if (!finished) await this.finish(this.dataSource.manager, deliveryId, events.length, notes);
-    this.activityWriter.record(activity);
-    // Most deliveries (statuses) add no engine event: then there is nothing to publish — unless
-    // this is a retry, whose earlier attempt may have committed events it never published.
-    if (engineEvents === 0 && delivery.outcome === 'pending') return;
-    await this.publisher.publishPending().catch((err: unknown) => {
-      this.logger.warn(`engine events not published yet (the sweeper will retry): ${String(err)}`);
-    });
+  /** Seconds a claim lasts without renewal; also how long a stored delivery waits before a sweeper may take it. */
+  get leaseSeconds(): number {
+    return this.cfg.INTAKE_SWEEP_AFTER_SECONDS;
   }
 
-  /** Stores why processing failed; `final` dead-letters the delivery. */
-  async recordFailure(deliveryId: string, error: unknown, final: boolean): Promise<void> {
-    const message = error instanceof Error ? error.message : String(error);
-    await this.dataSource.query(
-      `UPDATE webhook_deliveries SET outcome = $2, attempts = attempts + 1, last_error = $3
-       WHERE id = $1 AND outcome <> 'processed'`,
-      [deliveryId, final ? 'dead' : 'failed', message.slice(0, 2000)],
-    );
+  async process(ids: readonly string[], owner: string): Promise<BatchResult> {
+    const claimed = await claimForBatch(this.dataSource.manager, ids, owner, this.leaseSeconds);
+    if (claimed.length === 0) return {};
+    const router = new EventRouter(this.dataSource);
+    const result: BatchResult = {};
+    const statusOnly: { delivery: StatusDelivery; activity: NumberActivity }[] = [];
+    let engineEvents = 0;
+    for (const row of claimed) {
+      const activity = new NumberActivity(row.receivedAt);
+      const events = parseWebhook(row.body, { receivedAt: row.receivedAt.getTime() });
+      const statuses = await asStatusDelivery(row.id, events, router, activity);
+      if (statuses) {
+        statusOnly.push({ delivery: statuses, activity });
+        continue;
+      }
+      const beforeEvent = this.keepClaim(row.id, owner);
+      const applied = await this.guard(row.id, result, () =>
+        applyDelivery(this.dataSource, { id: row.id, events, router, activity, beforeEvent }),
+      );
+      engineEvents += applied ?? 0;
+      if (applied !== undefined) this.activityWriter.record(activity);
+    }
+    engineEvents += await this.applyStatuses(statusOnly, result);
+    await this.publish(engineEvents, claimed);
+    return result;
   }
 
   /**
-   * Applies one event; its delivery notes, how many engine events it appended, and whether
-   * `finish` (given for the delivery's last event) ran inside its last transaction.
+   * Status deliveries in one transaction; if it fails (a deadlock with another batch, a bad
+   * row), each is tried alone, so only the delivery at fault is marked failed.
    */
-  private async applyEvent(
-    event: NormalizedEvent,
-    router: EventRouter,
-    activity: NumberActivity,
-    deliveryId: string,
-    finish?: Finish,
-  ): Promise<{ notes: DeliveryNote[]; engineEvents: number; finished: boolean }> {
-    if (event.kind === 'unknown' || event.kind === 'account.errors') {
-      return { notes: await this.recordOnly(event, router, activity), engineEvents: 0, finished: false };
-    }
-    const routing = await router.route(event);
-    if ('unroutable' in routing) return { notes: [routing.unroutable], engineEvents: 0, finished: false };
-    const notes: DeliveryNote[] = [];
-    let engineEvents = 0;
-    for (const [i, route] of routing.routes.entries()) {
-      if (route.scope === 'number') activity.touch(route.number.id);
-      else route.numbers.forEach((n) => activity.touch(n.id));
-      const finishHere = i === routing.routes.length - 1 ? finish : undefined;
-      const result = await this.dataSource.transaction(async (m) => {
-        const numberId = route.scope === 'number' ? route.number.id : null;
-        const claimed = await claimEvent(m, { workspaceId: route.workspaceId, numberId, deliveryId }, event);
-        const handled = claimed ? await dispatch(m, route, event, deliveryId, activity) : null;
-        if (handled) await appendEngineEvents(m, { workspaceId: route.workspaceId, deliveryId }, handled.engineEvents);
-        if (finishHere) await finishHere(m, [...notes, ...(handled?.notes ?? [])]);
-        return handled;
+  private async applyStatuses(list: { delivery: StatusDelivery; activity: NumberActivity }[], result: BatchResult): Promise<number> {
+    if (list.length === 0) return 0;
+    let applied: number | undefined;
+    if (list.length > 1) {
+      applied = await applyStatusDeliveries(
+        this.dataSource,
+        list.map((d) => d.delivery),
+      ).catch((err: unknown) => {
+        this.logger.warn(`a batch of ${list.length} status deliveries failed; each is tried alone: ${String(err)}`);
+        return undefined;
       });
-      notes.push(...(result?.notes ?? []));
-      engineEvents += result?.engineEvents.length ?? 0;
     }
-    return { notes, engineEvents, finished: finish !== undefined };
+    if (applied !== undefined) {
+      list.forEach((d) => this.activityWriter.record(d.activity));
+      return applied;
+    }
+    let total = 0;
+    for (const { delivery, activity } of list) {
+      const one = await this.guard(delivery.id, result, () => applyStatusDeliveries(this.dataSource, [delivery]));
+      if (one !== undefined) this.activityWriter.record(activity);
+      total += one ?? 0;
+    }
+    return total;
   }
 
-  /** Group chats, unknown fields and account-level errors: kept raw on the delivery, no domain change. */
-  private async recordOnly(event: NormalizedEvent, router: EventRouter, activity: NumberActivity): Promise<DeliveryNote[]> {
-    const routing = event.phoneNumberId ? await router.route(event) : undefined;
-    if (routing && 'routes' in routing) routing.routes.forEach((r) => r.scope === 'number' && activity.touch(r.number.id));
-    const base = { kind: event.kind, dedupKey: event.dedupKey, phoneNumberId: event.phoneNumberId, wabaId: event.wabaId };
-    return event.kind === 'unknown'
-      ? [{ ...base, reason: `${event.reason} (${event.field})`, raw: event.value }]
-      : [{ ...base, reason: 'account-level errors', raw: event.kind === 'account.errors' ? event.errors : undefined }];
+  /** Runs one delivery's work; a failure is recorded on the delivery (retry time or dead letter), never thrown. */
+  private async guard<T>(deliveryId: string, result: BatchResult, work: () => Promise<T>): Promise<T | undefined> {
+    try {
+      return await work();
+    } catch (err) {
+      const policy = { maxAttempts: this.cfg.WEBHOOK_INGEST_ATTEMPTS, backoffMs: this.cfg.WEBHOOK_INGEST_BACKOFF_MS };
+      const failed = await recordFailure(this.dataSource.manager, deliveryId, err, policy);
+      if (failed?.outcome === 'dead') this.logger.error(`delivery ${deliveryId} dead-lettered: ${String(err)}`);
+      else if (failed)
+        this.logger.warn(`delivery ${deliveryId} failed, retried from ${failed.nextAttemptAt.toISOString()}: ${String(err)}`);
+      if (failed?.outcome === 'failed' && (!result.retryAt || failed.nextAttemptAt < result.retryAt)) result.retryAt = failed.nextAttemptAt;
+      return undefined;
+    }
   }
 
-  /** The processed mark, with the delivery's notes, in `m`'s transaction. */
-  private async finish(m: EntityManager, deliveryId: string, eventCount: number, notes: DeliveryNote[]): Promise<void> {
-    await m.query(
-      `UPDATE webhook_deliveries SET outcome = 'processed', processed_at = now(), attempts = attempts + 1,
-         last_error = NULL, event_count = $2, notes = $3::jsonb WHERE id = $1`,
-      [deliveryId, eventCount, JSON.stringify(notes)],
-    );
+  /** Renews the claim before an event once a quarter of the lease has passed (large history chunks). */
+  private keepClaim(deliveryId: string, owner: string): () => Promise<void> {
+    let renewedAt = Date.now();
+    return async () => {
+      if (Date.now() - renewedAt < (this.leaseSeconds * 1000) / 4) return;
+      await renewClaim(this.dataSource.manager, deliveryId, owner, this.leaseSeconds);
+      renewedAt = Date.now();
+    };
   }
-}
 
-/** Runs the delivery's closing writes in the transaction it is given; `lastNotes` are the last event's. */
-type Finish = (m: EntityManager, lastNotes: DeliveryNote[]) => Promise<void>;
-
-function dispatch(
-  m: EntityManager,
-  route: Route,
-  event: NormalizedEvent,
-  deliveryId: string,
-  activity: NumberActivity,
-): Promise<HandlerResult> {
-  if (route.scope === 'waba') {
-    const ctx: WabaHandlerContext = { m, workspaceId: route.workspaceId, wabaId: route.wabaId, numbers: route.numbers, deliveryId };
-    if (event.kind === 'account.updated') return handleAccountUpdated(ctx, event);
-    if (event.kind === 'template.status') return handleTemplateStatus(ctx, event);
-    throw new Error(`${event.kind} cannot be routed by WABA`);
-  }
-  const ctx: HandlerContext = { m, workspaceId: route.workspaceId, number: route.number, deliveryId, activity };
-  switch (event.kind) {
-    case 'message.received':
-      return handleMessageReceived(ctx, event);
-    case 'message.echo':
-      return handleMessageEcho(ctx, event);
-    case 'message.status':
-      return handleMessageStatus(ctx, event);
-    case 'history.messages':
-      return handleHistoryMessages(ctx, event);
-    case 'history.media':
-      return handleHistoryMedia(ctx, event);
-    case 'history.declined':
-      return handleHistoryDeclined(ctx, event);
-    case 'contact.synced':
-      return handleContactSynced(ctx, event);
-    case 'user.preference':
-      return handleUserPreference(ctx, event);
-    default:
-      throw new Error(`${event.kind} cannot be routed to a number`);
+  /**
+   * One publish per batch. Most batches (statuses) add no engine event: then there is nothing
+   * to publish — unless a delivery is a retry, whose earlier attempt may have committed events
+   * it never published.
+   */
+  private async publish(engineEvents: number, claimed: readonly ClaimedDelivery[]): Promise<void> {
+    if (engineEvents === 0 && claimed.every((d) => d.outcome === 'pending')) return;
+    await this.publisher.publishPending().catch((err: unknown) => {
+      this.logger.warn(`engine events not published yet (the sweeper will retry): ${String(err)}`);
+    });
   }
 }

@@ -2,12 +2,14 @@ import { Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@ne
 import { loadConfig } from '@tandem/config';
 import { recomputeMessageStatuses } from '@tandem/db';
 import { DataSource } from 'typeorm';
-import { EngineEventsPublisher } from './engine-events.publisher';
-import { IngestQueue } from './ingest-queue.service';
 import { queryRows } from '../common/sql.util';
+import { takeDue } from './delivery-claims.util';
+import { EngineEventsPublisher } from './engine-events.publisher';
+import { IngestScheduler } from './ingest.scheduler';
 
 export interface SweepReport {
-  requeued: number;
+  /** Deliveries claimed and handed to the processor. */
+  taken: number;
   published: number;
   reconciled: number;
 }
@@ -15,22 +17,29 @@ export interface SweepReport {
 const BATCH = 1000;
 
 /**
- * Repairs what a crash can leave behind, at start-up and every INTAKE_SWEEP_INTERVAL_SECONDS:
- * deliveries stored but never queued (or whose jobs Redis lost), outbox rows committed but
- * not published, and statuses that arrived before their message was written (e.g. by the engine).
+ * Repairs what a crash can leave behind, at start-up and every INTAKE_SWEEP_INTERVAL_SECONDS,
+ * and runs retries: deliveries whose holder let go or kept them past INTAKE_SWEEP_AFTER_SECONDS
+ * (a crashed or stopped api's), failed deliveries whose retry time has come (it wakes for the
+ * earliest one this process recorded), outbox rows committed but not published, and statuses
+ * that arrived before their message was written (e.g. by the engine). A young pending delivery
+ * is left alone: the process that stored it is processing it.
  */
 @Injectable()
 export class IntakeSweeper implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger(IntakeSweeper.name);
   private readonly intervalMs = loadConfig(['api']).INTAKE_SWEEP_INTERVAL_SECONDS * 1000;
   private timer?: NodeJS.Timeout;
+  private wake?: { at: number; timer: NodeJS.Timeout };
   private running?: Promise<SweepReport>;
+  private stopped = false;
 
   constructor(
     private readonly dataSource: DataSource,
-    private readonly queue: IngestQueue,
+    private readonly scheduler: IngestScheduler,
     private readonly publisher: EngineEventsPublisher,
-  ) {}
+  ) {
+    scheduler.onRetryDue((at) => this.wakeAt(at));
+  }
 
   onApplicationBootstrap(): void {
     void this.sweep();
@@ -39,7 +48,9 @@ export class IntakeSweeper implements OnApplicationBootstrap, OnModuleDestroy {
   }
 
   async onModuleDestroy(): Promise<void> {
+    this.stopped = true;
     clearInterval(this.timer);
+    clearTimeout(this.wake?.timer);
     await this.running;
   }
 
@@ -48,7 +59,7 @@ export class IntakeSweeper implements OnApplicationBootstrap, OnModuleDestroy {
     this.running ??= this.pass()
       .catch((err: unknown) => {
         this.logger.error(`sweep failed: ${String(err)}`);
-        return { requeued: 0, published: 0, reconciled: 0 };
+        return { taken: 0, published: 0, reconciled: 0 };
       })
       .finally(() => {
         this.running = undefined;
@@ -56,16 +67,29 @@ export class IntakeSweeper implements OnApplicationBootstrap, OnModuleDestroy {
     return this.running;
   }
 
-  private async pass(): Promise<SweepReport> {
-    const stranded = await queryRows<{ id: string }>(
-      this.dataSource.manager,
-      `SELECT id FROM webhook_deliveries WHERE outcome IN ('pending', 'failed') ORDER BY received_at LIMIT $1`,
-      [BATCH],
+  /** Sweeps once `at` has passed (a retry's due time), unless an earlier wake is set. */
+  private wakeAt(at: Date): void {
+    if (this.stopped || (this.wake && this.wake.at <= at.getTime())) return;
+    clearTimeout(this.wake?.timer);
+    const timer = setTimeout(
+      async () => {
+        this.wake = undefined;
+        // A pass already under way may have read the rows before this one was due.
+        await this.running;
+        if (!this.stopped) void this.sweep();
+      },
+      Math.max(0, at.getTime() - Date.now()) + 10,
     );
-    for (const { id } of stranded) await this.queue.enqueue(id);
+    timer.unref();
+    this.wake = { at: at.getTime(), timer };
+  }
+
+  private async pass(): Promise<SweepReport> {
+    const due = await takeDue(this.dataSource.manager, this.scheduler.owner, this.scheduler.leaseSeconds, BATCH);
+    for (const id of due) this.scheduler.submit(id);
     const published = await this.publisher.publishPending();
     const reconciled = await this.reconcileOrphanStatuses();
-    return { requeued: stranded.length, published, reconciled };
+    return { taken: due.length, published, reconciled };
   }
 
   private async reconcileOrphanStatuses(): Promise<number> {

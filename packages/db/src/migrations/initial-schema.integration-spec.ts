@@ -45,7 +45,12 @@ describe('InitialSchema migration', () => {
 
   it('applies on an empty database and creates every table', async () => {
     const applied = await ds.runMigrations({ transaction: 'each' });
-    expect(applied.map((m) => m.name)).toEqual(['InitialSchema1795708800000', 'CampaignName1795708900000', 'RunStepNumber1795709000000']);
+    expect(applied.map((m) => m.name)).toEqual([
+      'InitialSchema1795708800000',
+      'CampaignName1795708900000',
+      'RunStepNumber1795709000000',
+      'DeliveryClaims1795709100000',
+    ]);
     expect(await tables(ds)).toEqual(TABLES);
   });
 
@@ -68,7 +73,7 @@ describe('InitialSchema migration', () => {
   });
 
   it('reverts cleanly and applies again', async () => {
-    for (let i = 0; i < 3; i++) await ds.undoLastMigration({ transaction: 'each' });
+    for (let i = 0; i < 4; i++) await ds.undoLastMigration({ transaction: 'each' });
     expect(await tables(ds)).toEqual([]);
     const functions: unknown[] = await ds.query(`SELECT 1 FROM pg_proc WHERE proname = 'journey_versions_immutable'`);
     expect(functions).toHaveLength(0);

@@ -1,47 +1,52 @@
-import { type NewEngineEvent, type RecomputedStatus, recomputeMessageStatuses, statusesListenedTo } from '@tandem/db';
-import type { EntityManager } from 'typeorm';
+import { type NewEngineEvent, type RecomputedStatus, statusesListenedTo } from '@tandem/db';
 import type { MessageStatusEvent } from '@tandem/whatsapp';
-import { lockContact } from '../../conversations/contact-store.util';
-import { queryRows } from '../../common/sql.util';
-import { type HandlerContext, type HandlerResult, NOTHING } from './handler.types';
+import type { EntityManager } from 'typeorm';
+import {
+  claimStatuses,
+  foldStatuses,
+  groupBy,
+  lockStatusContacts,
+  messageKey,
+  type RoutedStatus,
+  storeStatuses,
+} from './status-store.util';
+
+export type { RoutedStatus } from './status-store.util';
+
+/** A status that becomes an engine event, with the delivery and workspace it belongs to. */
+export interface StatusEngineEvent {
+  status: RoutedStatus;
+  engineEvent: NewEngineEvent;
+}
 
 /**
- * A delivery status: recorded once per (wamid, status), then folded into the message (the
- * fold is order-independent: forward-only, `failed` terminal). A status for a wamid we do
- * not know is kept and applied when the message appears; it never fails the delivery. It
- * becomes a `message.status` engine event only when something acts on it (see `statusesListenedTo` in @tandem/db).
+ * Delivery statuses — one, or many from many deliveries — in the caller's transaction. Each
+ * is claimed once in the ledger (a repeat, in the same or another body, changes nothing),
+ * recorded once per (wamid, status), then folded into its message after its contact is
+ * locked (the fold is order-independent: forward-only, `failed` terminal). A status for a
+ * wamid we do not know is kept and applied when the message appears; it never fails the
+ * delivery. It becomes a `message.status` engine event only when something acts on it
+ * (`statusesListenedTo` in @tandem/db): statuses are three of every four webhooks of a
+ * conversation, and most travel no further than their message. Resolves with the engine
+ * events in the order the statuses were given.
  */
-export async function handleMessageStatus(ctx: HandlerContext, event: MessageStatusEvent): Promise<HandlerResult> {
-  const { m, number } = ctx;
-  const c = statusColumns(event);
-  const inserted = await queryRows<{ id: string }>(
-    m,
-    `INSERT INTO message_status_events (workspace_id, number_id, wamid, status, occurred_at, error_code, error_title,
-       pricing_category, pricing_type, detail)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT (number_id, wamid, status) DO NOTHING RETURNING id`,
-    [
-      ctx.workspaceId,
-      number.id,
-      event.wamid,
-      event.status,
-      c.occurredAt,
-      c.errorCode,
-      c.errorTitle,
-      c.pricingCategory,
-      c.pricingType,
-      c.detail,
-    ],
-  );
-  if (inserted.length === 0) return NOTHING;
-  // Lock the contact before touching the message: the same order as inbound handling and merges.
-  const contactId = await lockStatusContact(ctx, event);
-  const [folded] = await recomputeMessageStatuses(m, number.id, [event.wamid]);
-  const [listened] = await statusesListenedTo(m, ctx.workspaceId, [
-    { messageId: folded?.id ?? null, callback: event.bizOpaqueCallbackData },
-  ]);
-  if (!listened) return NOTHING;
-  const engineEvent = statusEngineEvent(number.id, event, contactId, folded);
-  return { engineEvents: [engineEvent] };
+export async function handleMessageStatuses(m: EntityManager, statuses: readonly RoutedStatus[]): Promise<StatusEngineEvent[]> {
+  const stored = await storeStatuses(m, await claimStatuses(m, statuses));
+  if (stored.length === 0) return [];
+  const contacts = await lockStatusContacts(m, stored);
+  const folded = await foldStatuses(m, stored);
+  const listened = new Set<RoutedStatus>();
+  for (const [workspaceId, list] of groupBy(stored, (s) => s.workspaceId)) {
+    const refs = list.map((s) => ({ messageId: folded.get(messageKey(s))?.id ?? null, callback: s.event.bizOpaqueCallbackData }));
+    const flags = await statusesListenedTo(m, workspaceId, refs);
+    list.forEach((s, n) => flags[n] && listened.add(s));
+  }
+  return stored
+    .filter((s) => listened.has(s))
+    .map((s) => ({
+      status: s,
+      engineEvent: statusEngineEvent(s.numberId, s.event, contacts.get(messageKey(s)) ?? null, folded.get(messageKey(s))),
+    }));
 }
 
 /** The `message.status` engine event of a status; `folded` is its message after the fold. */
@@ -68,46 +73,4 @@ export function statusEngineEvent(
       bizOpaqueCallbackData: event.bizOpaqueCallbackData,
     },
   };
-}
-
-/** What a status row stores besides its key (the raw detail and the columns the fold reads). */
-export function statusColumns(event: MessageStatusEvent) {
-  const error = event.errors?.[0];
-  return {
-    occurredAt: new Date(event.timestamp),
-    errorCode: error?.code ?? null,
-    errorTitle: error?.title ?? null,
-    pricingCategory: event.pricing?.category ?? null,
-    pricingType: event.pricing?.type ?? null,
-    detail: {
-      errors: event.errors,
-      pricing: event.pricing,
-      conversation: event.conversation,
-      bizOpaqueCallbackData: event.bizOpaqueCallbackData,
-      recipient: event.recipient,
-    },
-  };
-}
-
-async function lockStatusContact(ctx: HandlerContext, event: MessageStatusEvent): Promise<string | null> {
-  // The message's contact, locked in the same statement (a merge that moved the message away
-  // re-checks the join after the lock wait, and then we fall back to the recipient).
-  const [message] = await queryRows<{ contact_id: string }>(
-    ctx.m,
-    `SELECT c.id AS contact_id FROM messages msg JOIN contacts c ON c.id = msg.contact_id
-     WHERE msg.number_id = $1 AND msg.wamid = $2 FOR UPDATE OF c`,
-    [ctx.number.id, event.wamid],
-  );
-  if (message) return message.contact_id;
-  return lockRecipient(ctx.m, { workspaceId: ctx.workspaceId, numberId: ctx.number.id }, event);
-}
-
-/** A status whose message is not stored (yet): its recipient's contact, locked, if known. */
-export async function lockRecipient(
-  m: EntityManager,
-  scope: { workspaceId: string; numberId: string },
-  event: MessageStatusEvent,
-): Promise<string | null> {
-  const known = await lockContact(m, scope, event.recipient, false);
-  return known?.contact.id ?? null;
 }
