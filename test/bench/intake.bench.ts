@@ -86,7 +86,7 @@ async function main(): Promise<void> {
   });
   bar3.end();
 
-  await waitForProcessing(db.dataSource);
+  const drainS = await waitForProcessing(db.dataSource);
   const check = await verifyStore(db.dataSource, merge(plan, chaos));
   const apiLat = summarize(load);
   const baseLat = summarize(base);
@@ -108,6 +108,7 @@ async function main(): Promise<void> {
     expectedFinalStatuses: plan.outbound.length + chaos.outbound.length,
     storedFinalStatuses: check.finalRead,
     apiRestartMs: restartMs,
+    processedSecondsAfterLoad: drainS,
   };
   console.table(report);
   writeReport('intake', report);
@@ -181,7 +182,8 @@ function merge(a: Plan, b: Plan): Plan {
   };
 }
 
-async function waitForProcessing(ds: Db): Promise<void> {
+/** Waits until every stored delivery is processed; resolves with the seconds it took from the end of the load. */
+async function waitForProcessing(ds: Db): Promise<number> {
   const started = Date.now();
   for (let i = 0; i < 900; i++) {
     const [{ open, total }] = await ds.query(
@@ -189,7 +191,7 @@ async function waitForProcessing(ds: Db): Promise<void> {
     );
     if (i % 5 === 0 || open === 0)
       console.log(`processing: ${total - open}/${total} stored deliveries processed (${Math.round((Date.now() - started) / 1000)} s)`);
-    if (open === 0 && total > 0) return;
+    if (open === 0 && total > 0) return Math.round((Date.now() - started) / 100) / 10;
     await new Promise((r) => setTimeout(r, 1000));
   }
   throw new Error('deliveries still unprocessed after 15 min');
