@@ -3,6 +3,8 @@ import { signed } from '../webhooks/__fixtures__/meta-signing';
 import { envelope, MARIA, NOW_S, PRIYA, text } from '../webhooks/__fixtures__/webhooks';
 import { randomUUID } from 'node:crypto';
 import { takeDue } from './delivery-claims.util';
+import { IngestProcessor } from './ingest.processor';
+import { IngestScheduler } from './ingest.scheduler';
 import { IntakeSweeper } from './intake.sweeper';
 import { WebhookIntakeService } from '../webhooks/webhook-intake.service';
 
@@ -56,6 +58,19 @@ describe('ingest: crashes, dead letters and retries', () => {
     await h.ds.query(`UPDATE webhook_deliveries SET next_attempt_at = now() - interval '1 second' WHERE id = ANY($1)`, [ids]);
     await h.app.get(IntakeSweeper).sweep();
     for (const id of ids) expect(await h.waitForDelivery(id)).toBe('processed');
+  });
+
+  it('never processes a delivery another live process holds, even when it is submitted here', async () => {
+    const { raw, signature } = signed(text(MARIA, 'wamid.held', NOW_S + 60, 'mine?'), APP_SECRET);
+    const stored = await h.app.get(WebhookIntakeService).persist(raw, signature);
+    const other = randomUUID();
+    await h.ds.query('UPDATE webhook_deliveries SET claimed_by = $2 WHERE id = $1', [stored.id, other]);
+    const scheduler = h.app.get(IngestScheduler);
+    expect(await h.app.get(IngestProcessor).process([stored.id], scheduler.owner)).toEqual({});
+    expect(await outcome(stored.id)).toBe('pending');
+    // Its holder processes it (here: the same processor under the other claim).
+    await h.app.get(IngestProcessor).process([stored.id], other);
+    expect(await outcome(stored.id)).toBe('processed');
   });
 
   it('retries a delivery that failed once, through the sweeper, after its backoff', async () => {
