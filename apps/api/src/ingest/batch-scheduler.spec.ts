@@ -86,4 +86,20 @@ describe('BatchScheduler', () => {
     expect(closed).toEqual(['b']);
     expect(batches).toHaveLength(1);
   });
+
+  it('says when the last waiting id has started', async () => {
+    const { batches, run } = controlled();
+    let drained = 0;
+    const scheduler = new BatchScheduler(run, { maxBatch: 2, concurrency: 1, onDrained: () => drained++ });
+    scheduler.submit('a');
+    expect(drained).toBe(1);
+    ['b', 'c', 'd'].forEach((id) => scheduler.submit(id));
+    batches[0].finish();
+    await settle();
+    expect(drained).toBe(1);
+    batches[1].finish();
+    await settle();
+    expect(batches.map((b) => b.ids)).toEqual([['a'], ['b', 'c'], ['d']]);
+    expect(drained).toBe(2);
+  });
 });

@@ -9,6 +9,8 @@ export interface BatchSchedulerOptions {
   /** Told when a batch left a delivery to retry (the sweeper takes it then). */
   onRetryDue?: (at: Date) => void;
   onError?: (err: unknown) => void;
+  /** Told when the last waiting id has started (a feeder may hand over more). */
+  onDrained?: () => void;
 }
 
 /**
@@ -70,5 +72,6 @@ export class BatchScheduler {
         this.pump();
       });
     this.running.add(run);
+    if (this.waiting.size === 0) this.options.onDrained?.();
   }
 }

@@ -28,6 +28,7 @@ export class IngestScheduler implements BeforeApplicationShutdown {
   private readonly logger = new Logger(IngestScheduler.name);
   private readonly batches: BatchScheduler;
   private retryListener?: (at: Date) => void;
+  private drainedListener?: () => void;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -38,6 +39,7 @@ export class IngestScheduler implements BeforeApplicationShutdown {
       maxBatch: MAX_BATCH,
       concurrency: CONCURRENCY,
       onRetryDue: (at) => this.retryListener?.(at),
+      onDrained: () => this.drainedListener?.(),
       // The claim lapses and a sweeper takes the batch's deliveries again.
       onError: (err) => this.logger.warn(`a batch failed before it started (a sweeper will take it): ${String(err)}`),
     });
@@ -56,6 +58,11 @@ export class IngestScheduler implements BeforeApplicationShutdown {
   /** Who is told when a failed delivery is due again (the sweeper). */
   onRetryDue(listener: (at: Date) => void): void {
     this.retryListener = listener;
+  }
+
+  /** Who is told when every submitted delivery has started (the sweeper, to take more). */
+  onDrained(listener: () => void): void {
+    this.drainedListener = listener;
   }
 
   /**

@@ -32,6 +32,8 @@ export class IntakeSweeper implements OnApplicationBootstrap, OnModuleDestroy {
   private wake?: { at: number; timer: NodeJS.Timeout };
   private running?: Promise<SweepReport>;
   private stopped = false;
+  /** The last pass took a full BATCH: more may be due, taken as soon as those have started. */
+  private more = false;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -39,6 +41,16 @@ export class IntakeSweeper implements OnApplicationBootstrap, OnModuleDestroy {
     private readonly publisher: EngineEventsPublisher,
   ) {
     scheduler.onRetryDue((at) => this.wakeAt(at));
+    // A large backlog (a crashed replica's) is taken BATCH by BATCH as fast as it is processed,
+    // not BATCH per interval; claims are taken only shortly before their rows run.
+    scheduler.onDrained(() => {
+      if (!this.more || this.stopped) return;
+      this.more = false;
+      // After the pass under way, if any (it may be publishing still).
+      void Promise.resolve(this.running).then(() => {
+        if (!this.stopped) void this.sweep();
+      });
+    });
   }
 
   onApplicationBootstrap(): void {
@@ -87,6 +99,7 @@ export class IntakeSweeper implements OnApplicationBootstrap, OnModuleDestroy {
   private async pass(): Promise<SweepReport> {
     const due = await takeDue(this.dataSource.manager, this.scheduler.owner, this.scheduler.leaseSeconds, BATCH);
     for (const id of due) this.scheduler.submit(id);
+    this.more = due.length === BATCH;
     const published = await this.publisher.publishPending();
     const reconciled = await this.reconcileOrphanStatuses();
     return { taken: due.length, published, reconciled };
