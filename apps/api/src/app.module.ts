@@ -4,14 +4,18 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { dataSourceOptions } from '@tandem/db';
 import { CampaignsModule } from './campaigns/campaigns.module';
 import { CatalogueModule } from './catalogue/catalogue.module';
+import { ConversationsModule } from './conversations/conversations.module';
 import { AdminTokenGuard } from './common/admin-token.guard';
+import { DeliveriesModule } from './deliveries/deliveries.module';
 import { HealthModule } from './health/health.module';
-import { IntakeModule } from './intake/intake.module';
+import { IngestModule } from './ingest/ingest.module';
 import { JourneysModule } from './journeys/journeys.module';
+import { NumbersModule } from './numbers/numbers.module';
 import { RedisModule } from './redis/redis.module';
 import { RunsModule } from './runs/runs.module';
 import { TemporalModule } from './temporal/temporal.module';
 import { TemplatesModule } from './templates/templates.module';
+import { WebhooksModule } from './webhooks/webhooks.module';
 
 @Module({
   imports: [
@@ -19,7 +23,11 @@ import { TemplatesModule } from './templates/templates.module';
     RedisModule,
     TemporalModule,
     HealthModule,
-    IntakeModule,
+    WebhooksModule,
+    IngestModule,
+    ConversationsModule,
+    NumbersModule,
+    DeliveriesModule,
     CatalogueModule,
     TemplatesModule,
     JourneysModule,

@@ -4,3 +4,4 @@ export * from './entities';
 export * from './snake-naming.strategy';
 export * from './status/message-status.util';
 export * from './engine-events';
+export * from './runs';

@@ -4,7 +4,7 @@ import type { Campaign } from '@tandem/db';
 import type { Segment } from '@tandem/journey-model';
 import { campaignStart } from '@tandem/workflows';
 import { DataSource } from 'typeorm';
-import { queryRows, toIso } from '../intake/sql.util';
+import { queryRows, toIso } from '../common/sql.util';
 
 /** Window over which the number's send rate is measured. */
 const RATE_WINDOW_S = 5;

@@ -11,8 +11,8 @@ import {
 } from '@tandem/api-contract';
 import type { z } from 'zod';
 import { ZodPipe } from '../common/zod.pipe';
-import { uuidParam } from '../intake/common.dto';
-import { ApiZodBody, ApiZodParam, ApiZodQuery, ApiZodResponse } from '../intake/openapi.util';
+import { uuidParam } from '../common/common.dto';
+import { ApiZodBody, ApiZodParam, ApiZodQuery, ApiZodResponse } from '../common/openapi.util';
 import { CampaignsService } from './campaigns.service';
 
 @ApiTags('campaigns')

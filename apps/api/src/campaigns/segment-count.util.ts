@@ -1,6 +1,6 @@
 import { matchSegment, type Segment } from '@tandem/journey-model';
 import type { EntityManager } from 'typeorm';
-import { queryRows } from '../intake/sql.util';
+import { queryRows } from '../common/sql.util';
 
 const BATCH = 1_000;
 

@@ -1,7 +1,7 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { catalogueResponseSchema, type NodeSpecDto } from '@tandem/api-contract';
-import { ApiZodResponse } from '../intake/openapi.util';
+import { ApiZodResponse } from '../common/openapi.util';
 import { CatalogueService } from './catalogue.service';
 
 @ApiTags('catalogue')

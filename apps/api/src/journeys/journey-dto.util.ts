@@ -26,6 +26,3 @@ export function toVersionDto(v: JourneyVersion, liveVersion: number | null): Jou
     isLive: v.version === liveVersion,
   };
 }
-
-/** Run statuses that still hold a contact in a journey. */
-export const OPEN_RUN_STATUSES = ['running', 'waiting', 'paused'] as const;

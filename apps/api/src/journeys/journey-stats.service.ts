@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { runStatusSchema, type NodeStatsDto, type VersionStatsDto } from '@tandem/api-contract';
 import { DataSource } from 'typeorm';
 import { CatalogueService } from '../catalogue/catalogue.service';
-import { queryRows } from '../intake/sql.util';
+import { queryRows } from '../common/sql.util';
 import { parseStored } from './journey-document.util';
 import { JourneyVersionsService } from './journey-versions.service';
 import { JourneysService } from './journeys.service';

@@ -19,8 +19,8 @@ import {
 } from '@tandem/api-contract';
 import { z } from 'zod';
 import { ZodPipe } from '../common/zod.pipe';
-import { uuidParam } from '../intake/common.dto';
-import { ApiZodBody, ApiZodParam, ApiZodResponse } from '../intake/openapi.util';
+import { uuidParam } from '../common/common.dto';
+import { ApiZodBody, ApiZodParam, ApiZodResponse } from '../common/openapi.util';
 import { JourneyStatsService } from './journey-stats.service';
 import { JourneyVersionsService } from './journey-versions.service';
 import { JourneysService } from './journeys.service';

@@ -1,11 +1,11 @@
 import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import type { CreateJourneyRequest, JourneyDetailDto, JourneySummaryDto, ValidateResponseDto } from '@tandem/api-contract';
-import { BusinessNumber, Journey, JourneyVersion, Workspace, type JourneyStatus } from '@tandem/db';
+import { BusinessNumber, Journey, JourneyVersion, OPEN_RUN_STATUSES, Workspace, type JourneyStatus } from '@tandem/db';
 import type { JourneyDocument } from '@tandem/journey-model';
 import { DataSource, type EntityManager } from 'typeorm';
-import { queryRows } from '../intake/sql.util';
+import { queryRows } from '../common/sql.util';
 import { newDraft, parseStored, sameDocument } from './journey-document.util';
-import { OPEN_RUN_STATUSES, toSummary } from './journey-dto.util';
+import { toSummary } from './journey-dto.util';
 import { JourneyValidationService } from './journey-validation.service';
 
 /** What pause / resume / archive do. */

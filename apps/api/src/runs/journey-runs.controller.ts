@@ -8,8 +8,8 @@ import {
   type StartRunResponseDto,
 } from '@tandem/api-contract';
 import { ZodPipe } from '../common/zod.pipe';
-import { uuidParam } from '../intake/common.dto';
-import { ApiZodBody, ApiZodParam, ApiZodResponse } from '../intake/openapi.util';
+import { uuidParam } from '../common/common.dto';
+import { ApiZodBody, ApiZodParam, ApiZodResponse } from '../common/openapi.util';
 import { RunStartService } from './run-start.service';
 
 @ApiTags('runs')

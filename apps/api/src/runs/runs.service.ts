@@ -5,7 +5,7 @@ import { loadConfig } from '@tandem/config';
 import { JourneyRun, RunStep } from '@tandem/db';
 import { cancelRunSignal } from '@tandem/workflows';
 import { DataSource } from 'typeorm';
-import { queryRows, toIso } from '../intake/sql.util';
+import { queryRows, toIso } from '../common/sql.util';
 import { TemporalService } from '../temporal/temporal.service';
 import { decodeCursor, encodeCursor, runFilterSql } from './run-query.util';
 

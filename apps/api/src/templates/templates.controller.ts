@@ -9,8 +9,8 @@ import {
 } from '@tandem/api-contract';
 import type { z } from 'zod';
 import { ZodPipe } from '../common/zod.pipe';
-import { errorSchema } from '../intake/common.dto';
-import { ApiZodQuery, ApiZodResponse } from '../intake/openapi.util';
+import { errorSchema } from '../common/common.dto';
+import { ApiZodQuery, ApiZodResponse } from '../common/openapi.util';
 import { TemplatesService } from './templates.service';
 
 type TemplatesQuery = z.infer<typeof templatesQuerySchema>;

@@ -4,7 +4,7 @@ import { BusinessNumber, Template } from '@tandem/db';
 import type { TemplateStatus } from '@tandem/journey-model';
 import { isGraphApiError, type MessageTemplate, WhatsAppClient } from '@tandem/whatsapp';
 import { DataSource } from 'typeorm';
-import { queryRows } from '../intake/sql.util';
+import { queryRows } from '../common/sql.util';
 
 /** Templates Meta no longer lists keep their row (journeys may name them) with this status. */
 export const DELETED_STATUS = 'DELETED';

@@ -16,8 +16,7 @@ export async function updateReturning<T>(m: EntityManager, sql: string, params: 
   }
 }
 
-/** Run statuses of a run that has not ended. */
-export const OPEN_RUN_STATUSES = ['running', 'waiting', 'paused'] as const;
+export { OPEN_RUN_STATUSES } from '@tandem/db';
 
 /** What a `journey_runs` row is created from. */
 export interface RunRowSeed {

@@ -1,11 +1,11 @@
 import { WorkflowNotFoundError, type Client } from '@temporalio/client';
-import type { EngineEvent } from '@tandem/db';
-import { FLOW_NODE_TYPES, matchTrigger, type EngineEvent as TriggerEvent } from '@tandem/journey-model';
+import { type EngineEvent, statusWaiters } from '@tandem/db';
+import { matchTrigger, type EngineEvent as TriggerEvent } from '@tandem/journey-model';
 import { replySignal, statusSignal, teammateReplySignal, type RunTrigger } from '@tandem/workflows';
 import type { DataSource } from 'typeorm';
 import { OPEN_RUN_STATUSES } from '../activities/run-rows.util';
 import { RunStarter } from '../runtime/run-starter';
-import { contactOf, replyOf, runIdFromCallback, statusOf, triggerEventOf } from './event-mapping.util';
+import { contactOf, replyOf, statusOf, triggerEventOf } from './event-mapping.util';
 import { JourneyCatalog, liveVersionsJson, type LiveVersionRow } from './journey-catalog';
 
 /** What {@link Dispatcher.contactFacts} reads about an event's contact. */
@@ -62,7 +62,9 @@ export class Dispatcher {
       case 'message.echo':
         return this.signalOpenRuns(facts, (h) => h.signal(teammateReplySignal, { eventId: event.id, wamid: event.payload.wamid }));
       case 'message.status': {
-        const workflowId = await this.statusListenerOf(event.payload.messageId, event.payload.bizOpaqueCallbackData);
+        const [workflowId] = await statusWaiters(this.deps.dataSource, [
+          { messageId: event.payload.messageId, callback: event.payload.bizOpaqueCallbackData },
+        ]);
         if (workflowId) await this.ignoreGone(this.deps.temporal.workflow.getHandle(workflowId).signal(statusSignal, statusOf(event)));
         return;
       }
@@ -109,23 +111,6 @@ export class Dispatcher {
       live: row.live,
       startedByEvent: row.started_by_event,
     };
-  }
-
-  /**
-   * The open run that sent a message (by its row, else by the outbox key echoed in the
-   * status), if its journey version has a wait-for-status node: only those runs read
-   * statuses, and a signal costs every other run a workflow task (three per reply).
-   */
-  private async statusListenerOf(messageId: string | null, callback: string | undefined): Promise<string | undefined> {
-    const rows: { workflow_id: string; journey_id: string; version: number }[] = await this.deps.dataSource.query(
-      `SELECT r.workflow_id, r.journey_id, r.version FROM journey_runs r
-       WHERE r.status = ANY($3) AND (r.id = (SELECT journey_run_id FROM messages WHERE id = $1) OR r.id = $2::uuid) LIMIT 1`,
-      [messageId, runIdFromCallback(callback) ?? null, OPEN_RUN_STATUSES],
-    );
-    const run = rows[0];
-    if (!run) return undefined;
-    const document = await this.catalog.documentOf(run.journey_id, run.version);
-    return document?.nodes.some((n) => n.type === FLOW_NODE_TYPES.waitForStatus) ? run.workflow_id : undefined;
   }
 
   /** A run that ended between the query and the signal is not an error. */

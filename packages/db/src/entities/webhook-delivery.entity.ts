@@ -32,4 +32,10 @@ export class WebhookDelivery {
   @Column({ type: 'text', nullable: true }) lastError!: string | null;
   @Column({ type: 'integer', nullable: true }) eventCount!: number | null;
   @Column({ type: 'jsonb', default: () => `'[]'` }) notes!: DeliveryNote[];
+  /**
+   * Until then the row belongs to `claimedBy` (the api process that stored or took it); after
+   * it, any api's sweeper may take a pending row, or retry a failed one (the backoff's due time).
+   */
+  @Column({ type: 'timestamptz', default: () => 'now()' }) nextAttemptAt!: Date;
+  @Column({ type: 'uuid', nullable: true }) claimedBy!: string | null;
 }

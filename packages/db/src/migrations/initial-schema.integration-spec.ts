@@ -50,6 +50,7 @@ describe('InitialSchema migration', () => {
       'InitialSchema1795708800000',
       'CampaignName1795708900000',
       'RunStepNumber1795709000000',
+      'DeliveryClaims1795709100000',
       'EngineEventDispatch1796338000000',
     ]);
     expect(await tables(ds)).toEqual(TABLES);

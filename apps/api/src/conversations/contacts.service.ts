@@ -1,0 +1,109 @@
+import { Injectable, NotFoundException } from '@nestjs/common';
+import { Contact, Message } from '@tandem/db';
+import { isWindowOpen } from '@tandem/whatsapp';
+import { DataSource } from 'typeorm';
+import type { ContactDto, ListContactsQuery, MessageDto } from './contacts.dto';
+import { toIso } from '../common/sql.util';
+
+export interface Page<T> {
+  items: T[];
+  page: number;
+  pageSize: number;
+  total: number;
+}
+
+@Injectable()
+export class ContactsService {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** Most recently active first. `windowOpen` is judged against the clock of this request. */
+  async list(q: ListContactsQuery): Promise<Page<ContactDto>> {
+    const now = new Date();
+    const qb = this.dataSource.getRepository(Contact).createQueryBuilder('c');
+    if (q.numberId) qb.andWhere('c.numberId = :numberId', { numberId: q.numberId });
+    if (q.search) {
+      qb.andWhere('(c.profileName ILIKE :s OR c.addressBookName ILIKE :s OR c.username ILIKE :s OR c.waId ILIKE :s OR c.userId ILIKE :s)', {
+        s: `%${q.search.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`,
+      });
+    }
+    if (q.tag) qb.andWhere(':tag = ANY(c.tags)', { tag: q.tag });
+    if (q.windowOpen === true) qb.andWhere('c.windowOpenUntil > :now', { now });
+    if (q.windowOpen === false) qb.andWhere('(c.windowOpenUntil IS NULL OR c.windowOpenUntil <= :now)', { now });
+    const [rows, total] = await qb
+      .orderBy('c.lastInboundAt', 'DESC', 'NULLS LAST')
+      .addOrderBy('c.createdAt', 'DESC')
+      .addOrderBy('c.id')
+      .skip((q.page - 1) * q.pageSize)
+      .take(q.pageSize)
+      .getManyAndCount();
+    return { items: rows.map((c) => toContactDto(c, now)), page: q.page, pageSize: q.pageSize, total };
+  }
+
+  async get(id: string): Promise<ContactDto> {
+    const contact = await this.dataSource.getRepository(Contact).findOneBy({ id });
+    if (!contact) throw new NotFoundException(`No contact ${id}`);
+    return toContactDto(contact, new Date());
+  }
+
+  /** The conversation, newest first: inbound, API sends and app echoes, live and history. */
+  async messages(contactId: string, page: number, pageSize: number): Promise<Page<MessageDto>> {
+    await this.get(contactId);
+    const [rows, total] = await this.dataSource.getRepository(Message).findAndCount({
+      where: { contactId },
+      order: { metaTimestamp: 'DESC', createdAt: 'DESC', id: 'ASC' },
+      skip: (page - 1) * pageSize,
+      take: pageSize,
+    });
+    return { items: rows.map(toMessageDto), page, pageSize, total };
+  }
+}
+
+function toContactDto(c: Contact, now: Date): ContactDto {
+  return {
+    id: c.id,
+    workspaceId: c.workspaceId,
+    numberId: c.numberId,
+    waId: c.waId,
+    userId: c.userId,
+    username: c.username,
+    profileName: c.profileName,
+    addressBookName: c.addressBookName,
+    inAddressBook: c.inAddressBook,
+    attributes: c.attributes,
+    tags: c.tags,
+    optedOut: c.optedOut,
+    marketingOptedOut: c.marketingOptedOut,
+    humanOwned: c.humanOwned,
+    humanOwnedAt: toIso(c.humanOwnedAt),
+    lastInboundAt: toIso(c.lastInboundAt),
+    firstInboundAt: toIso(c.firstInboundAt),
+    windowOpenUntil: toIso(c.windowOpenUntil),
+    windowOpen: isWindowOpen(c.windowOpenUntil?.getTime() ?? null, now.getTime()),
+    createdAt: c.createdAt.toISOString(),
+    updatedAt: c.updatedAt.toISOString(),
+  };
+}
+
+function toMessageDto(m: Message): MessageDto {
+  return {
+    id: m.id,
+    wamid: m.wamid,
+    direction: m.direction,
+    source: m.source,
+    type: m.type,
+    payload: m.payload,
+    contextWamid: m.contextWamid,
+    metaTimestamp: m.metaTimestamp.toISOString(),
+    status: m.status,
+    statusTimeline: m.statusTimeline,
+    error: m.errorCode === null && m.errorTitle === null ? null : { code: m.errorCode, title: m.errorTitle },
+    pricing: m.pricingCategory === null && m.pricingType === null ? null : { category: m.pricingCategory, type: m.pricingType },
+    editedAt: toIso(m.editedAt),
+    edit: m.edit,
+    revokedAt: toIso(m.revokedAt),
+    mediaPlaceholder: m.mediaPlaceholder,
+    journeyRunId: m.journeyRunId,
+    journeyNodeId: m.journeyNodeId,
+    createdAt: m.createdAt.toISOString(),
+  };
+}

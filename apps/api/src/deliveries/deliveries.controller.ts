@@ -1,0 +1,60 @@
+import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { z } from 'zod';
+import { ZodPipe } from '../common/zod.pipe';
+import { errorSchema, uuidParam } from '../common/common.dto';
+import type { Page } from '../conversations/contacts.service';
+import {
+  deliveryDetailSchema,
+  type DeliveryDetailDto,
+  type DeliveryDto,
+  deliveryPageSchema,
+  deliverySchema,
+  listDeadLettersQuery,
+  listDeliveriesQuery,
+} from './deliveries.dto';
+import { DeliveriesService } from './deliveries.service';
+import { ApiZodParam, ApiZodQuery, ApiZodResponse } from '../common/openapi.util';
+
+@ApiTags('webhook deliveries')
+@ApiBearerAuth()
+@Controller('api')
+export class DeliveriesController {
+  constructor(private readonly deliveries: DeliveriesService) {}
+
+  @Get('webhook-deliveries')
+  @ApiOperation({ summary: 'Stored webhook deliveries, newest first, by outcome' })
+  @ApiZodQuery(listDeliveriesQuery)
+  @ApiZodResponse(200, deliveryPageSchema, 'A page of deliveries (bodies omitted)')
+  list(@Query(new ZodPipe(listDeliveriesQuery)) q: z.infer<typeof listDeliveriesQuery>): Promise<Page<DeliveryDto>> {
+    return this.deliveries.list(q.outcome, q.page, q.pageSize);
+  }
+
+  @Get('webhook-deliveries/:id')
+  @ApiOperation({ summary: 'One delivery with its raw body and signature' })
+  @ApiZodParam('id', uuidParam)
+  @ApiZodResponse(200, deliveryDetailSchema, 'The delivery')
+  @ApiZodResponse(404, errorSchema, 'No such delivery')
+  get(@Param('id', new ZodPipe(uuidParam)) id: string): Promise<DeliveryDetailDto> {
+    return this.deliveries.get(id);
+  }
+
+  @Get('dead-letters')
+  @ApiOperation({ summary: 'Deliveries that failed every processing attempt, with the last error' })
+  @ApiZodQuery(listDeadLettersQuery)
+  @ApiZodResponse(200, deliveryPageSchema, 'A page of dead-lettered deliveries')
+  deadLetters(@Query(new ZodPipe(listDeadLettersQuery)) q: z.infer<typeof listDeadLettersQuery>): Promise<Page<DeliveryDto>> {
+    return this.deliveries.list('dead', q.page, q.pageSize);
+  }
+
+  @Post('dead-letters/:id/retry')
+  @HttpCode(202)
+  @ApiOperation({ summary: 'Queues a dead-lettered delivery again (already-applied events are skipped)' })
+  @ApiZodParam('id', uuidParam)
+  @ApiZodResponse(202, deliverySchema, 'Queued again; outcome is pending')
+  @ApiZodResponse(404, errorSchema, 'No such delivery')
+  @ApiZodResponse(409, errorSchema, 'The delivery is not dead-lettered')
+  retry(@Param('id', new ZodPipe(uuidParam)) id: string): Promise<DeliveryDto> {
+    return this.deliveries.retry(id);
+  }
+}

@@ -1,0 +1,40 @@
+import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ZodPipe } from '../common/zod.pipe';
+import { errorSchema, uuidParam } from '../common/common.dto';
+import { type CreateNumberInput, createNumberSchema, type NumberDto, numberListSchema, numberSchema } from './numbers.dto';
+import { NumbersService } from './numbers.service';
+import { ApiZodBody, ApiZodParam, ApiZodResponse } from '../common/openapi.util';
+
+@ApiTags('numbers')
+@ApiBearerAuth()
+@Controller('api/numbers')
+export class NumbersController {
+  constructor(private readonly numbers: NumbersService) {}
+
+  @Get()
+  @ApiOperation({ summary: 'Every registered number with its health (connected, at risk, disconnected, offboarded)' })
+  @ApiZodResponse(200, numberListSchema, 'Numbers, oldest first')
+  async list(): Promise<{ items: NumberDto[] }> {
+    return { items: await this.numbers.list() };
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: 'One number with its health' })
+  @ApiZodParam('id', uuidParam)
+  @ApiZodResponse(200, numberSchema, 'The number')
+  @ApiZodResponse(404, errorSchema, 'No such number')
+  get(@Param('id', new ZodPipe(uuidParam)) id: string): Promise<NumberDto> {
+    return this.numbers.get(id);
+  }
+
+  @Post()
+  @HttpCode(201)
+  @ApiOperation({ summary: 'Registers a number (webhooks for unregistered numbers are recorded as unroutable)' })
+  @ApiZodBody(createNumberSchema)
+  @ApiZodResponse(201, numberSchema, 'The registered number')
+  @ApiZodResponse(409, errorSchema, 'phone_number_id already registered')
+  create(@Body(new ZodPipe(createNumberSchema)) body: CreateNumberInput): Promise<NumberDto> {
+    return this.numbers.create(body);
+  }
+}

@@ -1,0 +1,2 @@
+export * from './open-run-statuses';
+export * from './status-listeners';
