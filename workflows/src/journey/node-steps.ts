@@ -1,19 +1,11 @@
-import { patched } from '@temporalio/workflow';
 import type { JourneyNode } from '@tandem/journey-model';
 import { durationToMs } from '@tandem/journey-model/runtime';
-import { bookkeeping, localBookkeeping, type NodeExecution } from './run-activities';
+import { bookkeeping, nodeExecution } from './run-activities';
 import { decideFlowNode, WAIT_PORT, type FlowDecision } from './flow-step.util';
 import type { LoadedRun, RecordStepInput } from './journey-activities.types';
 import type { JourneyRunInput } from './run-input.types';
 import type { RunSession, StopReason } from './run-session';
 import { clearReplies } from './run-state.util';
-
-/**
- * Patch: a flow node that waits (timer, reply, status) records its step and the run's
- * `waiting` status when the wait starts, not only when it ends, so run lists show waiting
- * runs. Histories recorded before it (v1) replay without the extra activity.
- */
-export const WAIT_START_PATCH = 'record-wait-start';
 
 /** Where a node sends the run: on along a port, or to an end. */
 export type StepResult = { port: string } | { end: 'completed' | 'exited' | StopReason };
@@ -23,8 +15,6 @@ export interface StepEnv {
   input: JourneyRunInput;
   loaded: LoadedRun;
   session: RunSession;
-  /** How action nodes run (fixed at the run's start, see `nodeExecutionFor`). */
-  nodes: NodeExecution;
 }
 
 function stepRecord(env: StepEnv, node: JourneyNode, startedAt: number): Omit<RecordStepInput, 'port' | 'endedAt' | 'runStatus'> {
@@ -47,21 +37,15 @@ type WaitDecision = Extract<FlowDecision, { kind: 'sleep' | 'await_reply' | 'awa
 interface StepRecorder {
   /** Records the visit's end and the port it took. */
   done(port: string | null, output?: unknown): Promise<void>;
-  /** Records that the visit waits (behind {@link WAIT_START_PATCH}). */
+  /** Records that the visit waits, so run lists show waiting runs. */
   waiting(): Promise<void>;
 }
 
 function recorder(env: StepEnv, node: JourneyNode, startedAt: number): StepRecorder {
   const base = stepRecord(env, node, startedAt);
   return {
-    done: (port, output) => bookkeeping().recordStep({ ...base, port, output, endedAt: Date.now(), runStatus: 'running' }),
-    waiting: async () => {
-      // Runs with local bookkeeping always record the wait's start, without asking for the older
-      // patch: a patch first checked after a local activity can land in the next workflow task
-      // (e.g. when a query arrives meanwhile), and replay would then look for it too early.
-      if (localBookkeeping() || patched(WAIT_START_PATCH))
-        await bookkeeping().recordStep({ ...base, port: null, endedAt: null, runStatus: 'waiting' });
-    },
+    done: (port, output) => bookkeeping.recordStep({ ...base, port, output, endedAt: Date.now(), runStatus: 'running' }),
+    waiting: () => bookkeeping.recordStep({ ...base, port: null, endedAt: null, runStatus: 'waiting' }),
   };
 }
 
@@ -124,7 +108,7 @@ export async function runActionNode(env: StepEnv, node: JourneyNode): Promise<St
   const { cursor } = session;
   const startedAt = Date.now();
   cursor.inbox = clearReplies(cursor.inbox);
-  const result = await env.nodes.executeNode({
+  const result = await nodeExecution.executeNode({
     runId: loaded.runId,
     workspaceId: loaded.workspaceId,
     journeyId: input.journeyId,
@@ -143,7 +127,7 @@ export async function runActionNode(env: StepEnv, node: JourneyNode): Promise<St
   const got = await session.awaitReply(result.reply, durationToMs(result.reply.timeout), node.id);
   if (!got) return { end: session.stop ?? 'cancelled' };
   if (got.reply && result.reply.saveReplyAs) cursor.vars[result.reply.saveReplyAs] = got.reply.text ?? null;
-  await bookkeeping().recordStep({
+  await bookkeeping.recordStep({
     ...stepRecord(env, node, startedAt),
     port: got.port,
     output: got.reply ? { reply: got.reply } : undefined,
