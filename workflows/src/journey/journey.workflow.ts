@@ -1,6 +1,6 @@
 import { CancellationScope, continueAsNew, workflowInfo } from '@temporalio/workflow';
-import type { JourneyNode } from '@tandem/journey-model';
-import { isFlowNodeType, nextNodeId } from '@tandem/journey-model/runtime';
+import type { RunNode } from '@tandem/journey-model';
+import { nextNodeId } from '@tandem/journey-model/runtime';
 import { bookkeeping } from './run-activities';
 import type { FinishRunInput, LoadedRun } from './journey-activities.types';
 import { runActionNode, runFlowNode, type StepEnv } from './node-steps';
@@ -19,7 +19,7 @@ export interface RunOutcome {
   error?: RunError;
 }
 
-function findNode(loaded: LoadedRun, nodeId: string): JourneyNode {
+function findNode(loaded: LoadedRun, nodeId: string): RunNode {
   const node = loaded.document.nodes.find((n) => n.id === nodeId);
   if (!node) throw new InvalidGraphError(`node "${nodeId}" does not exist in this journey version`);
   return node;
@@ -43,7 +43,7 @@ async function walk(env: StepEnv): Promise<RunOutcome | 'continue_as_new'> {
     if (cursor.step >= MAX_STEPS) throw new InvalidGraphError(`more than ${MAX_STEPS} steps: the journey loops without end`);
     const node = findNode(loaded, cursor.nodeId);
     cursor.step += 1;
-    const result = isFlowNodeType(node.type) ? await runFlowNode(env, node) : await runActionNode(env, node);
+    const result = node.kind === 'flow' ? await runFlowNode(env, node) : await runActionNode(env, node);
     if ('end' in result) return { status: result.end };
     if (session.stop) return { status: session.stop };
     cursor.nodeId = nextNodeId(loaded.document, node.id, result.port);
