@@ -1,7 +1,7 @@
 import { temporal } from '@temporalio/proto';
 import { Worker } from '@temporalio/worker';
 import { journeyBuilder, waitForReplyConfigSchema } from '@tandem/journey-model';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { REPLAY_SCENARIOS } from '../__fixtures__/replay-scenarios';
 import { createWorkflowHarness, eventually, workflowBundle, type WorkflowHarness } from '../__fixtures__/workflow-harness';
@@ -13,8 +13,12 @@ const { History } = temporal.api.history.v1;
 const HISTORIES = join(__dirname, '..', '__fixtures__', 'histories');
 /** The release whose baseline the histories of this code are recorded as (docs/versioning.md). */
 const BASELINE: string = (JSON.parse(readFileSync(join(__dirname, '..', '..', 'package.json'), 'utf8')) as { version: string }).version;
-/** `RECORD_HISTORIES=1` (`nx run workflows:record-histories`) records every scenario into `histories/<BASELINE>/`. */
-const RECORD = process.env.RECORD_HISTORIES === '1';
+/**
+ * `nx run workflows:record-histories` records every scenario into `histories/<BASELINE>/` (at a
+ * release), or into `histories/<name>/` with `RECORD_HISTORIES=<name>` (before a patched change).
+ */
+const RECORD = process.env.RECORD_HISTORIES;
+const RECORD_INTO = RECORD === '1' || !RECORD ? BASELINE : RECORD;
 
 type HistoryEvent = {
   eventType?: string;
@@ -37,7 +41,7 @@ function savedHistories(): [string, SavedHistory][] {
 
 // Recording runs only on request; the replay tests below always run.
 if (RECORD)
-  describe(`recording the ${BASELINE} baseline histories`, () => {
+  describe(`recording histories into ${RECORD_INTO}/`, () => {
     let h: WorkflowHarness;
     beforeAll(async () => {
       h = await createWorkflowHarness('record');
@@ -54,8 +58,7 @@ if (RECORD)
         lastSend: { status: 'accepted', wamid: `wamid.${i.runId}.${i.step}` },
       }));
       h.engine.nodes.set('test.count@1', (i) => ({ kind: 'port', port: 'main', variables: { n: Number(i.vars.n ?? 0) + 1 } }));
-      rmSync(join(HISTORIES, BASELINE), { recursive: true, force: true });
-      mkdirSync(join(HISTORIES, BASELINE), { recursive: true });
+      mkdirSync(join(HISTORIES, RECORD_INTO), { recursive: true });
     });
     afterAll(() => h.close());
 
@@ -68,7 +71,7 @@ if (RECORD)
       // Plain JSON: ids as strings, enums by name, bytes in base64 (read back with `History.fromObject`).
       const json = History.toObject(History.fromObject(history), { longs: String, enums: String, bytes: String });
       writeFileSync(
-        join(HISTORIES, BASELINE, `${name}.json`),
+        join(HISTORIES, RECORD_INTO, `${name}.json`),
         `${JSON.stringify({ workflowId: handle.workflowId, history: json }, null, 1)}\n`,
       );
     });

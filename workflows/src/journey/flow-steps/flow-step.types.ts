@@ -1,5 +1,6 @@
 import type { FlowNodeConfig, FlowNodeType } from '@tandem/journey-model';
 import type { ContactSnapshot, StepSend } from '../journey-activities.types';
+import type { WaitingFor } from '../journey.signals';
 import type { RunInbox, RunTrigger } from '../run-input.types';
 
 /** Everything a flow-control node's step may read. */
@@ -36,7 +37,7 @@ export interface WaitEnd {
  */
 export interface FlowWait {
   /** What the run-state query reports while the run waits. */
-  on: 'timer' | 'reply' | 'status';
+  on: Exclude<WaitingFor['kind'], 'resume'>;
   /** Epoch ms the wait ends by itself; at or before now, it does not hold the run. */
   untilMs: number;
   ready(run: WaitView): boolean;
