@@ -8,6 +8,7 @@ export * from './document/duration.util';
 export * from './document/condition.schema';
 export * from './document/trigger.schema';
 export * from './document/journey.schema';
+export * from './document/run-document.util';
 
 export * from './catalogue/node-spec.types';
 export * from './catalogue/describe-node-spec.util';
@@ -19,8 +20,8 @@ export * from './flow-nodes/condition.node';
 export * from './flow-nodes/split.node';
 export * from './flow-nodes/terminal.node';
 export * from './flow-nodes/flow-nodes';
-export * from './flow-nodes/flow-node-types';
-export * from './flow-nodes/flow-config.normalize';
+export * from './flow-nodes/flow-ports';
+export * from './flow-nodes/define-flow-node.util';
 
 export * from './eval/text-match.util';
 export * from './eval/field-path.util';

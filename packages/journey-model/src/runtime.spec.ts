@@ -28,7 +28,7 @@ describe('@tandem/journey-model/runtime', () => {
 
   it('loads no zod and no schema module (the workflow sandbox evaluates it for every run)', () => {
     expect(loaded).toEqual(
-      expect.arrayContaining([join(__dirname, 'eval', 'condition.util.ts'), join(__dirname, 'flow-nodes', 'flow-config.normalize.ts')]),
+      expect.arrayContaining([join(__dirname, 'eval', 'condition.util.ts'), join(__dirname, 'graph', 'next-node-id.util.ts')]),
     );
     expect(loaded.filter((f) => !f.startsWith('/'))).toEqual([]);
     expect(loaded.filter((f) => f.endsWith('.schema.ts') || f.endsWith('.node.ts'))).toEqual([]);

@@ -1,4 +1,5 @@
-import type { JourneyDocument } from '@tandem/journey-model';
+import { ApplicationFailure } from '@temporalio/common';
+import { RunDocumentError, toRunDocument, type JourneyDocument, type RunDocument } from '@tandem/journey-model';
 import type {
   BeginRunInput,
   ContactSnapshot,
@@ -24,6 +25,16 @@ export const CONTACT: ContactSnapshot = {
   windowOpenUntil: null,
 };
 
+/** The document a run walks, made as the worker's `beginRun` makes it (an invalid one fails the run's setup). */
+function runDocumentOf(stored: unknown): RunDocument {
+  try {
+    return toRunDocument(stored);
+  } catch (error) {
+    if (error instanceof RunDocumentError) throw ApplicationFailure.nonRetryable(error.message, 'RunSetupError');
+    throw error;
+  }
+}
+
 /**
  * Activity stubs for interpreter tests (the workflow's process boundary): documents by
  * journey id, action nodes by type, and every call recorded for assertions.
@@ -43,8 +54,9 @@ export class FakeEngine {
     return {
       beginRun: async (input: BeginRunInput): Promise<LoadedRun> => {
         if (this.beginDelayMs > 0) await new Promise((r) => setTimeout(r, this.beginDelayMs));
-        const document = this.documents.get(input.run.journeyId);
-        if (!document) throw new Error(`no document for ${input.run.journeyId}`);
+        const stored = this.documents.get(input.run.journeyId);
+        if (!stored) throw new Error(`no document for ${input.run.journeyId}`);
+        const document = runDocumentOf(stored);
         return { runId: `run-${input.workflowId}`, workspaceId: 'ws-1', document, contact: { ...this.contact, id: input.run.contactId } };
       },
       executeNode: async (input: ExecuteNodeInput): Promise<ExecuteNodeResult> => {

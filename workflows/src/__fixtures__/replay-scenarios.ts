@@ -30,8 +30,9 @@ const ask = {
 };
 
 /**
- * Runs whose histories are saved under `__fixtures__/histories/` (see
- * `journey-replay.integration-spec.ts`): every interpreter change must replay them.
+ * Runs whose histories are saved under `__fixtures__/histories/<release>/` (recorded by
+ * `nx run workflows:record-histories`, replayed by `journey-replay.integration-spec.ts`):
+ * every interpreter change must replay them (docs/versioning.md).
  */
 export const REPLAY_SCENARIOS: ReplayScenario[] = [
   {
@@ -120,7 +121,7 @@ export const REPLAY_SCENARIOS: ReplayScenario[] = [
       .edge('more', 'false', 'end')
       .edge('tick', 'main', 'count')
       .build(),
-    input: { historyLimit: 40 },
+    input: { historyLimit: 20 },
     drive: async () => undefined,
   },
 ];

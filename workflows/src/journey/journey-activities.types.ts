@@ -1,4 +1,4 @@
-import type { JourneyDocument, WaitForReplyConfig } from '@tandem/journey-model';
+import type { RunDocument, WaitForReplyConfig } from '@tandem/journey-model';
 import type { RunStatus } from './journey.signals';
 import type { JourneyRunInput, RunCursor } from './run-input.types';
 
@@ -31,7 +31,8 @@ export interface LoadedRun {
   /** `journey_runs.id`. */
   runId: string;
   workspaceId: string;
-  document: JourneyDocument;
+  /** The pinned version, parsed and defaulted by the worker (`toRunDocument`): the workflow uses it as is. */
+  document: RunDocument;
   contact: ContactSnapshot;
 }
 

@@ -151,4 +151,16 @@ describe('journeyWorkflow: flow-control nodes', () => {
     const handle = await h.start(doc);
     await expect(handle.result()).resolves.toMatchObject({ status: 'failed', error: { code: 'invalid_graph', nodeId: 'ghost' } });
   });
+
+  it('does not start a run whose flow node config does not parse (the first activity refuses the version)', async () => {
+    const doc = journeyBuilder()
+      .node('send', 'test.send@1')
+      .node('check', 'core.condition@1', { rules: [] })
+      .chain('send', 'check')
+      .build();
+    const handle = await h.start(doc);
+    await expect(handle.result()).resolves.toMatchObject({ status: 'failed', error: { code: 'run_setup' } });
+    expect((await handle.result()).error?.message).toContain('node check (core.condition@1).rules');
+    expect(h.engine.executed.filter((e) => e.runId === runId(handle.workflowId))).toEqual([]);
+  });
 });

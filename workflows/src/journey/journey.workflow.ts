@@ -1,7 +1,7 @@
 import { CancellationScope, continueAsNew, workflowInfo } from '@temporalio/workflow';
-import type { JourneyNode } from '@tandem/journey-model';
-import { isFlowNodeType, nextNodeId } from '@tandem/journey-model/runtime';
-import { bookkeeping, nodeExecutionFor } from './run-activities';
+import type { RunNode } from '@tandem/journey-model';
+import { nextNodeId } from '@tandem/journey-model/runtime';
+import { bookkeeping } from './run-activities';
 import type { FinishRunInput, LoadedRun } from './journey-activities.types';
 import { runActionNode, runFlowNode, type StepEnv } from './node-steps';
 import { classifyRunError, InvalidGraphError, runStatusForError, type RunError } from './run-error.util';
@@ -19,7 +19,7 @@ export interface RunOutcome {
   error?: RunError;
 }
 
-function findNode(loaded: LoadedRun, nodeId: string): JourneyNode {
+function findNode(loaded: LoadedRun, nodeId: string): RunNode {
   const node = loaded.document.nodes.find((n) => n.id === nodeId);
   if (!node) throw new InvalidGraphError(`node "${nodeId}" does not exist in this journey version`);
   return node;
@@ -36,14 +36,14 @@ async function walk(env: StepEnv): Promise<RunOutcome | 'continue_as_new'> {
   const { cursor } = session;
   while (cursor.nodeId !== undefined) {
     await session.holdWhilePaused(cursor.nodeId, (status) =>
-      bookkeeping().updateRun({ runId: loaded.runId, status, currentNodeId: cursor.nodeId ?? null }),
+      bookkeeping.updateRun({ runId: loaded.runId, status, currentNodeId: cursor.nodeId ?? null }),
     );
     if (session.stop) return { status: session.stop };
     if (historyIsLong(env.input)) return 'continue_as_new';
     if (cursor.step >= MAX_STEPS) throw new InvalidGraphError(`more than ${MAX_STEPS} steps: the journey loops without end`);
     const node = findNode(loaded, cursor.nodeId);
     cursor.step += 1;
-    const result = isFlowNodeType(node.type) ? await runFlowNode(env, node) : await runActionNode(env, node);
+    const result = node.kind === 'flow' ? await runFlowNode(env, node) : await runActionNode(env, node);
     if ('end' in result) return { status: result.end };
     if (session.stop) return { status: session.stop };
     cursor.nodeId = nextNodeId(loaded.document, node.id, result.port);
@@ -58,7 +58,6 @@ async function walk(env: StepEnv): Promise<RunOutcome | 'continue_as_new'> {
  * continue as new carrying their cursor.
  */
 export async function journeyWorkflow(input: JourneyRunInput): Promise<RunOutcome> {
-  const nodes = nodeExecutionFor(); // first: its patch marker must land in the first workflow task
   const info = workflowInfo();
   const { cursor: carried, ...run } = input;
   const session = new RunSession(carried ?? { ...startCursor(undefined), vars: { ...input.variables } });
@@ -66,10 +65,10 @@ export async function journeyWorkflow(input: JourneyRunInput): Promise<RunOutcom
   let loaded: LoadedRun | undefined;
   let walked: RunOutcome | 'continue_as_new';
   try {
-    loaded = await bookkeeping().beginRun({ ...ids, resumed: carried !== undefined });
+    loaded = await bookkeeping.beginRun({ ...ids, resumed: carried !== undefined });
     if (!carried) session.cursor.nodeId = loaded.document.entryNodeId;
     session.setPolicy(loaded.document.settings.onTeammateReply);
-    walked = await walk({ input, loaded, session, nodes });
+    walked = await walk({ input, loaded, session });
   } catch (error) {
     const runError = classifyRunError(error, session.cursor.nodeId);
     walked = { status: runStatusForError(runError.code), error: runError };
@@ -81,7 +80,7 @@ export async function journeyWorkflow(input: JourneyRunInput): Promise<RunOutcom
   const { status, error } = outcome;
   const currentNodeId = session.cursor.nodeId ?? null;
   await CancellationScope.nonCancellable(() =>
-    bookkeeping().finishRun({ ...ids, runId: loaded?.runId, status, currentNodeId, ...(error ? { error } : {}) }),
+    bookkeeping.finishRun({ ...ids, runId: loaded?.runId, status, currentNodeId, ...(error ? { error } : {}) }),
   );
   return outcome;
 }

@@ -1,19 +1,11 @@
-import { patched } from '@temporalio/workflow';
-import type { JourneyNode } from '@tandem/journey-model';
-import { durationToMs } from '@tandem/journey-model/runtime';
-import { bookkeeping, localBookkeeping, type NodeExecution } from './run-activities';
-import { decideFlowNode, WAIT_PORT, type FlowDecision } from './flow-step.util';
+import type { ActionRunNode, FlowRunNode, RunNode } from '@tandem/journey-model';
+import { bookkeeping, nodeExecution } from './run-activities';
+import { decideFlowNode } from './flow-steps/flow-steps';
+import { replyWait } from './flow-steps/wait-for-reply.step';
 import type { LoadedRun, RecordStepInput } from './journey-activities.types';
 import type { JourneyRunInput } from './run-input.types';
 import type { RunSession, StopReason } from './run-session';
 import { clearReplies } from './run-state.util';
-
-/**
- * Patch: a flow node that waits (timer, reply, status) records its step and the run's
- * `waiting` status when the wait starts, not only when it ends, so run lists show waiting
- * runs. Histories recorded before it (v1) replay without the extra activity.
- */
-export const WAIT_START_PATCH = 'record-wait-start';
 
 /** Where a node sends the run: on along a port, or to an end. */
 export type StepResult = { port: string } | { end: 'completed' | 'exited' | StopReason };
@@ -23,11 +15,9 @@ export interface StepEnv {
   input: JourneyRunInput;
   loaded: LoadedRun;
   session: RunSession;
-  /** How action nodes run (fixed at the run's start, see `nodeExecutionFor`). */
-  nodes: NodeExecution;
 }
 
-function stepRecord(env: StepEnv, node: JourneyNode, startedAt: number): Omit<RecordStepInput, 'port' | 'endedAt' | 'runStatus'> {
+function stepRecord(env: StepEnv, node: RunNode, startedAt: number): Omit<RecordStepInput, 'port' | 'endedAt' | 'runStatus'> {
   const { runId, workspaceId } = env.loaded;
   return {
     runId,
@@ -41,44 +31,35 @@ function stepRecord(env: StepEnv, node: JourneyNode, startedAt: number): Omit<Re
   };
 }
 
-/** A flow decision that holds the run. */
-type WaitDecision = Extract<FlowDecision, { kind: 'sleep' | 'await_reply' | 'await_status' }>;
-
 interface StepRecorder {
   /** Records the visit's end and the port it took. */
   done(port: string | null, output?: unknown): Promise<void>;
-  /** Records that the visit waits (behind {@link WAIT_START_PATCH}). */
+  /** Records that the visit waits, so run lists show waiting runs. */
   waiting(): Promise<void>;
 }
 
-function recorder(env: StepEnv, node: JourneyNode, startedAt: number): StepRecorder {
+function recorder(env: StepEnv, node: RunNode, startedAt: number): StepRecorder {
   const base = stepRecord(env, node, startedAt);
   return {
-    done: (port, output) => bookkeeping().recordStep({ ...base, port, output, endedAt: Date.now(), runStatus: 'running' }),
-    waiting: async () => {
-      // Runs with local bookkeeping always record the wait's start, without asking for the older
-      // patch: a patch first checked after a local activity can land in the next workflow task
-      // (e.g. when a query arrives meanwhile), and replay would then look for it too early.
-      if (localBookkeeping() || patched(WAIT_START_PATCH))
-        await bookkeeping().recordStep({ ...base, port: null, endedAt: null, runStatus: 'waiting' });
-    },
+    done: (port, output) => bookkeeping.recordStep({ ...base, port, output, endedAt: Date.now(), runStatus: 'running' }),
+    waiting: () => bookkeeping.recordStep({ ...base, port: null, endedAt: null, runStatus: 'waiting' }),
   };
 }
 
 /** Runs a flow-control node inside the workflow and records its step. */
-export async function runFlowNode(env: StepEnv, node: JourneyNode): Promise<StepResult> {
+export async function runFlowNode(env: StepEnv, node: FlowRunNode): Promise<StepResult> {
   const { session, loaded, input } = env;
   const startedAt = Date.now();
   const record = recorder(env, node, startedAt);
-  const scope = {
+  const decision = decideFlowNode(node, {
     nowMs: startedAt,
     journeyId: input.journeyId,
+    nodeId: node.id,
     timezone: loaded.document.settings.timezone,
     contact: loaded.contact,
     vars: session.cursor.vars,
     trigger: input.trigger,
-  };
-  const decision = decideFlowNode(node, scope);
+  });
   switch (decision.kind) {
     case 'continue':
       await record.done(decision.port, decision.output);
@@ -86,45 +67,23 @@ export async function runFlowNode(env: StepEnv, node: JourneyNode): Promise<Step
     case 'finish':
       await record.done(null, decision.output);
       return { end: decision.status };
-    default: {
-      if (decision.kind !== 'sleep' || decision.untilMs > Date.now()) await record.waiting();
-      const waited = await waitOut(session, node.id, decision);
-      if (!waited) return { end: session.stop ?? 'cancelled' };
-      await record.done(waited.port, waited.output);
-      return { port: waited.port };
-    }
-  }
-}
-
-/** Holds the run until the wait ends; the port and what to record, or `undefined` when stopped. */
-async function waitOut(
-  session: RunSession,
-  nodeId: string,
-  decision: WaitDecision,
-): Promise<{ port: string; output?: unknown } | undefined> {
-  switch (decision.kind) {
-    case 'sleep':
-      return (await session.sleepUntil(decision.untilMs, nodeId)) ? { port: WAIT_PORT } : undefined;
-    case 'await_reply': {
-      const got = await session.awaitReply(decision.config, decision.timeoutMs, nodeId);
-      if (!got) return undefined;
-      if (got.reply && decision.config.saveReplyAs) session.cursor.vars[decision.config.saveReplyAs] = got.reply.text ?? null;
-      return { port: got.port, output: got.reply ? { reply: got.reply } : undefined };
-    }
-    case 'await_status': {
-      const port = await session.awaitStatus(decision.config, decision.timeoutMs, nodeId);
-      return port === undefined ? undefined : { port, output: { wamid: session.cursor.lastSend?.wamid ?? null } };
+    case 'wait': {
+      if (session.holds(decision.wait)) await record.waiting();
+      const ended = await session.waitFor(decision.wait, node.id);
+      if (!ended) return { end: session.stop ?? 'cancelled' };
+      await record.done(ended.port, ended.output);
+      return { port: ended.port };
     }
   }
 }
 
 /** Runs an action node (built-in or custom) through the `executeNode` activity. */
-export async function runActionNode(env: StepEnv, node: JourneyNode): Promise<StepResult> {
+export async function runActionNode(env: StepEnv, node: ActionRunNode): Promise<StepResult> {
   const { session, loaded, input } = env;
   const { cursor } = session;
   const startedAt = Date.now();
   cursor.inbox = clearReplies(cursor.inbox);
-  const result = await env.nodes.executeNode({
+  const result = await nodeExecution.executeNode({
     runId: loaded.runId,
     workspaceId: loaded.workspaceId,
     journeyId: input.journeyId,
@@ -140,15 +99,14 @@ export async function runActionNode(env: StepEnv, node: JourneyNode): Promise<St
   if (result.contact) loaded.contact = result.contact;
   if (result.lastSend) cursor.lastSend = result.lastSend;
   if (result.kind === 'port') return { port: result.port };
-  const got = await session.awaitReply(result.reply, durationToMs(result.reply.timeout), node.id);
-  if (!got) return { end: session.stop ?? 'cancelled' };
-  if (got.reply && result.reply.saveReplyAs) cursor.vars[result.reply.saveReplyAs] = got.reply.text ?? null;
-  await bookkeeping().recordStep({
+  const ended = await session.waitFor(replyWait(result.reply, Date.now()), node.id);
+  if (!ended) return { end: session.stop ?? 'cancelled' };
+  await bookkeeping.recordStep({
     ...stepRecord(env, node, startedAt),
-    port: got.port,
-    output: got.reply ? { reply: got.reply } : undefined,
+    port: ended.port,
+    output: ended.output,
     endedAt: Date.now(),
     runStatus: 'running',
   });
-  return { port: got.port };
+  return { port: ended.port };
 }

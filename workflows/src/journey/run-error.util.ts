@@ -1,5 +1,4 @@
 import { ActivityFailure, ApplicationFailure, TimeoutFailure, isCancellation } from '@temporalio/workflow';
-import { FlowConfigError } from '@tandem/journey-model/runtime';
 
 /**
  * `ApplicationFailure` types the worker's activities throw for problems retrying cannot
@@ -58,12 +57,11 @@ export function classifyRunError(error: unknown, nodeId?: string): RunError {
   }
   // A local activity's failure arrives as the ApplicationFailure itself.
   if (error instanceof ApplicationFailure && error.type) return { code: codeOfType(error.type), message: error.message, ...at };
-  if (error instanceof InvalidGraphError || error instanceof FlowConfigError)
-    return { code: 'invalid_graph', message: error.message, ...at };
+  if (error instanceof InvalidGraphError) return { code: 'invalid_graph', message: error.message, ...at };
   return { code: 'internal', message: error instanceof Error ? error.message : String(error), ...at };
 }
 
-/** The graph cannot be walked (missing node, endless loop, bad flow config). */
+/** The graph cannot be walked (missing node, endless loop, a flow node without a step). */
 export class InvalidGraphError extends Error {
   override readonly name = 'InvalidGraphError';
 }

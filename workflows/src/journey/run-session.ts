@@ -1,6 +1,7 @@
 import { condition, setHandler } from '@temporalio/workflow';
-import type { JourneySettings, WaitForReplyConfig, WaitForStatusConfig } from '@tandem/journey-model';
-import type { BufferedReply, RunCursor } from './run-input.types';
+import type { JourneySettings } from '@tandem/journey-model';
+import type { FlowWait, WaitEnd } from './flow-steps/flow-step.types';
+import type { RunCursor } from './run-input.types';
 import {
   cancelRunSignal,
   getRunStateQuery,
@@ -11,7 +12,7 @@ import {
   type RunStatus,
   type WaitingFor,
 } from './journey.signals';
-import { bufferReply, bufferStatus, statusPort, takeReply, teammateReplyEffect } from './run-state.util';
+import { bufferReply, bufferStatus, teammateReplyEffect } from './run-state.util';
 
 /** Why a run stops before reaching an end node. */
 export type StopReason = 'handed_off' | 'cancelled';
@@ -66,36 +67,28 @@ export class RunSession {
     if (effect === 'pause') this.cursor.paused = true;
   }
 
-  /** Sleeps until `untilMs`; `false` when the run was stopped meanwhile. */
-  async sleepUntil(untilMs: number, nodeId: string): Promise<boolean> {
-    const ms = untilMs - Date.now();
-    if (ms > 0) await this.waitOn({ kind: 'timer', nodeId, until: new Date(untilMs).toISOString() }, () => false, ms);
-    return !this.stop;
+  /** Whether `wait` will hold the run: time is left and what it waits for is not there yet. */
+  holds(wait: FlowWait): boolean {
+    return wait.untilMs > Date.now() && !this.due(wait);
   }
 
-  /** Waits for a reply; the port taken (a branch, `other` or `timeout`), or `undefined` when stopped. */
-  async awaitReply(
-    config: WaitForReplyConfig,
-    timeoutMs: number,
-    nodeId: string,
-  ): Promise<{ port: string; reply?: BufferedReply } | undefined> {
-    const until = new Date(Date.now() + timeoutMs).toISOString();
-    const arrived = await this.waitOn({ kind: 'reply', nodeId, until }, () => this.cursor.inbox.replies.length > 0, timeoutMs);
+  /**
+   * Holds the run until `wait` is ready or its time is up, then applies how it ended (what it
+   * consumed from the inbox, the variables it sets); `undefined` when the run was stopped.
+   */
+  async waitFor(wait: FlowWait, nodeId: string): Promise<WaitEnd | undefined> {
+    const ms = wait.untilMs - Date.now();
+    if (ms > 0) await this.waitOn({ kind: wait.on, nodeId, until: new Date(wait.untilMs).toISOString() }, () => this.due(wait), ms);
     if (this.stop) return undefined;
-    if (!arrived) return { port: 'timeout' };
-    const taken = takeReply(this.cursor.inbox, config);
-    if (!taken) return { port: 'timeout' };
-    this.cursor.inbox = taken.inbox;
-    return { port: taken.port, reply: taken.reply };
+    const ended = wait.end(this.cursor);
+    if (ended.inbox) this.cursor.inbox = ended.inbox;
+    if (ended.vars) Object.assign(this.cursor.vars, ended.vars);
+    return ended;
   }
 
-  /** Waits for a status of the run's latest send; the port, or `undefined` when stopped. */
-  async awaitStatus(config: WaitForStatusConfig, timeoutMs: number, nodeId: string): Promise<string | undefined> {
-    const until = new Date(Date.now() + timeoutMs).toISOString();
-    const probe = () => statusPort(this.cursor.inbox, this.cursor.lastSend, config);
-    await this.waitOn({ kind: 'status', nodeId, until }, () => probe() !== undefined, timeoutMs);
-    if (this.stop) return undefined;
-    return probe() ?? 'timeout';
+  /** A stop ends every wait; a paused run takes nothing (a teammate holds the chat). */
+  private due(wait: FlowWait): boolean {
+    return this.stop !== undefined || (!this.cursor.paused && wait.ready(this.cursor));
   }
 
   /** Blocks while a teammate holds the conversation (`pause` policy) until resumed or stopped. */
@@ -110,11 +103,11 @@ export class RunSession {
     if (!this.stop) await onChange('running');
   }
 
-  private async waitOn(waitingFor: WaitingFor, ready: () => boolean, timeoutMs: number): Promise<boolean> {
+  private async waitOn(waitingFor: WaitingFor, due: () => boolean, timeoutMs: number): Promise<boolean> {
     this.status = 'waiting';
     this.waitingFor = waitingFor;
     try {
-      return await condition(() => this.stop !== undefined || (!this.cursor.paused && ready()), timeoutMs);
+      return await condition(due, timeoutMs);
     } finally {
       this.status = 'running';
       this.waitingFor = null;

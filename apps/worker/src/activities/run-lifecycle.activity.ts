@@ -1,5 +1,5 @@
 import { ApplicationFailure } from '@temporalio/activity';
-import { journeyDocumentSchema } from '@tandem/journey-model';
+import { RunDocumentError, toRunDocument } from '@tandem/journey-model';
 import {
   RUN_FAILURE_TYPES,
   type BeginRunInput,
@@ -18,7 +18,7 @@ const setupError = (message: string) => ApplicationFailure.nonRetryable(message,
 
 type LoadedVersion = { workspaceId: string; document: LoadedRun['document'] };
 
-/** Published versions never change: the worker keeps the most recently used ones parsed. */
+/** Published versions never change: the worker keeps the most recently used ones parsed, as runs walk them. */
 const VERSION_CACHE_SIZE = 200;
 
 function versionCache(ds: ActivityDeps['dataSource']): (journeyId: string, version: number) => Promise<LoadedVersion> {
@@ -44,9 +44,12 @@ async function loadVersion(m: EntityManager, journeyId: string, version: number)
     [journeyId, version],
   );
   if (!rows[0]) throw setupError(`journey ${journeyId} has no version ${version}`);
-  const parsed = journeyDocumentSchema.safeParse(rows[0].document);
-  if (!parsed.success) throw setupError(`journey ${journeyId} v${version} is not a valid document: ${parsed.error.message}`);
-  return { workspaceId: rows[0].workspace_id, document: parsed.data };
+  try {
+    return { workspaceId: rows[0].workspace_id, document: toRunDocument(rows[0].document) };
+  } catch (error) {
+    if (error instanceof RunDocumentError) throw setupError(`journey ${journeyId} v${version} cannot run: ${error.message}`);
+    throw error;
+  }
 }
 
 function seedOf(input: Pick<BeginRunInput, 'workflowId' | 'temporalRunId' | 'run'>, workspaceId: string): RunRowSeed {
@@ -71,7 +74,7 @@ export function runLifecycleActivities(deps: ActivityDeps): Pick<JourneyActiviti
   const ds = deps.dataSource;
   const versionOf = versionCache(ds);
   return {
-    /** Loads the pinned version and the contact, and creates (or finds) the run's row. */
+    /** Loads the pinned version (parsed and defaulted: the workflow uses it as is) and the contact, and creates (or finds) the run's row. */
     async beginRun(input: BeginRunInput): Promise<LoadedRun> {
       const { workspaceId, document } = await versionOf(input.run.journeyId, input.run.version);
       const contact = await findContact(ds.manager, input.run.contactId);

@@ -1,4 +1,4 @@
-import { REPLY_OTHER_PORT } from '../flow-nodes/flow-node-types';
+import { REPLY_OTHER_PORT } from '../flow-nodes/flow-ports';
 import type { ReplyBranch, WaitForReplyConfig } from '../flow-nodes/wait-for-reply.node';
 import { matchesKeyword } from './text-match.util';
 

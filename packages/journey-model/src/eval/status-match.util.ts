@@ -1,4 +1,4 @@
-import { STATUS_TIMEOUT_PORT } from '../flow-nodes/flow-node-types';
+import { STATUS_TIMEOUT_PORT } from '../flow-nodes/flow-ports';
 import type { WaitForStatusConfig } from '../flow-nodes/wait-for-status.node';
 
 /** Statuses `core.wait-for-status@1` can wait for, in the order they happen. */

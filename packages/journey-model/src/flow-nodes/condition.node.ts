@@ -1,13 +1,12 @@
-import { conditionSchema, type Condition } from '../document/condition.schema';
-import type { NodeSpec } from '../catalogue/node-spec.types';
+import { conditionSchema } from '../document/condition.schema';
+import { defineFlowNode } from './define-flow-node.util';
 
 const CONDITION_PORTS = ['true', 'false'] as const;
 
 /** `core.condition@1`: branches `true`/`false` on a rule group (see `evaluateCondition`). */
-export const conditionSpec: NodeSpec<Condition> = {
+export const conditionSpec = defineFlowNode({
   type: 'core.condition',
   version: 1,
-  kind: 'flow',
   label: 'Condition',
   category: 'Flow',
   icon: 'split',
@@ -15,4 +14,4 @@ export const conditionSpec: NodeSpec<Condition> = {
   configSchema: conditionSchema,
   ports: () => [...CONDITION_PORTS],
   staticPorts: CONDITION_PORTS,
-};
+});

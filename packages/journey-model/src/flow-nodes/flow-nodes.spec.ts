@@ -1,4 +1,6 @@
+import { nodeKey } from '../catalogue/describe-node-spec.util';
 import { conditionSpec } from './condition.node';
+import { FLOW_NODE_TYPES, flowNodes } from './flow-nodes';
 import { splitSpec } from './split.node';
 import { exitSpec, goalSpec } from './terminal.node';
 import { waitSpec } from './wait.node';
@@ -74,5 +76,15 @@ describe('other flow nodes', () => {
     expect(goalSpec.ports({ name: 'Booked a demo' })).toEqual(['main']);
     expect(exitSpec.ports({})).toEqual([]);
     expect(goalSpec.configSchema.safeParse({ name: '  ' }).success).toBe(false);
+  });
+});
+
+describe('the flow node registry', () => {
+  it('keys every node by type@version and names that key in FLOW_NODE_TYPES', () => {
+    for (const [name, spec] of Object.entries(flowNodes)) {
+      expect(spec.key).toBe(nodeKey(spec));
+      expect(FLOW_NODE_TYPES[name as keyof typeof FLOW_NODE_TYPES]).toBe(spec.key);
+    }
+    expect(FLOW_NODE_TYPES.waitForStatus).toBe('core.wait-for-status@1');
   });
 });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { portNameSchema } from '../document/common.schema';
-import type { NodeSpec } from '../catalogue/node-spec.types';
+import { defineFlowNode } from './define-flow-node.util';
 
 /** Config of `core.split@1`: 2–10 variants; each variant's port is its name. */
 export const splitConfigSchema = z.strictObject({
@@ -19,14 +19,13 @@ export const splitConfigSchema = z.strictObject({
 export type SplitConfig = z.infer<typeof splitConfigSchema>;
 
 /** `core.split@1`: sends each contact down one weighted variant, the same one every time (see `pickVariant`). */
-export const splitSpec: NodeSpec<SplitConfig> = {
+export const splitSpec = defineFlowNode({
   type: 'core.split',
   version: 1,
-  kind: 'flow',
   label: 'A/B split',
   category: 'Flow',
   icon: 'git-fork',
   description: 'Splits contacts between weighted variants; a contact always gets the same variant.',
   configSchema: splitConfigSchema,
   ports: (config) => config.variants.map((v) => v.port),
-};
+});

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { NodeSpec } from '../catalogue/node-spec.types';
+import { defineFlowNode } from './define-flow-node.util';
 
 /** Config of `core.goal@1`: the goal's name as reported on the journey's stats. */
 export const goalConfigSchema = z.strictObject({ name: z.string().trim().min(1).max(80) });
@@ -8,10 +8,9 @@ export const goalConfigSchema = z.strictObject({ name: z.string().trim().min(1).
 export type GoalConfig = z.infer<typeof goalConfigSchema>;
 
 /** `core.goal@1`: records that the contact reached a goal and continues on `main`. */
-export const goalSpec: NodeSpec<GoalConfig> = {
+export const goalSpec = defineFlowNode({
   type: 'core.goal',
   version: 1,
-  kind: 'flow',
   label: 'Goal',
   category: 'Flow',
   icon: 'flag',
@@ -19,7 +18,7 @@ export const goalSpec: NodeSpec<GoalConfig> = {
   configSchema: goalConfigSchema,
   ports: () => ['main'],
   staticPorts: ['main'],
-};
+});
 
 /** Config of `core.exit@1`: an optional reason shown on the run. */
 export const exitConfigSchema = z.strictObject({ reason: z.string().trim().max(200).optional() });
@@ -28,10 +27,9 @@ export const exitConfigSchema = z.strictObject({ reason: z.string().trim().max(2
 export type ExitConfig = z.infer<typeof exitConfigSchema>;
 
 /** `core.exit@1`: removes the contact from the journey early (the run ends as `exited`). */
-export const exitSpec: NodeSpec<ExitConfig> = {
+export const exitSpec = defineFlowNode({
   type: 'core.exit',
   version: 1,
-  kind: 'flow',
   label: 'Exit journey',
   category: 'Flow',
   icon: 'log-out',
@@ -39,16 +37,15 @@ export const exitSpec: NodeSpec<ExitConfig> = {
   configSchema: exitConfigSchema,
   ports: () => [],
   staticPorts: [],
-};
+});
 
 /** Config of `core.end@1` (none). */
 export const endConfigSchema = z.strictObject({});
 
 /** `core.end@1`: ends the run normally (the run ends as `completed`). */
-export const endSpec: NodeSpec<Record<string, never>> = {
+export const endSpec = defineFlowNode({
   type: 'core.end',
   version: 1,
-  kind: 'flow',
   label: 'End',
   category: 'Flow',
   icon: 'circle-stop',
@@ -56,4 +53,4 @@ export const endSpec: NodeSpec<Record<string, never>> = {
   configSchema: endConfigSchema,
   ports: () => [],
   staticPorts: [],
-};
+});

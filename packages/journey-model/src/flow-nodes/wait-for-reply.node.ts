@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { durationSchema, portNameSchema } from '../document/common.schema';
 import { keywordModeSchema } from '../document/trigger.schema';
-import type { NodeSpec } from '../catalogue/node-spec.types';
+import { defineFlowNode } from './define-flow-node.util';
 
-import { REPLY_OTHER_PORT, REPLY_TIMEOUT_PORT } from './flow-node-types';
+import { REPLY_OTHER_PORT, REPLY_TIMEOUT_PORT } from './flow-ports';
 
 export { REPLY_OTHER_PORT, REPLY_TIMEOUT_PORT };
 
@@ -69,15 +69,14 @@ export function replyPorts(config: Pick<WaitForReplyConfig, 'branches'>): string
 }
 
 /** `core.wait-for-reply@1`: pauses until the contact replies, then branches on the reply. */
-export const waitForReplySpec: NodeSpec<WaitForReplyConfig> = {
+export const waitForReplySpec = defineFlowNode({
   type: 'core.wait-for-reply',
   version: 1,
-  kind: 'flow',
   label: 'Wait for reply',
   category: 'Flow',
   icon: 'message-circle-reply',
   description: 'Waits for the contact to reply and branches by tapped button, keyword or any reply; `timeout` if no reply arrives in time.',
   configSchema: waitForReplyConfigSchema,
-  ports: replyPorts,
+  ports: (config) => replyPorts(config),
   awaitsReply: (config) => config,
-};
+});

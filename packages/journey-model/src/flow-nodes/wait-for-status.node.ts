@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { durationSchema, durationToMs } from '../document/common.schema';
-import type { NodeSpec } from '../catalogue/node-spec.types';
+import { defineFlowNode } from './define-flow-node.util';
 import { STATUS_ORDER } from '../eval/status-match.util';
-import { STATUS_TIMEOUT_PORT } from './flow-node-types';
+import { STATUS_TIMEOUT_PORT } from './flow-ports';
 
 export { STATUS_TIMEOUT_PORT };
 export { matchStatus, type StatusEvent } from '../eval/status-match.util';
@@ -29,10 +29,9 @@ function statusPorts(config: WaitForStatusConfig): string[] {
 }
 
 /** `core.wait-for-status@1`: waits for the previous send of this run to be delivered, read or to fail. */
-export const waitForStatusSpec: NodeSpec<WaitForStatusConfig> = {
+export const waitForStatusSpec = defineFlowNode({
   type: 'core.wait-for-status',
   version: 1,
-  kind: 'flow',
   label: 'Wait for status',
   category: 'Flow',
   icon: 'check-check',
@@ -44,4 +43,4 @@ export const waitForStatusSpec: NodeSpec<WaitForStatusConfig> = {
     const timeoutMs = durationToMs(config.timeout);
     return { minMs: port === STATUS_TIMEOUT_PORT ? timeoutMs : 0, maxMs: timeoutMs };
   },
-};
+});

@@ -3,7 +3,8 @@ import { durationSchema, durationToMs } from '../document/common.schema';
 import { isValidTimeZone } from '../document/journey.schema';
 import { timeWindowSchema } from '../eval/time-window.schema';
 import { longestClosedGapMs } from '../eval/time-window.util';
-import type { NodeSpec, PortDelay } from '../catalogue/node-spec.types';
+import type { PortDelay } from '../catalogue/node-spec.types';
+import { defineFlowNode } from './define-flow-node.util';
 
 /** DST can stretch a gap between windows by up to an hour. */
 const DST_MARGIN_MS = 3_600_000;
@@ -46,10 +47,9 @@ function waitDelay(config: WaitConfig): PortDelay {
 }
 
 /** `core.wait@1`: pauses the run for a duration, until an instant, or until a time window opens. */
-export const waitSpec: NodeSpec<WaitConfig> = {
+export const waitSpec = defineFlowNode({
   type: 'core.wait',
   version: 1,
-  kind: 'flow',
   label: 'Wait',
   category: 'Flow',
   icon: 'clock',
@@ -58,4 +58,4 @@ export const waitSpec: NodeSpec<WaitConfig> = {
   ports: () => ['main'],
   staticPorts: ['main'],
   delay: waitDelay,
-};
+});
