@@ -5,7 +5,7 @@ import { DataSource } from 'typeorm';
 import { NumberActivityWriter } from '../numbers/number-activity.writer';
 import { applyDelivery } from './apply-delivery.util';
 import { applyStatusDeliveries, asStatusDelivery, type StatusDelivery } from './apply-statuses.util';
-import { claimForBatch, type ClaimedDelivery, recordFailure, renewClaim } from './delivery-claims.util';
+import { claimForBatch, recordFailure, renewClaim } from './delivery-claims.util';
 import { EventRouter } from './event-router.util';
 import { NumberActivity } from './handlers/handler.types';
 
@@ -114,5 +114,4 @@ export class IngestProcessor {
       renewedAt = Date.now();
     };
   }
-
 }

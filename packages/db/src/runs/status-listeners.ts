@@ -1,4 +1,4 @@
-import { FLOW_NODE_TYPES } from '@tandem/journey-model/runtime';
+import { FLOW_NODE_TYPES } from '@tandem/journey-model';
 import { runIdFromCallback } from '../engine-events/engine-event.types';
 import { LruCache } from './lru-cache';
 import { OPEN_RUN_STATUSES } from './open-run-statuses';
