@@ -1,6 +1,5 @@
-import { MockActivityEnvironment } from '@temporalio/testing';
 import { journeyBuilder } from '@tandem/journey-model';
-import type { BeginRunInput } from '@tandem/workflows';
+import type { BeginRunInput, FinishRunInput } from '@tandem/workflows';
 import { createEngineHarness, type EngineHarness } from '../__fixtures__/engine-harness';
 import { runLifecycleActivities } from './run-lifecycle.activity';
 
@@ -24,7 +23,6 @@ describe('finishRun', () => {
       [h.store.workspaceId, journeyId],
     );
     const activities = runLifecycleActivities(h.deps);
-    const env = new MockActivityEnvironment();
     const begin: BeginRunInput = {
       workflowId: `run-lifecycle-${campaignId}`,
       temporalRunId: 'first-execution',
@@ -38,10 +36,11 @@ describe('finishRun', () => {
       },
       resumed: false,
     };
-    const { runId } = await env.run(activities.beginRun, begin);
-    const finish = { runId, workflowId: begin.workflowId, temporalRunId: begin.temporalRunId, run: begin.run };
+    const { runId } = await activities.beginRun(begin);
+    const finish = (close: Pick<FinishRunInput, 'status' | 'currentNodeId' | 'error'>) =>
+      activities.finishRun({ runId, workflowId: begin.workflowId, temporalRunId: begin.temporalRunId, run: begin.run, ...close });
 
-    await env.run(activities.finishRun, { ...finish, status: 'handed_off', currentNodeId: 'end' });
+    await finish({ status: 'handed_off', currentNodeId: 'end' });
     const counts = () => h.db.dataSource.query('SELECT started, completed, failed FROM campaigns WHERE id = $1', [campaignId]);
     const state = () =>
       h.db.dataSource.query(
@@ -52,7 +51,7 @@ describe('finishRun', () => {
     expect(await state()).toEqual([{ status: 'handed_off', current_node_id: 'end', error: null, human_owned: true }]);
 
     // A late second close (e.g. a retried activity) finds no open run: nothing moves.
-    await env.run(activities.finishRun, { ...finish, status: 'failed', currentNodeId: null, error: { code: 'x', message: 'late' } });
+    await finish({ status: 'failed', currentNodeId: null, error: { code: 'x', message: 'late' } });
     expect(await state()).toEqual([{ status: 'handed_off', current_node_id: 'end', error: null, human_owned: true }]);
     expect(await counts()).toEqual([{ started: 1, completed: 1, failed: 0 }]);
   });
