@@ -28,9 +28,9 @@ const CONTACT_COLUMNS = `c.id, c.workspace_id, c.number_id, c.wa_id, c.user_id, 
   c.marketing_opted_out, c.human_owned, c.window_open_until`;
 
 // Read at every run's start and every node's execution: named prepared statements.
-const selectContact = preparedStatement<ContactRow>('contact_find', `SELECT ${CONTACT_COLUMNS} FROM contacts c WHERE c.id = $1`);
+const selectContact = preparedStatement<ContactRow>('run_contact_find', `SELECT ${CONTACT_COLUMNS} FROM contacts c WHERE c.id = $1`);
 const selectContactWithNumber = preparedStatement<ContactWithNumber>(
-  'contact_find_with_number',
+  'run_contact_find_with_number',
   `SELECT ${CONTACT_COLUMNS}, n.phone_number_id AS number_phone_number_id, n.mode AS number_mode
    FROM contacts c LEFT JOIN business_numbers n ON n.id = $2 WHERE c.id = $1`,
 );

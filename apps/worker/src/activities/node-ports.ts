@@ -75,17 +75,20 @@ export function envCredentials(env: Record<string, string | undefined>): Credent
 // The contact writes of nodes (`$1` the contact), as named prepared statements.
 const contactWrites = {
   setAttribute: preparedStatement(
-    'contact_set_attribute',
+    'node_contact_set_attribute',
     `UPDATE contacts SET attributes = attributes || jsonb_build_object($2::text, $3::jsonb), updated_at = now() WHERE id = $1`,
   ),
   addTag: preparedStatement(
-    'contact_add_tag',
+    'node_contact_add_tag',
     `UPDATE contacts SET tags = array_append(tags, $2), updated_at = now() WHERE id = $1 AND NOT ($2 = ANY(tags))`,
   ),
-  removeTag: preparedStatement('contact_remove_tag', `UPDATE contacts SET tags = array_remove(tags, $2), updated_at = now() WHERE id = $1`),
-  setOptedOut: preparedStatement('contact_set_opted_out', `UPDATE contacts SET opted_out = $2, updated_at = now() WHERE id = $1`),
+  removeTag: preparedStatement(
+    'node_contact_remove_tag',
+    `UPDATE contacts SET tags = array_remove(tags, $2), updated_at = now() WHERE id = $1`,
+  ),
+  setOptedOut: preparedStatement('node_contact_set_opted_out', `UPDATE contacts SET opted_out = $2, updated_at = now() WHERE id = $1`),
   handOff: preparedStatement(
-    'contact_hand_off',
+    'node_contact_hand_off',
     `UPDATE contacts SET human_owned = true, human_owned_at = coalesce(human_owned_at, now()), updated_at = now() WHERE id = $1`,
   ),
 };
