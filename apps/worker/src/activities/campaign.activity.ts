@@ -1,10 +1,11 @@
 import { ApplicationFailure, Context } from '@temporalio/activity';
+import { preparedStatement, runPrepared } from '@tandem/db';
 import { journeyDocumentSchema, matchSegment, segmentSchema, type JourneySettings, type Segment } from '@tandem/journey-model';
 import type { CampaignActivities, CampaignPageResult } from '@tandem/workflows';
 import type { DataSource } from 'typeorm';
 import { RunStarter } from '../runtime/run-starter';
 import type { ActivityDeps } from './activity-deps.types';
-import { refreshCampaignCounters, updateReturning } from './run-rows.util';
+import { refreshCampaignCounters } from './run-rows.util';
 
 /** Contacts started at once within a page. */
 const START_CONCURRENCY = 10;
@@ -32,20 +33,40 @@ interface CandidateRow {
 
 const setupError = (message: string) => ApplicationFailure.nonRetryable(message, 'CampaignSetupError');
 
+// Statements of every page of a campaign, as named prepared statements.
+const selectPlan = preparedStatement<{ workspace_id: string; journey_id: string; version: number; segment: unknown; document: unknown }>(
+  'campaign_plan',
+  `SELECT c.workspace_id, c.journey_id, c.version, c.segment, v.document FROM campaigns c
+   JOIN journey_versions v ON v.journey_id = c.journey_id AND v.version = c.version WHERE c.id = $1`,
+);
+const selectNumber = preparedStatement<{ id: string }>(
+  'campaign_number',
+  `SELECT id FROM business_numbers WHERE workspace_id = $1 AND ($2::uuid IS NULL OR id = $2::uuid) ORDER BY created_at LIMIT 1`,
+);
+const beginRunning = preparedStatement<{ status: string }>(
+  'campaign_begin',
+  `UPDATE campaigns SET status = 'running' WHERE id = $1 AND status IN ('draft', 'running') RETURNING status`,
+);
+const selectCandidates = preparedStatement<CandidateRow>(
+  'campaign_candidates',
+  `SELECT c.id, c.tags, c.attributes, c.opted_out, c.human_owned,
+     (SELECT CASE WHEN count(*) = 0 THEN NULL WHEN bool_or(r.status IN ('running', 'waiting', 'paused')) THEN 'open' ELSE 'ended' END
+        FROM journey_runs r WHERE r.journey_id = $2 AND r.contact_id = c.id AND r.campaign_id IS DISTINCT FROM $3) AS other_run
+   FROM contacts c WHERE c.number_id = $1 AND ($4::uuid IS NULL OR c.id > $4::uuid) ORDER BY c.id LIMIT $5`,
+);
+const setTotal = preparedStatement('campaign_set_total', 'UPDATE campaigns SET total = $2 WHERE id = $1');
+const finish = preparedStatement(
+  'campaign_finish',
+  'UPDATE campaigns SET status = $2, finished_at = coalesce(finished_at, now()) WHERE id = $1',
+);
+
 async function loadPlan(ds: DataSource, campaignId: string): Promise<CampaignPlan> {
-  const rows: { workspace_id: string; journey_id: string; version: number; segment: unknown; document: unknown }[] = await ds.query(
-    `SELECT c.workspace_id, c.journey_id, c.version, c.segment, v.document FROM campaigns c
-     JOIN journey_versions v ON v.journey_id = c.journey_id AND v.version = c.version WHERE c.id = $1`,
-    [campaignId],
-  );
+  const { rows } = await runPrepared(ds, selectPlan, [campaignId]);
   if (!rows[0]) throw setupError(`campaign ${campaignId} or its journey version does not exist`);
   const document = journeyDocumentSchema.parse(rows[0].document);
   const segment = segmentSchema.safeParse(rows[0].segment);
   if (!segment.success) throw setupError(`campaign ${campaignId} has an invalid segment: ${segment.error.message}`);
-  const numbers: { id: string }[] = await ds.query(
-    `SELECT id FROM business_numbers WHERE workspace_id = $1 AND ($2::uuid IS NULL OR id = $2::uuid) ORDER BY created_at LIMIT 1`,
-    [rows[0].workspace_id, document.settings.numberId ?? null],
-  );
+  const { rows: numbers } = await runPrepared(ds, selectNumber, [rows[0].workspace_id, document.settings.numberId ?? null]);
   if (!numbers[0]) throw setupError(`campaign ${campaignId}: the journey's number does not exist`);
   const { workspace_id: workspaceId, journey_id: journeyId, version } = rows[0];
   const triggerId = document.triggers.find((t) => t.kind === 'campaign')?.id;
@@ -68,23 +89,13 @@ export function campaignActivities(deps: ActivityDeps): CampaignActivities {
   return {
     async beginCampaign({ campaignId }) {
       await loadPlan(ds, campaignId);
-      const rows = await updateReturning<{ status: string }>(
-        ds.manager,
-        `UPDATE campaigns SET status = 'running' WHERE id = $1 AND status IN ('draft', 'running') RETURNING status`,
-        [campaignId],
-      );
+      const { rows } = await runPrepared(ds, beginRunning, [campaignId]);
       if (!rows[0]) throw setupError(`campaign ${campaignId} is not a draft (it was already run or cancelled)`);
     },
 
     async startCampaignPage({ campaignId, cursor, pageSize, before }): Promise<CampaignPageResult> {
       const plan = await loadPlan(ds, campaignId);
-      const page: CandidateRow[] = await ds.query(
-        `SELECT c.id, c.tags, c.attributes, c.opted_out, c.human_owned,
-           (SELECT CASE WHEN count(*) = 0 THEN NULL WHEN bool_or(r.status IN ('running', 'waiting', 'paused')) THEN 'open' ELSE 'ended' END
-              FROM journey_runs r WHERE r.journey_id = $2 AND r.contact_id = c.id AND r.campaign_id IS DISTINCT FROM $3) AS other_run
-         FROM contacts c WHERE c.number_id = $1 AND ($4::uuid IS NULL OR c.id > $4::uuid) ORDER BY c.id LIMIT $5`,
-        [plan.numberId, plan.journeyId, campaignId, cursor, pageSize],
-      );
+      const { rows: page } = await runPrepared(ds, selectCandidates, [plan.numberId, plan.journeyId, campaignId, cursor, pageSize]);
       const inSegment = page.filter((c) => matchSegment(plan.segment, { tags: c.tags, attributes: c.attributes }));
       const eligible = inSegment.filter((c) => !c.opted_out && !c.human_owned && reEntryAllows(plan.reEntry, c.other_run));
       let started = 0;
@@ -94,19 +105,19 @@ export function campaignActivities(deps: ActivityDeps): CampaignActivities {
         Context.current().heartbeat(i);
       }
       const skipped = inSegment.length - started;
-      await ds.query('UPDATE campaigns SET total = $2 WHERE id = $1', [campaignId, before.started + before.skipped + inSegment.length]);
+      await runPrepared(ds, setTotal, [campaignId, before.started + before.skipped + inSegment.length]);
       return { started, skipped, nextCursor: page.length < pageSize ? null : page[page.length - 1].id };
     },
 
     async refreshCampaignProgress({ campaignId, expected, skipped }) {
       return ds.transaction(async (m) => {
-        await m.query('UPDATE campaigns SET total = $2 WHERE id = $1', [campaignId, expected + skipped]);
+        await runPrepared(m, setTotal, [campaignId, expected + skipped]);
         return refreshCampaignCounters(m, campaignId);
       });
     },
 
     async finishCampaign({ campaignId, status }) {
-      await ds.query(`UPDATE campaigns SET status = $2, finished_at = coalesce(finished_at, now()) WHERE id = $1`, [campaignId, status]);
+      await runPrepared(ds, finish, [campaignId, status]);
       await refreshCampaignCounters(ds.manager, campaignId);
     },
   };

@@ -1,3 +1,4 @@
+import { preparedStatement, runPrepared } from '@tandem/db';
 import type { ContactSnapshot } from '@tandem/workflows';
 import type { EntityManager } from 'typeorm';
 
@@ -26,19 +27,23 @@ export interface ContactWithNumber extends ContactRow {
 const CONTACT_COLUMNS = `c.id, c.workspace_id, c.number_id, c.wa_id, c.user_id, c.profile_name, c.attributes, c.tags, c.opted_out,
   c.marketing_opted_out, c.human_owned, c.window_open_until`;
 
+// Read at every run's start and every node's execution: named prepared statements.
+const selectContact = preparedStatement<ContactRow>('run_contact_find', `SELECT ${CONTACT_COLUMNS} FROM contacts c WHERE c.id = $1`);
+const selectContactWithNumber = preparedStatement<ContactWithNumber>(
+  'run_contact_find_with_number',
+  `SELECT ${CONTACT_COLUMNS}, n.phone_number_id AS number_phone_number_id, n.mode AS number_mode
+   FROM contacts c LEFT JOIN business_numbers n ON n.id = $2 WHERE c.id = $1`,
+);
+
 /** Reads a contact, or `undefined` when it does not exist. */
 export async function findContact(m: EntityManager, contactId: string): Promise<ContactRow | undefined>;
 /** Reads a contact with the number `numberId` (its columns null when there is no such number) in the same round trip. */
 export async function findContact(m: EntityManager, contactId: string, numberId: string): Promise<ContactWithNumber | undefined>;
 export async function findContact(m: EntityManager, contactId: string, numberId?: string): Promise<ContactRow | undefined> {
-  const rows: ContactRow[] =
+  const { rows } =
     numberId === undefined
-      ? await m.query(`SELECT ${CONTACT_COLUMNS} FROM contacts c WHERE c.id = $1`, [contactId])
-      : await m.query(
-          `SELECT ${CONTACT_COLUMNS}, n.phone_number_id AS number_phone_number_id, n.mode AS number_mode
-           FROM contacts c LEFT JOIN business_numbers n ON n.id = $2 WHERE c.id = $1`,
-          [contactId, numberId],
-        );
+      ? await runPrepared(m, selectContact, [contactId])
+      : await runPrepared(m, selectContactWithNumber, [contactId, numberId]);
   return rows[0];
 }
 

@@ -1,3 +1,4 @@
+import { preparedStatement, runPrepared, type PreparedStatement } from '@tandem/db';
 import {
   NodeConfigError,
   type AttributeValue,
@@ -71,24 +72,39 @@ export function envCredentials(env: Record<string, string | undefined>): Credent
   };
 }
 
+// The contact writes of nodes (`$1` the contact), as named prepared statements.
+const contactWrites = {
+  setAttribute: preparedStatement(
+    'node_contact_set_attribute',
+    `UPDATE contacts SET attributes = attributes || jsonb_build_object($2::text, $3::jsonb), updated_at = now() WHERE id = $1`,
+  ),
+  addTag: preparedStatement(
+    'node_contact_add_tag',
+    `UPDATE contacts SET tags = array_append(tags, $2), updated_at = now() WHERE id = $1 AND NOT ($2 = ANY(tags))`,
+  ),
+  removeTag: preparedStatement(
+    'node_contact_remove_tag',
+    `UPDATE contacts SET tags = array_remove(tags, $2), updated_at = now() WHERE id = $1`,
+  ),
+  setOptedOut: preparedStatement('node_contact_set_opted_out', `UPDATE contacts SET opted_out = $2, updated_at = now() WHERE id = $1`),
+  handOff: preparedStatement(
+    'node_contact_hand_off',
+    `UPDATE contacts SET human_owned = true, human_owned_at = coalesce(human_owned_at, now()), updated_at = now() WHERE id = $1`,
+  ),
+};
+
 /** `ctx.contacts`: writes the contact row at once; `onChange` lets the step return a fresh snapshot. */
 export function contactsPort(ds: DataSource, contactId: string, onChange: () => void): ContactsPort {
-  const run = async (sql: string, params: unknown[]) => {
-    await ds.query(sql, [contactId, ...params]);
+  const run = async (statement: PreparedStatement, params: unknown[]) => {
+    await runPrepared(ds, statement, [contactId, ...params]);
     onChange();
   };
   return {
-    setAttribute: (key: string, value: AttributeValue) =>
-      run(`UPDATE contacts SET attributes = attributes || jsonb_build_object($2::text, $3::jsonb), updated_at = now() WHERE id = $1`, [
-        key,
-        JSON.stringify(value),
-      ]),
-    addTag: (tag: string) =>
-      run(`UPDATE contacts SET tags = array_append(tags, $2), updated_at = now() WHERE id = $1 AND NOT ($2 = ANY(tags))`, [tag]),
-    removeTag: (tag: string) => run(`UPDATE contacts SET tags = array_remove(tags, $2), updated_at = now() WHERE id = $1`, [tag]),
-    setOptedOut: (optedOut: boolean) => run(`UPDATE contacts SET opted_out = $2, updated_at = now() WHERE id = $1`, [optedOut]),
-    handOff: () =>
-      run(`UPDATE contacts SET human_owned = true, human_owned_at = coalesce(human_owned_at, now()), updated_at = now() WHERE id = $1`, []),
+    setAttribute: (key: string, value: AttributeValue) => run(contactWrites.setAttribute, [key, JSON.stringify(value)]),
+    addTag: (tag: string) => run(contactWrites.addTag, [tag]),
+    removeTag: (tag: string) => run(contactWrites.removeTag, [tag]),
+    setOptedOut: (optedOut: boolean) => run(contactWrites.setOptedOut, [optedOut]),
+    handOff: () => run(contactWrites.handOff, []),
   };
 }
 

@@ -1,4 +1,5 @@
 import { ApplicationFailure } from '@temporalio/activity';
+import { preparedStatement, runPrepared } from '@tandem/db';
 import { RunDocumentError, toRunDocument } from '@tandem/journey-model';
 import {
   RUN_FAILURE_TYPES,
@@ -12,7 +13,7 @@ import {
 import type { EntityManager } from 'typeorm';
 import type { ActivityDeps } from './activity-deps.types';
 import { findContact, toSnapshot } from './contact-snapshot.util';
-import { OPEN_RUN_STATUSES, refreshCampaignCounters, stepRowId, updateReturning, upsertRunRow, type RunRowSeed } from './run-rows.util';
+import { OPEN_RUN_STATUSES, refreshCampaignCounters, stepRowId, upsertRunRow, type RunRowSeed } from './run-rows.util';
 
 const setupError = (message: string) => ApplicationFailure.nonRetryable(message, RUN_FAILURE_TYPES.runSetup);
 
@@ -38,11 +39,47 @@ function versionCache(ds: ActivityDeps['dataSource']): (journeyId: string, versi
   };
 }
 
+// The statements of every run (most of them of every step), as named prepared statements.
+const selectVersion = preparedStatement<{ workspace_id: string; document: unknown }>(
+  'run_load_version',
+  'SELECT workspace_id, document FROM journey_versions WHERE journey_id = $1 AND version = $2',
+);
+/** The step upsert and the run's move in one statement: atomic without a transaction's round trips. */
+const recordStepRow = preparedStatement(
+  'run_record_step',
+  `WITH step AS (
+     INSERT INTO run_steps (id, workspace_id, run_id, journey_id, version, node_id, node_type, port, output, started_at, ended_at, duration_ms, step)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, to_timestamp($10 / 1000.0), to_timestamp($11 / 1000.0), $12, $13)
+     ON CONFLICT (id) DO UPDATE SET port = EXCLUDED.port, ended_at = EXCLUDED.ended_at,
+       duration_ms = extract(epoch FROM (EXCLUDED.ended_at - run_steps.started_at)) * 1000,
+       output = CASE WHEN jsonb_typeof(run_steps.output) = 'object' AND jsonb_typeof(EXCLUDED.output) = 'object'
+         THEN run_steps.output || EXCLUDED.output ELSE coalesce(EXCLUDED.output, run_steps.output) END
+     RETURNING run_id)
+   UPDATE journey_runs SET status = $14, current_node_id = $6, updated_at = now()
+   WHERE id = (SELECT run_id FROM step) AND status = ANY($15)`,
+);
+/** The close and the hand-off in one statement; answers the closed run's campaign (no row when it was closed already). */
+const closeRun = preparedStatement<{ campaign_id: string | null }>(
+  'run_close',
+  `WITH closed AS (
+     UPDATE journey_runs SET status = $2, ended_at = coalesce(ended_at, now()), current_node_id = $3, error = $4, updated_at = now()
+     WHERE id = $1 AND status = ANY($5) RETURNING campaign_id, contact_id),
+   owned AS (
+     UPDATE contacts SET human_owned = true, human_owned_at = coalesce(human_owned_at, now())
+     WHERE $2 = 'handed_off' AND id = (SELECT contact_id FROM closed))
+   SELECT campaign_id FROM closed`,
+);
+const moveRun = preparedStatement(
+  'run_set_state',
+  'UPDATE journey_runs SET status = $2, current_node_id = $3, updated_at = now() WHERE id = $1 AND status = ANY($4)',
+);
+const selectRunRow = preparedStatement<{ id: string }>(
+  'run_find_row',
+  'SELECT id FROM journey_runs WHERE workflow_id = $1 AND temporal_run_id = $2',
+);
+
 async function loadVersion(m: EntityManager, journeyId: string, version: number): Promise<LoadedVersion> {
-  const rows: { workspace_id: string; document: unknown }[] = await m.query(
-    'SELECT workspace_id, document FROM journey_versions WHERE journey_id = $1 AND version = $2',
-    [journeyId, version],
-  );
+  const { rows } = await runPrepared(m, selectVersion, [journeyId, version]);
   if (!rows[0]) throw setupError(`journey ${journeyId} has no version ${version}`);
   try {
     return { workspaceId: rows[0].workspace_id, document: toRunDocument(rows[0].document) };
@@ -85,36 +122,23 @@ export function runLifecycleActivities(deps: ActivityDeps): Pick<JourneyActiviti
 
     /** Upserts a flow-node step (one row per visit) and moves the run's status and current node. */
     async recordStep(input: RecordStepInput): Promise<void> {
-      // One statement: the step upsert and the run's move are atomic without a transaction's round trips.
-      await ds.query(
-        `WITH step AS (
-           INSERT INTO run_steps (id, workspace_id, run_id, journey_id, version, node_id, node_type, port, output, started_at, ended_at, duration_ms, step)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, to_timestamp($10 / 1000.0), to_timestamp($11 / 1000.0), $12, $13)
-           ON CONFLICT (id) DO UPDATE SET port = EXCLUDED.port, ended_at = EXCLUDED.ended_at,
-             duration_ms = extract(epoch FROM (EXCLUDED.ended_at - run_steps.started_at)) * 1000,
-             output = CASE WHEN jsonb_typeof(run_steps.output) = 'object' AND jsonb_typeof(EXCLUDED.output) = 'object'
-               THEN run_steps.output || EXCLUDED.output ELSE coalesce(EXCLUDED.output, run_steps.output) END
-           RETURNING run_id)
-         UPDATE journey_runs SET status = $14, current_node_id = $6, updated_at = now()
-         WHERE id = (SELECT run_id FROM step) AND status = ANY($15)`,
-        [
-          stepRowId(input.runId, input.step),
-          input.workspaceId,
-          input.runId,
-          input.journeyId,
-          input.version,
-          input.nodeId,
-          input.nodeType,
-          input.port,
-          input.output === undefined ? null : JSON.stringify(input.output),
-          input.startedAt,
-          input.endedAt,
-          input.endedAt === null ? null : input.endedAt - input.startedAt,
-          input.step,
-          input.runStatus,
-          OPEN_RUN_STATUSES,
-        ],
-      );
+      await runPrepared(ds, recordStepRow, [
+        stepRowId(input.runId, input.step),
+        input.workspaceId,
+        input.runId,
+        input.journeyId,
+        input.version,
+        input.nodeId,
+        input.nodeType,
+        input.port,
+        input.output === undefined ? null : JSON.stringify(input.output),
+        input.startedAt,
+        input.endedAt,
+        input.endedAt === null ? null : input.endedAt - input.startedAt,
+        input.step,
+        input.runStatus,
+        OPEN_RUN_STATUSES,
+      ]);
     },
 
     async updateRun(input: UpdateRunInput): Promise<void> {
@@ -125,18 +149,16 @@ export function runLifecycleActivities(deps: ActivityDeps): Pick<JourneyActiviti
     async finishRun(input: FinishRunInput): Promise<void> {
       const runId = input.runId ?? (await findRunRow(ds.manager, input));
       if (!runId) return;
-      // The close and the hand-off in one statement; a campaign run's recount after it (idempotent).
-      const [closed] = await updateReturning<{ campaign_id: string | null }>(
-        ds.manager,
-        `WITH closed AS (
-           UPDATE journey_runs SET status = $2, ended_at = coalesce(ended_at, now()), current_node_id = $3, error = $4, updated_at = now()
-           WHERE id = $1 AND status = ANY($5) RETURNING campaign_id, contact_id),
-         owned AS (
-           UPDATE contacts SET human_owned = true, human_owned_at = coalesce(human_owned_at, now())
-           WHERE $2 = 'handed_off' AND id = (SELECT contact_id FROM closed))
-         SELECT campaign_id FROM closed`,
-        [runId, input.status, input.currentNodeId, input.error ? JSON.stringify(input.error) : null, OPEN_RUN_STATUSES],
-      );
+      // A campaign run's recount after the close (idempotent).
+      const [closed] = (
+        await runPrepared(ds, closeRun, [
+          runId,
+          input.status,
+          input.currentNodeId,
+          input.error ? JSON.stringify(input.error) : null,
+          OPEN_RUN_STATUSES,
+        ])
+      ).rows;
       if (closed?.campaign_id) await refreshCampaignCounters(ds.manager, closed.campaign_id);
     },
   };
@@ -144,19 +166,11 @@ export function runLifecycleActivities(deps: ActivityDeps): Pick<JourneyActiviti
 
 /** Only open runs move: a late step never reopens an ended run. */
 async function setRunState(m: EntityManager, runId: string, status: string, nodeId: string | null): Promise<void> {
-  await m.query('UPDATE journey_runs SET status = $2, current_node_id = $3, updated_at = now() WHERE id = $1 AND status = ANY($4)', [
-    runId,
-    status,
-    nodeId,
-    OPEN_RUN_STATUSES,
-  ]);
+  await runPrepared(m, moveRun, [runId, status, nodeId, OPEN_RUN_STATUSES]);
 }
 
 /** A run that failed before `beginRun` returned may still have a row (pre-created by its starter). */
 async function findRunRow(m: EntityManager, input: FinishRunInput): Promise<string | undefined> {
-  const rows: { id: string }[] = await m.query('SELECT id FROM journey_runs WHERE workflow_id = $1 AND temporal_run_id = $2', [
-    input.workflowId,
-    input.temporalRunId,
-  ]);
+  const { rows } = await runPrepared(m, selectRunRow, [input.workflowId, input.temporalRunId]);
   return rows[0]?.id;
 }

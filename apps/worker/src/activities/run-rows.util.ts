@@ -2,20 +2,6 @@ import { preparedStatement, runPrepared } from '@tandem/db';
 import { createHash } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 
-/**
- * Rows of an `UPDATE … RETURNING`. TypeORM's plain `query()` answers UPDATE and DELETE with
- * `[rows, count]` instead of the rows, so ask for the structured result.
- */
-export async function updateReturning<T>(m: EntityManager, sql: string, params: unknown[]): Promise<T[]> {
-  const runner = m.queryRunner ?? m.connection.createQueryRunner();
-  try {
-    const result = await runner.query(sql, params, true);
-    return result.records as T[];
-  } finally {
-    if (!m.queryRunner) await runner.release();
-  }
-}
-
 export { OPEN_RUN_STATUSES } from '@tandem/db';
 
 /** What a `journey_runs` row is created from. */

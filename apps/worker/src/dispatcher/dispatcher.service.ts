@@ -1,12 +1,13 @@
 import { WorkflowNotFoundError, type Client } from '@temporalio/client';
-import { type EngineEvent, statusWaiters } from '@tandem/db';
+import { runPrepared, statusWaiters, type EngineEvent } from '@tandem/db';
 import { matchTrigger, type EngineEvent as TriggerEvent } from '@tandem/journey-model';
 import { replySignal, statusSignal, teammateReplySignal, type RunTrigger } from '@tandem/workflows';
 import type { DataSource } from 'typeorm';
 import { OPEN_RUN_STATUSES } from '../activities/run-rows.util';
 import { RunStarter } from '../runtime/run-starter';
 import { contactOf, replyOf, statusOf, triggerEventOf } from './event-mapping.util';
-import { JourneyCatalog, liveVersionsJson, type LiveVersionRow } from './journey-catalog';
+import { contactFactsStatement, openRunContactsStatement, startableContactStatement, startedByStatement } from './dispatcher.statements';
+import { JourneyCatalog, type LiveVersionRow } from './journey-catalog';
 
 /** What {@link Dispatcher.contactFacts} reads about an event's contact. */
 interface ContactFacts {
@@ -91,17 +92,13 @@ export class Dispatcher {
     const contactId = contactOf(event);
     if (!contactId) return undefined;
     const wamid = event.kind === 'message.received' ? event.payload.wamid : null;
-    const rows: { startable: boolean; open_runs: string[]; first_message: boolean; live: LiveVersionRow[]; started_by_event: string[] }[] =
-      await this.deps.dataSource.query(
-        `SELECT coalesce(NOT c.human_owned, false) AS startable,
-           ARRAY(SELECT r.workflow_id FROM journey_runs r WHERE r.contact_id = k.id AND r.status = ANY($2)) AS open_runs,
-           $3::text IS NOT NULL AND NOT EXISTS (
-             SELECT 1 FROM messages m WHERE m.contact_id = k.id AND m.direction = 'inbound' AND m.wamid <> $3) AS first_message,
-           ${liveVersionsJson('$4')} AS live,
-           ARRAY(SELECT r.journey_id::text FROM journey_runs r WHERE r.contact_id = k.id AND r.trigger_key = $5) AS started_by_event
-         FROM (SELECT $1::uuid AS id) k LEFT JOIN contacts c ON c.id = k.id`,
-        [contactId, OPEN_RUN_STATUSES, wamid, event.workspaceId, event.id],
-      );
+    const { rows } = await runPrepared(this.deps.dataSource, contactFactsStatement, [
+      contactId,
+      OPEN_RUN_STATUSES,
+      wamid,
+      event.workspaceId,
+      event.id,
+    ]);
     const row = rows[0];
     return {
       contactId,
@@ -162,29 +159,20 @@ export class Dispatcher {
    */
   private async contactsFor(event: EngineEvent, facts: ContactFacts | undefined): Promise<string[]> {
     if (event.kind === 'number.disconnected') {
-      const rows: { id: string }[] = await this.deps.dataSource.query(
-        `SELECT DISTINCT c.id FROM contacts c JOIN journey_runs r ON r.contact_id = c.id
-         WHERE r.number_id = $1 AND r.status = ANY($2) AND NOT c.human_owned`,
-        [event.numberId, OPEN_RUN_STATUSES],
-      );
+      const { rows } = await runPrepared(this.deps.dataSource, openRunContactsStatement, [event.numberId, OPEN_RUN_STATUSES]);
       return rows.map((r) => r.id);
     }
     if (facts) return facts.startable ? [facts.contactId] : [];
     // Statuses carry their contact when it is known.
     const contactId = contactOf(event);
     if (!contactId) return [];
-    const rows: { id: string }[] = await this.deps.dataSource.query('SELECT id FROM contacts WHERE id = $1 AND NOT human_owned', [
-      contactId,
-    ]);
+    const { rows } = await runPrepared(this.deps.dataSource, startableContactStatement, [contactId]);
     return rows.map((r) => r.id);
   }
 
   /** A redelivered event must not start a second run once the first has ended (`one_at_a_time` reuses ids). */
   private async alreadyStartedBy(journeyId: string, contactId: string, eventId: string): Promise<boolean> {
-    const rows: unknown[] = await this.deps.dataSource.query(
-      'SELECT 1 FROM journey_runs WHERE journey_id = $1 AND contact_id = $2 AND trigger_key = $3 LIMIT 1',
-      [journeyId, contactId, eventId],
-    );
+    const { rows } = await runPrepared(this.deps.dataSource, startedByStatement, [journeyId, contactId, eventId]);
     return rows.length > 0;
   }
 }

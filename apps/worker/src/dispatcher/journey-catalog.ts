@@ -1,3 +1,4 @@
+import { preparedStatement, runPrepared } from '@tandem/db';
 import { journeyDocumentSchema, type JourneyDocument } from '@tandem/journey-model';
 import type { DataSource } from 'typeorm';
 
@@ -24,6 +25,12 @@ export function liveVersionsJson(workspaceParam: string): string {
     FROM journeys j WHERE j.workspace_id = ${workspaceParam} AND j.status = 'active' AND j.live_version IS NOT NULL)`;
 }
 
+const liveVersions = preparedStatement<{ live: LiveVersionRow[] }>('journey_catalog_live', `SELECT ${liveVersionsJson('$1')} AS live`);
+const versionDocument = preparedStatement<{ document: unknown }>(
+  'journey_catalog_document',
+  'SELECT document FROM journey_versions WHERE journey_id = $1 AND version = $2',
+);
+
 /**
  * Active journeys with a live version, per event. Versions are immutable, so their parsed
  * documents are cached by (journey, version); which version is live is read every time.
@@ -34,7 +41,7 @@ export class JourneyCatalog {
   constructor(private readonly ds: DataSource) {}
 
   async liveOn(workspaceId: string, numberId: string): Promise<LiveJourney[]> {
-    const [row]: { live: LiveVersionRow[] }[] = await this.ds.query(`SELECT ${liveVersionsJson('$1')} AS live`, [workspaceId]);
+    const [row] = (await runPrepared(this.ds, liveVersions, [workspaceId])).rows;
     return this.liveFrom(row.live, workspaceId, numberId);
   }
 
@@ -53,10 +60,7 @@ export class JourneyCatalog {
   async documentOf(journeyId: string, version: number): Promise<JourneyDocument | null> {
     const key = `${journeyId}@${version}`;
     if (!this.documents.has(key)) {
-      const rows: { document: unknown }[] = await this.ds.query(
-        'SELECT document FROM journey_versions WHERE journey_id = $1 AND version = $2',
-        [journeyId, version],
-      );
+      const { rows } = await runPrepared(this.ds, versionDocument, [journeyId, version]);
       const parsed = journeyDocumentSchema.safeParse(rows[0]?.document);
       // An unparsable version never starts runs (the api validates before publishing).
       this.documents.set(key, parsed.success ? parsed.data : null);
