@@ -102,4 +102,37 @@ describe('BatchScheduler', () => {
     expect(batches.map((b) => b.ids)).toEqual([['a'], ['b', 'c'], ['d']]);
     expect(drained).toBe(2);
   });
+
+  describe('lingering ids', () => {
+    beforeEach(() => jest.useFakeTimers());
+    afterEach(() => jest.useRealTimers());
+
+    it('wait lingerMs for company, then go as one batch; other ids start at once meanwhile', () => {
+      const { batches, run } = controlled();
+      const scheduler = new BatchScheduler(run, { maxBatch: 10, concurrency: 2, lingerMs: 50 });
+      scheduler.submit('s1', true);
+      jest.advanceTimersByTime(30);
+      scheduler.submit('s2', true);
+      scheduler.submit('m');
+      expect(batches.map((b) => b.ids)).toEqual([['m']]);
+      expect(scheduler.backlog).toBe(2);
+      jest.advanceTimersByTime(19);
+      expect(batches).toHaveLength(1);
+      jest.advanceTimersByTime(1);
+      expect(batches.map((b) => b.ids)).toEqual([['m'], ['s1', 's2']]);
+    });
+
+    it('start at once without lingerMs, and come back from close when they never started', async () => {
+      const plain = controlled();
+      new BatchScheduler(plain.run, { maxBatch: 10, concurrency: 1 }).submit('s', true);
+      expect(plain.batches.map((b) => b.ids)).toEqual([['s']]);
+
+      const { batches, run } = controlled();
+      const scheduler = new BatchScheduler(run, { maxBatch: 10, concurrency: 1, lingerMs: 50 });
+      scheduler.submit('s', true);
+      expect(await scheduler.close()).toEqual(['s']);
+      jest.advanceTimersByTime(100);
+      expect(batches).toHaveLength(0);
+    });
+  });
 });

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { createHash } from 'node:crypto';
+import type { WebhookBodyKind } from '@tandem/whatsapp';
 import { DataSource } from 'typeorm';
 import { queryRows } from '../common/sql.util';
 import { IngestScheduler } from '../ingest/ingest.scheduler';
@@ -43,9 +44,10 @@ export class WebhookIntakeService {
   /**
    * Starts processing without making Meta wait. A redelivery of a delivery still pending is
    * submitted too: the processor takes it only if this process holds the claim (else its
-   * holder, or a sweeper once the claim lapses, does).
+   * holder, or a sweeper once the claim lapses, does). A delivery of statuses only waits a
+   * moment for others (see `IngestScheduler`).
    */
-  processSoon(delivery: PersistedDelivery): void {
-    if (delivery.outcome === 'pending') this.scheduler.submit(delivery.id);
+  processSoon(delivery: PersistedDelivery, kind: WebhookBodyKind = 'other'): void {
+    if (delivery.outcome === 'pending') this.scheduler.submit(delivery.id, kind === 'statuses');
   }
 }

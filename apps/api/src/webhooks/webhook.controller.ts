@@ -13,7 +13,7 @@ import {
 } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { loadConfig } from '@tandem/config';
-import { isWebhookBody, verifySignature } from '@tandem/whatsapp';
+import { classifyWebhookBody, verifySignature } from '@tandem/whatsapp';
 import type { Request, Response } from 'express';
 import { Public } from '../common/public.decorator';
 import { ZodPipe } from '../common/zod.pipe';
@@ -65,9 +65,10 @@ export class WebhookController {
     const header = Array.isArray(signature) ? signature[0] : signature;
     const check = verifySignature(body, header, this.cfg.META_APP_SECRET);
     if (!check.ok) throw new UnauthorizedException(`X-Hub-Signature-256 ${check.reason}`);
-    if (!isWebhookBody(body)) throw new BadRequestException('Body is not a JSON object');
+    const kind = classifyWebhookBody(body);
+    if (!kind) throw new BadRequestException('Body is not a JSON object');
     const delivery = await this.intake.persist(body, header ?? '');
-    this.intake.processSoon(delivery);
+    this.intake.processSoon(delivery, kind);
     return { received: true, deliveryId: delivery.id, duplicate: delivery.duplicate };
   }
 }

@@ -1,4 +1,4 @@
-import { isWebhookBody } from './webhook-body.util';
+import { classifyWebhookBody, isWebhookBody } from './webhook-body.util';
 
 describe('isWebhookBody', () => {
   it.each([
@@ -12,5 +12,30 @@ describe('isWebhookBody', () => {
   ])('%s → %s', (_name, body, expected) => {
     expect(isWebhookBody(Buffer.from(body))).toBe(expected);
     expect(isWebhookBody(body)).toBe(expected);
+  });
+});
+
+describe('classifyWebhookBody', () => {
+  const envelope = (...values: unknown[]) =>
+    JSON.stringify({
+      object: 'whatsapp_business_account',
+      entry: [{ id: 'w', changes: values.map((value) => ({ field: 'messages', value })) }],
+    });
+  const statuses = { messaging_product: 'whatsapp', metadata: {}, statuses: [{ id: 'wamid.1', status: 'read' }] };
+  const message = { messaging_product: 'whatsapp', metadata: {}, contacts: [{ wa_id: '1' }], messages: [{ id: 'wamid.2', type: 'text' }] };
+
+  it.each([
+    ['statuses only', envelope(statuses), 'statuses'],
+    ['statuses in two changes', envelope(statuses, statuses), 'statuses'],
+    ['a customer message', envelope(message), 'other'],
+    ['statuses beside a message', envelope(statuses, message), 'other'],
+    ['statuses and messages in one change', envelope({ ...statuses, messages: message.messages }), 'other'],
+    ['an account change', JSON.stringify({ entry: [{ changes: [{ field: 'account_update', value: { statuses: [] } }] }] }), 'other'],
+    ['no changes', '{"object":"whatsapp_business_account","entry":[]}', 'other'],
+    ['an object of unknown shape', '{"hello":1}', 'other'],
+    ['an array', '[]', undefined],
+    ['broken JSON', '{"entry":', undefined],
+  ])('%s → %s', (_name, body, expected) => {
+    expect(classifyWebhookBody(Buffer.from(body))).toBe(expected);
   });
 });
