@@ -2,6 +2,7 @@ import { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { loadConfig } from '@tandem/config';
+import cookieParser from 'cookie-parser';
 import { json, type NextFunction, type Request, type Response } from 'express';
 import { AppModule } from './app.module';
 import { ZodExceptionFilter } from './common/zod-exception.filter';
@@ -20,6 +21,7 @@ export async function createApiApp(): Promise<INestApplication> {
   });
   const parseJson = json({ limit: '5mb' });
   app.use((req: Request, res: Response, next: NextFunction) => (req.path.startsWith('/webhooks/') ? next() : parseJson(req, res, next)));
+  app.use(cookieParser());
   app.enableShutdownHooks();
   app.enableCors();
   app.useGlobalFilters(new ZodExceptionFilter());
@@ -28,6 +30,7 @@ export async function createApiApp(): Promise<INestApplication> {
     .setDescription('Journeys, runs, contacts, numbers and the WhatsApp webhook of Tandem')
     .setVersion('0.1.0')
     .addBearerAuth()
+    .addCookieAuth('tandem_session')
     .build();
   SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, doc));
   return app;

@@ -1,11 +1,10 @@
 import { Module } from '@nestjs/common';
-import { APP_GUARD } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { dataSourceOptions } from '@tandem/db';
+import { AuthModule } from './auth/auth.module';
 import { CampaignsModule } from './campaigns/campaigns.module';
 import { CatalogueModule } from './catalogue/catalogue.module';
 import { ConversationsModule } from './conversations/conversations.module';
-import { AdminTokenGuard } from './common/admin-token.guard';
 import { DeliveriesModule } from './deliveries/deliveries.module';
 import { HealthModule } from './health/health.module';
 import { IngestModule } from './ingest/ingest.module';
@@ -21,6 +20,7 @@ import { WebhooksModule } from './webhooks/webhooks.module';
   imports: [
     TypeOrmModule.forRootAsync({ useFactory: () => dataSourceOptions() }),
     RedisModule,
+    AuthModule,
     TemporalModule,
     HealthModule,
     WebhooksModule,
@@ -34,6 +34,5 @@ import { WebhooksModule } from './webhooks/webhooks.module';
     RunsModule,
     CampaignsModule,
   ],
-  providers: [{ provide: APP_GUARD, useClass: AdminTokenGuard }],
 })
 export class AppModule {}

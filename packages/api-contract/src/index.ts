@@ -1,6 +1,6 @@
 /**
  * @tandem/api-contract — zod request and response schemas of the engine's REST API
- * (catalogue, journeys, versions, runs, campaigns, templates), shared by the api and the studio.
+ * (auth and roles, catalogue, journeys, versions, runs, campaigns, templates), shared by the api and the studio.
  */
 export * from './common.contract';
 export * from './journeys.contract';
@@ -8,3 +8,4 @@ export * from './runs.contract';
 export * from './catalogue.contract';
 export * from './campaigns.contract';
 export * from './templates.contract';
+export * from './auth.contract';

@@ -23,6 +23,7 @@ export const configSchema = {
     NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
     TANDEM_ADMIN_TOKEN: z.string().min(8).default('tandem-dev-admin-token'),
     TANDEM_PUBLIC_URL: url(['http:', 'https:']).default('http://127.0.0.1:3000'),
+    TANDEM_STUDIO_URL: url(['http:', 'https:']).default('http://127.0.0.1:5173'),
   },
   api: {
     API_PORT: port.default(3000),
@@ -37,6 +38,12 @@ export const configSchema = {
     INTAKE_SWEEP_AFTER_SECONDS: z.coerce.number().int().min(1).default(30),
     HEALTH_CHECK_INTERVAL_SECONDS: z.coerce.number().int().min(1).default(300),
     HEALTH_SILENT_AFTER_MINUTES: z.coerce.number().int().min(1).default(1440),
+    SESSION_IDLE_HOURS: z.coerce.number().min(0.01).max(720).default(12),
+    SESSION_MAX_DAYS: z.coerce.number().min(0.01).max(90).default(7),
+    SIGN_IN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
+    SIGN_IN_LOCK_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
+    SIGN_IN_PER_MINUTE: z.coerce.number().int().min(1).max(10000).default(20),
+    PASSWORD_LINK_HOURS: z.coerce.number().int().min(1).max(720).default(72),
   },
   database: {
     DATABASE_URL: url(['postgres:', 'postgresql:']).default('postgres://tandem:tandem@127.0.0.1:5432/tandem'),

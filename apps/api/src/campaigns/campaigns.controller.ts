@@ -1,5 +1,6 @@
+import { RequirePermission } from '../auth/permission.decorator';
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   apiErrorSchema,
   campaignListSchema,
@@ -16,12 +17,12 @@ import { ApiZodBody, ApiZodParam, ApiZodQuery, ApiZodResponse } from '../common/
 import { CampaignsService } from './campaigns.service';
 
 @ApiTags('campaigns')
-@ApiBearerAuth()
 @Controller('api/campaigns')
 export class CampaignsController {
   constructor(private readonly campaigns: CampaignsService) {}
 
   @Post()
+  @RequirePermission('campaigns.write')
   @HttpCode(201)
   @ApiOperation({ summary: "Runs an active journey's live version for every contact of a segment (tags, attribute conditions)" })
   @ApiZodBody(createCampaignRequestSchema)
@@ -32,6 +33,7 @@ export class CampaignsController {
   }
 
   @Get()
+  @RequirePermission('workspace.read')
   @ApiOperation({ summary: 'Campaigns, newest first (at most 200), with progress' })
   @ApiZodQuery(listCampaignsQuerySchema)
   @ApiZodResponse(200, campaignListSchema, 'The campaigns')
@@ -42,6 +44,7 @@ export class CampaignsController {
   }
 
   @Get(':id')
+  @RequirePermission('workspace.read')
   @ApiOperation({ summary: 'A campaign with live progress: started, sent, completed, failed, send rate against the cap, ETA' })
   @ApiZodParam('id', uuidParam)
   @ApiZodResponse(200, campaignSchema, 'The campaign')

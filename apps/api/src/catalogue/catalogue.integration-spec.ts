@@ -10,6 +10,7 @@ describe('GET /api/catalogue', () => {
 
   beforeAll(async () => {
     h = await startEngineApi('api_catalogue', { WORKER_NODE_PACKAGES: ` ${acme} ,` });
+    await h.insert('workspaces', { name: 'Acme' });
   });
   afterAll(() => h.close());
 

@@ -1,5 +1,6 @@
+import { RequirePermission } from '../auth/permission.decorator';
 import { Controller, Get, Param, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { ZodPipe } from '../common/zod.pipe';
 import { errorSchema, uuidParam } from '../common/common.dto';
@@ -17,12 +18,12 @@ import { ContactsService, type Page } from './contacts.service';
 import { ApiZodParam, ApiZodQuery, ApiZodResponse } from '../common/openapi.util';
 
 @ApiTags('contacts')
-@ApiBearerAuth()
 @Controller('api/contacts')
 export class ContactsController {
   constructor(private readonly contacts: ContactsService) {}
 
   @Get()
+  @RequirePermission('workspace.read')
   @ApiOperation({ summary: 'Contacts, most recently active first, filtered by number, text, tag and open window' })
   @ApiZodQuery(listContactsQuery)
   @ApiZodResponse(200, contactPageSchema, 'A page of contacts')
@@ -31,6 +32,7 @@ export class ContactsController {
   }
 
   @Get(':id')
+  @RequirePermission('workspace.read')
   @ApiOperation({ summary: 'One contact, with its window computed now' })
   @ApiZodParam('id', uuidParam)
   @ApiZodResponse(200, contactSchema, 'The contact')
@@ -40,6 +42,7 @@ export class ContactsController {
   }
 
   @Get(':id/messages')
+  @RequirePermission('workspace.read')
   @ApiOperation({ summary: 'The conversation with a contact, newest first (direction, source, status timeline, errors)' })
   @ApiZodParam('id', uuidParam)
   @ApiZodQuery(listMessagesQuery)

@@ -1,4 +1,4 @@
-import { ADMIN_TOKEN, type IntakeHarness, startIntake } from '../webhooks/__fixtures__/intake-harness';
+import { type IntakeHarness, startIntake } from '../webhooks/__fixtures__/intake-harness';
 import { echo, historyChunk, JOAO, LUCIA, MARIA, NOW_S, PRIYA, status, text } from '../webhooks/__fixtures__/webhooks';
 import { ThroughputGovernor } from '@tandem/whatsapp';
 import IORedis from 'ioredis';
@@ -12,12 +12,13 @@ describe('REST: numbers, health, contacts, conversations, deliveries', () => {
 
   beforeAll(async () => {
     h = await startIntake('intake_rest', { HEALTH_SILENT_AFTER_MINUTES: '90', COEXISTENCE_DEFAULT_MPS: '20', CLOUD_DEFAULT_MPS: '80' });
+    await h.ds.query(`INSERT INTO workspaces (name) VALUES ('Acme')`);
   });
   afterAll(() => h.close());
 
   const api = {
-    get: (path: string) => h.http().get(path).set('Authorization', `Bearer ${ADMIN_TOKEN}`),
-    post: (path: string, body: object) => h.http().post(path).set('Authorization', `Bearer ${ADMIN_TOKEN}`).send(body),
+    get: (path: string) => h.http().get(path).set(h.auth),
+    post: (path: string, body: object) => h.http().post(path).set(h.auth).send(body),
   };
   const setNumber = (patch: string, params: unknown[] = []) =>
     h.ds.query(`UPDATE business_numbers SET ${patch} WHERE id = $1`, [numberId, ...params]);

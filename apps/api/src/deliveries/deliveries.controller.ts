@@ -1,5 +1,6 @@
+import { RequirePermission } from '../auth/permission.decorator';
 import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { ZodPipe } from '../common/zod.pipe';
 import { errorSchema, uuidParam } from '../common/common.dto';
@@ -17,12 +18,12 @@ import { DeliveriesService } from './deliveries.service';
 import { ApiZodParam, ApiZodQuery, ApiZodResponse } from '../common/openapi.util';
 
 @ApiTags('webhook deliveries')
-@ApiBearerAuth()
 @Controller('api')
 export class DeliveriesController {
   constructor(private readonly deliveries: DeliveriesService) {}
 
   @Get('webhook-deliveries')
+  @RequirePermission('deliveries.read')
   @ApiOperation({ summary: 'Stored webhook deliveries, newest first, by outcome' })
   @ApiZodQuery(listDeliveriesQuery)
   @ApiZodResponse(200, deliveryPageSchema, 'A page of deliveries (bodies omitted)')
@@ -31,6 +32,7 @@ export class DeliveriesController {
   }
 
   @Get('webhook-deliveries/:id')
+  @RequirePermission('deliveries.read')
   @ApiOperation({ summary: 'One delivery with its raw body and signature' })
   @ApiZodParam('id', uuidParam)
   @ApiZodResponse(200, deliveryDetailSchema, 'The delivery')
@@ -40,6 +42,7 @@ export class DeliveriesController {
   }
 
   @Get('dead-letters')
+  @RequirePermission('deliveries.read')
   @ApiOperation({ summary: 'Deliveries that failed every processing attempt, with the last error' })
   @ApiZodQuery(listDeadLettersQuery)
   @ApiZodResponse(200, deliveryPageSchema, 'A page of dead-lettered deliveries')
@@ -48,6 +51,7 @@ export class DeliveriesController {
   }
 
   @Post('dead-letters/:id/retry')
+  @RequirePermission('deliveries.manage')
   @HttpCode(202)
   @ApiOperation({ summary: 'Queues a dead-lettered delivery again (already-applied events are skipped)' })
   @ApiZodParam('id', uuidParam)

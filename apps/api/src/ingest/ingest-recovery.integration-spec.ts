@@ -1,4 +1,4 @@
-import { ADMIN_TOKEN, APP_SECRET, type IntakeHarness, startIntake, until } from '../webhooks/__fixtures__/intake-harness';
+import { APP_SECRET, type IntakeHarness, startIntake, until } from '../webhooks/__fixtures__/intake-harness';
 import { signed } from '../webhooks/__fixtures__/meta-signing';
 import { envelope, MARIA, NOW_S, PRIYA, text } from '../webhooks/__fixtures__/webhooks';
 import { randomUUID } from 'node:crypto';
@@ -17,7 +17,6 @@ describe('ingest: crashes, dead letters and retries', () => {
   });
   afterAll(() => h.close());
 
-  const auth = { Authorization: `Bearer ${ADMIN_TOKEN}` };
   const outcome = async (id: string) => (await h.ds.query('SELECT outcome FROM webhook_deliveries WHERE id = $1', [id]))[0].outcome;
 
   it('leaves a young delivery of a dead api alone, and processes it once its claim lapsed', async () => {
@@ -119,7 +118,7 @@ describe('ingest: crashes, dead letters and retries', () => {
       ({ deliveryId } = await h.deliver(body));
       const [row] = await h.ds.query('SELECT outcome, attempts, last_error FROM webhook_deliveries WHERE id = $1', [deliveryId]);
       expect(row).toMatchObject({ outcome: 'dead', attempts: 3, last_error: expect.stringContaining('simulated fault for wamid.poison') });
-      const list = await h.http().get('/api/dead-letters').set(auth);
+      const list = await h.http().get('/api/dead-letters').set(h.auth);
       expect(list.status).toBe(200);
       expect(list.body.items).toEqual([
         expect.objectContaining({ id: deliveryId, outcome: 'dead', lastError: expect.stringContaining('simulated fault') }),
@@ -130,7 +129,7 @@ describe('ingest: crashes, dead letters and retries', () => {
 
     it('retries a dead letter from the API once the fault is gone, without repeating applied events', async () => {
       await h.ds.query('DROP TRIGGER tr_refuse_poison ON messages');
-      const res = await h.http().post(`/api/dead-letters/${deliveryId}/retry`).set(auth);
+      const res = await h.http().post(`/api/dead-letters/${deliveryId}/retry`).set(h.auth);
       expect(res.status).toBe(202);
       expect(res.body).toMatchObject({ id: deliveryId, outcome: 'pending' });
       expect(await h.waitForDelivery(deliveryId, ['processed'])).toBe('processed');
@@ -143,14 +142,14 @@ describe('ingest: crashes, dead letters and retries', () => {
         return list.length === 2 ? list : undefined;
       });
       expect(received).toEqual(['wamid.before-poison', poison]);
-      expect((await h.http().get('/api/dead-letters').set(auth)).body.items).toEqual([]);
+      expect((await h.http().get('/api/dead-letters').set(h.auth)).body.items).toEqual([]);
     });
 
     it('refuses to retry a delivery that is not dead (409) or does not exist (404)', async () => {
       expect(await outcome(deliveryId)).toBe('processed');
-      expect((await h.http().post(`/api/dead-letters/${deliveryId}/retry`).set(auth)).status).toBe(409);
-      expect((await h.http().post('/api/dead-letters/8d0e4c1e-0000-4000-8000-000000000000/retry').set(auth)).status).toBe(404);
-      expect((await h.http().post('/api/dead-letters/not-a-uuid/retry').set(auth)).status).toBe(400);
+      expect((await h.http().post(`/api/dead-letters/${deliveryId}/retry`).set(h.auth)).status).toBe(409);
+      expect((await h.http().post('/api/dead-letters/8d0e4c1e-0000-4000-8000-000000000000/retry').set(h.auth)).status).toBe(404);
+      expect((await h.http().post('/api/dead-letters/not-a-uuid/retry').set(h.auth)).status).toBe(400);
     });
   });
 });

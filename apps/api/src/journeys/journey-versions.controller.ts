@@ -1,5 +1,6 @@
+import { RequirePermission } from '../auth/permission.decorator';
 import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   apiErrorSchema,
   journeyDiffSchema,
@@ -28,7 +29,6 @@ import { JourneysService } from './journeys.service';
 const versionParam = z.coerce.number().int().min(1);
 
 @ApiTags('journeys')
-@ApiBearerAuth()
 @Controller('api/journeys/:id')
 export class JourneyVersionsController {
   constructor(
@@ -38,6 +38,7 @@ export class JourneyVersionsController {
   ) {}
 
   @Post('publish')
+  @RequirePermission('journeys.publish')
   @HttpCode(200)
   @ApiOperation({ summary: 'Publishes the draft as a new immutable version and makes it live; refused (422) while errors remain' })
   @ApiZodParam('id', uuidParam)
@@ -53,6 +54,7 @@ export class JourneyVersionsController {
   }
 
   @Get('versions')
+  @RequirePermission('workspace.read')
   @ApiOperation({ summary: 'Published versions, newest first' })
   @ApiZodParam('id', uuidParam)
   @ApiZodResponse(200, journeyVersionListSchema, 'The versions')
@@ -61,6 +63,7 @@ export class JourneyVersionsController {
   }
 
   @Get('versions/:version')
+  @RequirePermission('workspace.read')
   @ApiOperation({ summary: 'One published version with its frozen document' })
   @ApiZodParam('id', uuidParam)
   @ApiZodParam('version', versionParam)
@@ -74,6 +77,7 @@ export class JourneyVersionsController {
   }
 
   @Get('versions/:version/stats')
+  @RequirePermission('workspace.read')
   @ApiOperation({ summary: 'Runs by status and per-node counts (entered, ports, failed, WhatsApp funnel) of one version' })
   @ApiZodParam('id', uuidParam)
   @ApiZodParam('version', versionParam)
@@ -86,6 +90,7 @@ export class JourneyVersionsController {
   }
 
   @Get('diff')
+  @RequirePermission('workspace.read')
   @ApiOperation({ summary: 'The draft against the live version' })
   @ApiZodParam('id', uuidParam)
   @ApiZodResponse(200, journeyDiffSchema, 'Added, removed and changed ids')
@@ -94,6 +99,7 @@ export class JourneyVersionsController {
   }
 
   @Post('rollback')
+  @RequirePermission('journeys.publish')
   @HttpCode(200)
   @ApiOperation({ summary: 'Publishes the document of an earlier version as a new version (the draft becomes that document)' })
   @ApiZodParam('id', uuidParam)
@@ -108,6 +114,7 @@ export class JourneyVersionsController {
   }
 
   @Post('pause')
+  @RequirePermission('journeys.publish')
   @HttpCode(200)
   @ApiOperation({ summary: 'Stops new runs of an active journey (open runs continue)' })
   @ApiZodParam('id', uuidParam)
@@ -118,6 +125,7 @@ export class JourneyVersionsController {
   }
 
   @Post('resume')
+  @RequirePermission('journeys.publish')
   @HttpCode(200)
   @ApiOperation({ summary: 'Makes a paused or archived journey active again' })
   @ApiZodParam('id', uuidParam)
@@ -128,6 +136,7 @@ export class JourneyVersionsController {
   }
 
   @Post('archive')
+  @RequirePermission('journeys.publish')
   @HttpCode(200)
   @ApiOperation({ summary: 'Archives a journey: no new runs and no publishing until resumed (open runs continue)' })
   @ApiZodParam('id', uuidParam)

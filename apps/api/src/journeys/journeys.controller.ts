@@ -1,5 +1,6 @@
+import { RequirePermission } from '../auth/permission.decorator';
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Put, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   apiErrorSchema,
   createJourneyRequestSchema,
@@ -23,7 +24,6 @@ import { JourneyValidationService } from './journey-validation.service';
 import { JourneysService } from './journeys.service';
 
 @ApiTags('journeys')
-@ApiBearerAuth()
 @Controller('api/journeys')
 export class JourneysController {
   constructor(
@@ -32,6 +32,7 @@ export class JourneysController {
   ) {}
 
   @Get()
+  @RequirePermission('workspace.read')
   @ApiOperation({ summary: 'Journeys, most recently updated first, with their open run counts' })
   @ApiZodQuery(listJourneysQuerySchema)
   @ApiZodResponse(200, journeyListSchema, 'The journeys')
@@ -42,6 +43,7 @@ export class JourneysController {
   }
 
   @Post()
+  @RequirePermission('journeys.write')
   @HttpCode(201)
   @ApiOperation({ summary: 'Creates a journey in draft (default: one inbound-message trigger, no nodes)' })
   @ApiZodBody(createJourneyRequestSchema)
@@ -51,6 +53,7 @@ export class JourneysController {
   }
 
   @Post('validate')
+  @RequirePermission('journeys.write')
   @HttpCode(200)
   @ApiOperation({ summary: 'Validates an unsaved document: issues (errors block publishing) and the ports of every node' })
   @ApiZodBody(validateRequestSchema)
@@ -60,6 +63,7 @@ export class JourneysController {
   }
 
   @Get(':id')
+  @RequirePermission('workspace.read')
   @ApiOperation({ summary: 'A journey with its draft and whether the draft differs from the live version' })
   @ApiZodParam('id', uuidParam)
   @ApiZodResponse(200, journeyDetailSchema, 'The journey')
@@ -69,6 +73,7 @@ export class JourneysController {
   }
 
   @Patch(':id')
+  @RequirePermission('journeys.write')
   @ApiOperation({ summary: 'Renames a journey' })
   @ApiZodParam('id', uuidParam)
   @ApiZodBody(updateJourneyRequestSchema)
@@ -81,6 +86,7 @@ export class JourneysController {
   }
 
   @Put(':id/draft')
+  @RequirePermission('journeys.write')
   @ApiOperation({ summary: 'Autosaves the draft (stored even with validation errors) and answers its issues and ports' })
   @ApiZodParam('id', uuidParam)
   @ApiZodBody(saveDraftRequestSchema)

@@ -1,5 +1,6 @@
+import { RequirePermission } from '../auth/permission.decorator';
 import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ZodPipe } from '../common/zod.pipe';
 import { errorSchema, uuidParam } from '../common/common.dto';
 import { type CreateNumberInput, createNumberSchema, type NumberDto, numberListSchema, numberSchema } from './numbers.dto';
@@ -7,12 +8,12 @@ import { NumbersService } from './numbers.service';
 import { ApiZodBody, ApiZodParam, ApiZodResponse } from '../common/openapi.util';
 
 @ApiTags('numbers')
-@ApiBearerAuth()
 @Controller('api/numbers')
 export class NumbersController {
   constructor(private readonly numbers: NumbersService) {}
 
   @Get()
+  @RequirePermission('workspace.read')
   @ApiOperation({ summary: 'Every registered number with its health (connected, at risk, disconnected, offboarded)' })
   @ApiZodResponse(200, numberListSchema, 'Numbers, oldest first')
   async list(): Promise<{ items: NumberDto[] }> {
@@ -20,6 +21,7 @@ export class NumbersController {
   }
 
   @Get(':id')
+  @RequirePermission('workspace.read')
   @ApiOperation({ summary: 'One number with its health' })
   @ApiZodParam('id', uuidParam)
   @ApiZodResponse(200, numberSchema, 'The number')
@@ -29,6 +31,7 @@ export class NumbersController {
   }
 
   @Post()
+  @RequirePermission('numbers.manage')
   @HttpCode(201)
   @ApiOperation({ summary: 'Registers a number (webhooks for unregistered numbers are recorded as unroutable)' })
   @ApiZodBody(createNumberSchema)

@@ -1,5 +1,6 @@
+import { RequirePermission } from '../auth/permission.decorator';
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   apiErrorSchema,
   startRunRequestSchema,
@@ -13,12 +14,12 @@ import { ApiZodBody, ApiZodParam, ApiZodResponse } from '../common/openapi.util'
 import { RunStartService } from './run-start.service';
 
 @ApiTags('runs')
-@ApiBearerAuth()
 @Controller('api/journeys/:id/runs')
 export class JourneyRunsController {
   constructor(private readonly starter: RunStartService) {}
 
   @Post()
+  @RequirePermission('runs.manage')
   @HttpCode(202)
   @ApiOperation({ summary: 'Starts a run of the live version for one contact (by id or wa_id); answers the deterministic workflow id' })
   @ApiZodParam('id', uuidParam)

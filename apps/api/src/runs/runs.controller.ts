@@ -1,5 +1,6 @@
+import { RequirePermission } from '../auth/permission.decorator';
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   apiErrorSchema,
   cancelRunRequestSchema,
@@ -19,12 +20,12 @@ import { ApiZodBody, ApiZodParam, ApiZodQuery, ApiZodResponse } from '../common/
 import { RunsService } from './runs.service';
 
 @ApiTags('runs')
-@ApiBearerAuth()
 @Controller('api/runs')
 export class RunsController {
   constructor(private readonly runs: RunsService) {}
 
   @Get()
+  @RequirePermission('workspace.read')
   @ApiOperation({ summary: 'Runs, newest first, filtered by journey, version, status, contact, wamid, error code and time; cursor paging' })
   @ApiZodQuery(listRunsQuerySchema)
   @ApiZodResponse(200, pageOf(runSummarySchema), 'A page of runs')
@@ -35,6 +36,7 @@ export class RunsController {
   }
 
   @Get(':id')
+  @RequirePermission('workspace.read')
   @ApiOperation({ summary: "One run with its steps in order (input, output, error, timing) and a link to Temporal's Web UI" })
   @ApiZodParam('id', uuidParam)
   @ApiZodResponse(200, runDetailSchema, 'The run')
@@ -44,6 +46,7 @@ export class RunsController {
   }
 
   @Post(':id/cancel')
+  @RequirePermission('runs.manage')
   @HttpCode(202)
   @ApiOperation({ summary: 'Asks a running run to stop; it ends as cancelled' })
   @ApiZodParam('id', uuidParam)

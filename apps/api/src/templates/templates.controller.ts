@@ -1,5 +1,6 @@
+import { RequirePermission } from '../auth/permission.decorator';
 import { Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   templateListSchema,
   templatesQuerySchema,
@@ -16,12 +17,12 @@ import { TemplatesService } from './templates.service';
 type TemplatesQuery = z.infer<typeof templatesQuerySchema>;
 
 @ApiTags('templates')
-@ApiBearerAuth()
 @Controller('api/templates')
 export class TemplatesController {
   constructor(private readonly templates: TemplatesService) {}
 
   @Get()
+  @RequirePermission('workspace.read')
   @ApiOperation({ summary: "The templates of a number's WhatsApp Business Account, as last synced" })
   @ApiZodQuery(templatesQuerySchema)
   @ApiZodResponse(200, templateListSchema, 'Templates by name and language')
@@ -31,6 +32,7 @@ export class TemplatesController {
   }
 
   @Post('sync')
+  @RequirePermission('templates.write')
   @HttpCode(200)
   @ApiOperation({ summary: "Pulls the number's templates from the Graph API and stores them (Meta's status wins)" })
   @ApiZodQuery(templatesQuerySchema)

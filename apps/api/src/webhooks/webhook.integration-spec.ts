@@ -1,5 +1,5 @@
 import { signed } from './__fixtures__/meta-signing';
-import { ADMIN_TOKEN, APP_SECRET, type IntakeHarness, startIntake, VERIFY_TOKEN } from './__fixtures__/intake-harness';
+import { APP_SECRET, type IntakeHarness, startIntake, VERIFY_TOKEN } from './__fixtures__/intake-harness';
 import { JOAO, NOW_S, text } from './__fixtures__/webhooks';
 
 describe('POST/GET /webhooks/whatsapp (transport)', () => {
@@ -131,6 +131,6 @@ describe('POST/GET /webhooks/whatsapp (transport)', () => {
 
   it('keeps the REST API behind the admin token', async () => {
     expect((await h.http().get('/api/numbers')).status).toBe(401);
-    expect((await h.http().get('/api/numbers').set('Authorization', `Bearer ${ADMIN_TOKEN}`)).status).toBe(200);
+    expect((await h.http().get('/api/numbers').set(h.auth)).status).toBe(200);
   });
 });

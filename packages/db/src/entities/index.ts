@@ -1,3 +1,9 @@
+import { ApiToken } from './api-token.entity';
+import { AuditEntry } from './audit-entry.entity';
+import { PasswordReset } from './password-reset.entity';
+import { Session } from './session.entity';
+import { User } from './user.entity';
+import { WorkspaceMember } from './workspace-member.entity';
 import { BusinessNumber } from './business-number.entity';
 import { Campaign } from './campaign.entity';
 import { Contact } from './contact.entity';
@@ -29,6 +35,12 @@ export * from './run-step.entity';
 export * from './template.entity';
 export * from './webhook-delivery.entity';
 export * from './workspace.entity';
+export * from './api-token.entity';
+export * from './audit-entry.entity';
+export * from './password-reset.entity';
+export * from './session.entity';
+export * from './user.entity';
+export * from './workspace-member.entity';
 
 /** Every TypeORM entity of Tandem, registered with the data source. */
 export const entities = [
@@ -47,4 +59,10 @@ export const entities = [
   RunStep,
   OutboxSend,
   Campaign,
+  User,
+  WorkspaceMember,
+  Session,
+  ApiToken,
+  PasswordReset,
+  AuditEntry,
 ];

@@ -16,7 +16,8 @@ export interface DeliveryNote {
 /**
  * One webhook POST exactly as received. Stored before answering 200 because Meta offers
  * no way to fetch past webhooks; `body_sha256` is unique so an exact redelivery is a no-op.
- * Not workspace-scoped: a delivery is stored before routing and may span several WABAs.
+ * A delivery is stored before routing and may span several WABAs: it belongs to every
+ * workspace that has one of the numbers or WABAs it names (`phoneNumberIds`, `wabaIds`).
  */
 @Entity('webhook_deliveries')
 export class WebhookDelivery {
@@ -38,4 +39,8 @@ export class WebhookDelivery {
    */
   @Column({ type: 'timestamptz', default: () => 'now()' }) nextAttemptAt!: Date;
   @Column({ type: 'uuid', nullable: true }) claimedBy!: string | null;
+  /** `metadata.phone_number_id` of every change, read when stored. */
+  @Column({ type: 'text', array: true, default: () => `'{}'` }) phoneNumberIds!: string[];
+  /** `entry[].id` (the WABA) of every entry, read when stored. */
+  @Column({ type: 'text', array: true, default: () => `'{}'` }) wabaIds!: string[];
 }

@@ -3,6 +3,7 @@ import { CampaignName1795708900000 } from './1795708900000-CampaignName';
 import { RunStepNumber1795709000000 } from './1795709000000-RunStepNumber';
 import { DeliveryClaims1795709100000 } from './1795709100000-DeliveryClaims';
 import { EngineEventDispatch1796338000000 } from './1796338000000-EngineEventDispatch';
+import { Teams1796500000000 } from './1796500000000-Teams';
 
 /** Migrations in order of their timestamps. */
 export const migrations = [
@@ -11,4 +12,5 @@ export const migrations = [
   RunStepNumber1795709000000,
   DeliveryClaims1795709100000,
   EngineEventDispatch1796338000000,
+  Teams1796500000000,
 ];

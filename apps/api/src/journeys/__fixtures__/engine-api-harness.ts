@@ -4,8 +4,8 @@ import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import type { DataSource } from 'typeorm';
 import { createApiApp } from '../../app.factory';
+import { createHarnessAdmin } from '../../auth/__fixtures__/principals';
 
-export const ADMIN_TOKEN = 'engine-api-test-token';
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 
 /** A real api on a fresh database, with helpers to call it and to write rows directly. */
@@ -34,12 +34,12 @@ export async function startEngineApi(name: string, env: Record<string, string> =
     REDIS_URL,
     QUEUE_PREFIX: prefix,
     TEMPORAL_TASK_QUEUE: prefix,
-    TANDEM_ADMIN_TOKEN: ADMIN_TOKEN,
     ...env,
   });
   const app = await createApiApp();
   await app.init();
-  const auth = (t: request.Test) => t.set('Authorization', `Bearer ${ADMIN_TOKEN}`);
+  const admin = await createHarnessAdmin(db.dataSource);
+  const auth = (t: request.Test) => t.set('Cookie', admin.cookie);
   const server = () => request(app.getHttpServer());
   return {
     ds: db.dataSource,

@@ -5,12 +5,12 @@ import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import type { DataSource } from 'typeorm';
 import { createApiApp } from '../../app.factory';
+import { createHarnessAdmin } from '../../auth/__fixtures__/principals';
 import { signed } from './meta-signing';
 import { DISPLAY_NUMBER, ONBOARDED_AT_S, PHONE_NUMBER_ID, WABA_ID } from './webhooks';
 
 export const APP_SECRET = 'intake-test-app-secret';
 export const VERIFY_TOKEN = 'intake-test-verify-token';
-export const ADMIN_TOKEN = 'intake-test-admin-token';
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 
 export interface IntakeHarness {
@@ -20,6 +20,8 @@ export interface IntakeHarness {
   prefix: string;
   /** Engine events a consumer took so far, in the order it handled them. */
   events: EngineEvent[];
+  /** Headers of an admin of every workspace the test creates (calls act in the oldest one). */
+  auth: Record<string, string>;
   http(): ReturnType<typeof request>;
   /** POSTs a body signed with the real secret; resolves with the response. */
   post(body: unknown): Promise<request.Response>;
@@ -44,12 +46,12 @@ export async function startIntake(name: string, env: Record<string, string> = {}
     QUEUE_PREFIX: prefix,
     META_APP_SECRET: APP_SECRET,
     META_VERIFY_TOKEN: VERIFY_TOKEN,
-    TANDEM_ADMIN_TOKEN: ADMIN_TOKEN,
     WEBHOOK_INGEST_ATTEMPTS: '3',
     WEBHOOK_INGEST_BACKOFF_MS: '20',
     ...env,
   });
   const { events, close: closeEvents } = await collectEngineEvents(db.dataSource);
+  const admin = await createHarnessAdmin(db.dataSource);
   let app = await boot();
   const h: IntakeHarness = {
     db,
@@ -59,6 +61,7 @@ export async function startIntake(name: string, env: Record<string, string> = {}
     },
     prefix,
     events,
+    auth: { Cookie: admin.cookie },
     http: () => request(app.getHttpServer()),
     post: (body) => {
       const { raw, signature } = signed(body, APP_SECRET);
