@@ -55,12 +55,17 @@ export const runStepSchema = z.object({
   wamid: z.string().nullable(),
 });
 
-/** `GET /api/runs/:id`: the run, its steps in order and a link to Temporal's Web UI. */
+/**
+ * `GET /api/runs/:id`: the run, its steps in order and a link to Temporal's Web UI. Step
+ * inputs and outputs are raw contact data: a caller without `runs.raw` gets them as null,
+ * with `stepDataWithheld: true`.
+ */
 export const runDetailSchema = runSummarySchema.extend({
   triggerEvent: z.unknown(),
   error: z.unknown(),
   steps: z.array(runStepSchema),
   temporalUrl: z.string(),
+  stepDataWithheld: z.boolean().optional(),
 });
 
 /** `POST /api/runs/:id/cancel`: an optional reason recorded on the run. */

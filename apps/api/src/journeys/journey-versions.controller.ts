@@ -1,4 +1,3 @@
-import { RequirePermission } from '../auth/permission.decorator';
 import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
@@ -19,6 +18,9 @@ import {
   type VersionStatsDto,
 } from '@tandem/api-contract';
 import { z } from 'zod';
+import { CurrentCaller } from '../auth/caller.decorator';
+import type { Caller } from '../auth/caller.types';
+import { RequirePermission } from '../auth/permission.decorator';
 import { ZodPipe } from '../common/zod.pipe';
 import { uuidParam } from '../common/common.dto';
 import { ApiZodBody, ApiZodParam, ApiZodResponse } from '../common/openapi.util';
@@ -47,10 +49,11 @@ export class JourneyVersionsController {
   @ApiZodResponse(422, apiErrorSchema, 'The draft has errors (`issues`)')
   @ApiZodResponse(409, apiErrorSchema, 'The journey is archived')
   publish(
+    @CurrentCaller() caller: Caller,
     @Param('id', new ZodPipe(uuidParam)) id: string,
     @Body(new ZodPipe(publishRequestSchema)) body: z.infer<typeof publishRequestSchema>,
   ): Promise<PublishResponseDto> {
-    return this.versions.publish(id, body.notes);
+    return this.versions.publish(caller, id, body.notes);
   }
 
   @Get('versions')
@@ -58,8 +61,8 @@ export class JourneyVersionsController {
   @ApiOperation({ summary: 'Published versions, newest first' })
   @ApiZodParam('id', uuidParam)
   @ApiZodResponse(200, journeyVersionListSchema, 'The versions')
-  async list(@Param('id', new ZodPipe(uuidParam)) id: string): Promise<{ items: JourneyVersionDto[] }> {
-    return { items: await this.versions.versions(id) };
+  async list(@CurrentCaller() caller: Caller, @Param('id', new ZodPipe(uuidParam)) id: string): Promise<{ items: JourneyVersionDto[] }> {
+    return { items: await this.versions.versions(caller.workspaceId, id) };
   }
 
   @Get('versions/:version')
@@ -70,10 +73,11 @@ export class JourneyVersionsController {
   @ApiZodResponse(200, journeyVersionDetailSchema, 'The version')
   @ApiZodResponse(404, apiErrorSchema, 'No such version')
   version(
+    @CurrentCaller() caller: Caller,
     @Param('id', new ZodPipe(uuidParam)) id: string,
     @Param('version', new ZodPipe(versionParam)) version: number,
   ): Promise<JourneyVersionDetailDto> {
-    return this.versions.version(id, version);
+    return this.versions.version(caller.workspaceId, id, version);
   }
 
   @Get('versions/:version/stats')
@@ -83,10 +87,11 @@ export class JourneyVersionsController {
   @ApiZodParam('version', versionParam)
   @ApiZodResponse(200, versionStatsSchema, 'The stats')
   versionStats(
+    @CurrentCaller() caller: Caller,
     @Param('id', new ZodPipe(uuidParam)) id: string,
     @Param('version', new ZodPipe(versionParam)) version: number,
   ): Promise<VersionStatsDto> {
-    return this.stats.stats(id, version);
+    return this.stats.stats(caller.workspaceId, id, version);
   }
 
   @Get('diff')
@@ -94,8 +99,8 @@ export class JourneyVersionsController {
   @ApiOperation({ summary: 'The draft against the live version' })
   @ApiZodParam('id', uuidParam)
   @ApiZodResponse(200, journeyDiffSchema, 'Added, removed and changed ids')
-  diff(@Param('id', new ZodPipe(uuidParam)) id: string): Promise<JourneyDiffDto> {
-    return this.versions.diff(id);
+  diff(@CurrentCaller() caller: Caller, @Param('id', new ZodPipe(uuidParam)) id: string): Promise<JourneyDiffDto> {
+    return this.versions.diff(caller.workspaceId, id);
   }
 
   @Post('rollback')
@@ -107,10 +112,11 @@ export class JourneyVersionsController {
   @ApiZodResponse(200, publishResponseSchema, 'The new live version')
   @ApiZodResponse(422, apiErrorSchema, 'That version no longer validates (e.g. a template was disabled)')
   rollback(
+    @CurrentCaller() caller: Caller,
     @Param('id', new ZodPipe(uuidParam)) id: string,
     @Body(new ZodPipe(rollbackRequestSchema)) body: z.infer<typeof rollbackRequestSchema>,
   ): Promise<PublishResponseDto> {
-    return this.versions.rollback(id, body.version);
+    return this.versions.rollback(caller, id, body.version);
   }
 
   @Post('pause')
@@ -120,8 +126,8 @@ export class JourneyVersionsController {
   @ApiZodParam('id', uuidParam)
   @ApiZodResponse(200, journeySummarySchema, 'The paused journey')
   @ApiZodResponse(409, apiErrorSchema, 'The journey is not active')
-  pause(@Param('id', new ZodPipe(uuidParam)) id: string): Promise<JourneySummaryDto> {
-    return this.journeys.setStatus(id, 'pause');
+  pause(@CurrentCaller() caller: Caller, @Param('id', new ZodPipe(uuidParam)) id: string): Promise<JourneySummaryDto> {
+    return this.journeys.setStatus(caller, id, 'pause');
   }
 
   @Post('resume')
@@ -131,8 +137,8 @@ export class JourneyVersionsController {
   @ApiZodParam('id', uuidParam)
   @ApiZodResponse(200, journeySummarySchema, 'The journey')
   @ApiZodResponse(409, apiErrorSchema, 'The journey was never published')
-  resume(@Param('id', new ZodPipe(uuidParam)) id: string): Promise<JourneySummaryDto> {
-    return this.journeys.setStatus(id, 'resume');
+  resume(@CurrentCaller() caller: Caller, @Param('id', new ZodPipe(uuidParam)) id: string): Promise<JourneySummaryDto> {
+    return this.journeys.setStatus(caller, id, 'resume');
   }
 
   @Post('archive')
@@ -141,7 +147,7 @@ export class JourneyVersionsController {
   @ApiOperation({ summary: 'Archives a journey: no new runs and no publishing until resumed (open runs continue)' })
   @ApiZodParam('id', uuidParam)
   @ApiZodResponse(200, journeySummarySchema, 'The archived journey')
-  archive(@Param('id', new ZodPipe(uuidParam)) id: string): Promise<JourneySummaryDto> {
-    return this.journeys.setStatus(id, 'archive');
+  archive(@CurrentCaller() caller: Caller, @Param('id', new ZodPipe(uuidParam)) id: string): Promise<JourneySummaryDto> {
+    return this.journeys.setStatus(caller, id, 'archive');
   }
 }

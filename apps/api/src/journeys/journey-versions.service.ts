@@ -3,75 +3,102 @@ import type { JourneyDiffDto, JourneyVersionDetailDto, JourneyVersionDto, Publis
 import { Journey, JourneyVersion } from '@tandem/db';
 import type { JourneyDocument } from '@tandem/journey-model';
 import { DataSource, type EntityManager } from 'typeorm';
+import { AuditService } from '../auth/audit.service';
+import type { Caller } from '../auth/caller.types';
 import { diffSummary, newDraft, parseStored, sameDocument } from './journey-document.util';
 import { toVersionDto } from './journey-dto.util';
 import { hasErrors, JourneyValidationService } from './journey-validation.service';
 import { JourneysService } from './journeys.service';
 
-/** Who published, recorded on the version (one admin token until roles land). */
-const PUBLISHER = 'admin';
-
-/** Publishing, immutable versions, diff and rollback. */
+/**
+ * Publishing, immutable versions, diff and rollback, inside the caller's workspace. A
+ * publish or rollback, its version row and its audit entry are one transaction.
+ */
 @Injectable()
 export class JourneyVersionsService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly journeys: JourneysService,
     private readonly validation: JourneyValidationService,
+    private readonly audit: AuditService,
   ) {}
 
   /**
    * Publishes the draft as a new immutable version and makes it live (status `active`).
    * Refused with 422 and the issues while errors remain; an unchanged draft publishes
-   * nothing and answers the live version.
+   * nothing, records nothing and answers the live version.
    */
-  publish(id: string, notes?: string): Promise<PublishResponseDto> {
+  publish(caller: Caller, id: string, notes?: string): Promise<PublishResponseDto> {
     return this.dataSource.transaction(async (m) => {
-      const journey = await this.journeys.require(id, m, true);
-      return this.publishDocument(m, journey, journey.draft, notes ?? null);
-    });
-  }
-
-  /** Publishes the document of an earlier version as a new version; the draft becomes that document. */
-  rollback(id: string, version: number): Promise<PublishResponseDto> {
-    return this.dataSource.transaction(async (m) => {
-      const journey = await this.journeys.require(id, m, true);
-      const target = await this.requireVersion(id, version, m);
-      const result = await this.publishDocument(m, journey, target.document, `Rollback to version ${version}`);
-      await m.getRepository(Journey).update({ id }, { draft: parseStored(target.document), draftUpdatedAt: new Date() });
+      const journey = await this.journeys.require(caller.workspaceId, id, m, true);
+      const result = await this.publishDocument(m, caller, journey, journey.draft, notes ?? null);
+      if (!result.unchanged) await this.recordLive(m, caller, 'journey.published', journey, result.version);
       return result;
     });
   }
 
-  async versions(id: string): Promise<JourneyVersionDto[]> {
-    const journey = await this.journeys.require(id);
-    const rows = await this.dataSource.getRepository(JourneyVersion).find({ where: { journeyId: id }, order: { version: 'DESC' } });
+  /** Publishes the document of an earlier version as a new version; the draft becomes that document. */
+  rollback(caller: Caller, id: string, version: number): Promise<PublishResponseDto> {
+    const { workspaceId } = caller;
+    return this.dataSource.transaction(async (m) => {
+      const journey = await this.journeys.require(workspaceId, id, m, true);
+      const target = await this.requireVersion(workspaceId, id, version, m);
+      const result = await this.publishDocument(m, caller, journey, target.document, `Rollback to version ${version}`);
+      await m.getRepository(Journey).update({ id, workspaceId }, { draft: parseStored(target.document), draftUpdatedAt: new Date() });
+      if (!result.unchanged) await this.recordLive(m, caller, 'journey.rolled_back', journey, result.version, { toDocumentOf: version });
+      return result;
+    });
+  }
+
+  async versions(workspaceId: string, id: string): Promise<JourneyVersionDto[]> {
+    const journey = await this.journeys.require(workspaceId, id);
+    const rows = await this.dataSource
+      .getRepository(JourneyVersion)
+      .find({ where: { workspaceId, journeyId: id }, order: { version: 'DESC' } });
     return rows.map((v) => toVersionDto(v, journey.liveVersion));
   }
 
-  async version(id: string, version: number): Promise<JourneyVersionDetailDto> {
-    const journey = await this.journeys.require(id);
-    const row = await this.requireVersion(id, version);
+  async version(workspaceId: string, id: string, version: number): Promise<JourneyVersionDetailDto> {
+    const journey = await this.journeys.require(workspaceId, id);
+    const row = await this.requireVersion(workspaceId, id, version);
     return { ...toVersionDto(row, journey.liveVersion), document: parseStored(row.document) ?? newDraft() };
   }
 
-  async diff(id: string): Promise<JourneyDiffDto> {
-    const journey = await this.journeys.require(id);
+  async diff(workspaceId: string, id: string): Promise<JourneyDiffDto> {
+    const journey = await this.journeys.require(workspaceId, id);
     const draft = parseStored(journey.draft) ?? newDraft();
     if (journey.liveVersion === null) return diffSummary(undefined, draft, null);
-    const live = await this.requireVersion(id, journey.liveVersion);
+    const live = await this.requireVersion(workspaceId, id, journey.liveVersion);
     return diffSummary(parseStored(live.document), draft, journey.liveVersion);
   }
 
-  async requireVersion(id: string, version: number, manager: EntityManager = this.dataSource.manager): Promise<JourneyVersion> {
-    const row = await manager.getRepository(JourneyVersion).findOneBy({ journeyId: id, version });
+  /** A version of a journey of the workspace, or 404. */
+  async requireVersion(workspaceId: string, id: string, version: number, manager?: EntityManager): Promise<JourneyVersion>;
+  /** @deprecated Unscoped lookup, kept only so campaigns.service compiles until it passes its workspace. */
+  async requireVersion(id: string, version: number): Promise<JourneyVersion>;
+  async requireVersion(
+    a: string,
+    b: string | number,
+    c?: number,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<JourneyVersion> {
+    const [workspaceId, id, version] = typeof b === 'number' ? [undefined, a, b] : [a, b, c as number];
+    const where = workspaceId === undefined ? { journeyId: id, version } : { workspaceId, journeyId: id, version };
+    const row = await manager.getRepository(JourneyVersion).findOneBy(where);
     if (!row) throw new NotFoundException(`Journey ${id} has no version ${version}`);
     return row;
   }
 
-  private async publishDocument(m: EntityManager, journey: Journey, raw: unknown, notes: string | null): Promise<PublishResponseDto> {
+  private async publishDocument(
+    m: EntityManager,
+    caller: Caller,
+    journey: Journey,
+    raw: unknown,
+    notes: string | null,
+  ): Promise<PublishResponseDto> {
     if (journey.status === 'archived') throw new ConflictException('The journey is archived: resume it before publishing');
-    const { issues } = await this.validation.validate(raw, m);
+    const { workspaceId } = journey;
+    const { issues } = await this.validation.validate(workspaceId, raw, m);
     if (hasErrors(issues)) {
       throw new UnprocessableEntityException({
         statusCode: 422,
@@ -82,22 +109,31 @@ export class JourneyVersionsService {
     }
     const doc = parseStored(raw) as JourneyDocument;
     const warnings = issues.filter((i) => i.severity === 'warning');
-    const live = journey.liveVersion === null ? null : await this.requireVersion(journey.id, journey.liveVersion, m);
+    const live = journey.liveVersion === null ? null : await this.requireVersion(workspaceId, journey.id, journey.liveVersion, m);
     const liveDoc = parseStored(live?.document);
     if (live && liveDoc && sameDocument(liveDoc, doc)) return { version: live.version, warnings, unchanged: true };
-    const [{ next }] = await m.query(`SELECT coalesce(max(version), 0) + 1 AS next FROM journey_versions WHERE journey_id = $1`, [
-      journey.id,
-    ]);
-    await m.getRepository(JourneyVersion).insert({
-      workspaceId: journey.workspaceId,
-      journeyId: journey.id,
-      version: next,
-      document: doc,
-      publishedBy: PUBLISHER,
-      notes,
-    });
+    const [{ next }] = await m.query(
+      `SELECT coalesce(max(version), 0) + 1 AS next FROM journey_versions WHERE workspace_id = $1 AND journey_id = $2`,
+      [workspaceId, journey.id],
+    );
+    // Who published: the person's email or "token <name>", as the audit log shows them.
+    await m
+      .getRepository(JourneyVersion)
+      .insert({ workspaceId, journeyId: journey.id, version: next, document: doc, publishedBy: caller.label, notes });
     // The live settings are mirrored on the journey so trigger matching can filter by number in SQL.
-    await m.getRepository(Journey).update({ id: journey.id }, { liveVersion: next, status: 'active', settings: doc.settings });
+    await m.getRepository(Journey).update({ id: journey.id, workspaceId }, { liveVersion: next, status: 'active', settings: doc.settings });
     return { version: next, warnings, unchanged: false };
+  }
+
+  /** The audit entry of a new live version: status and live version before and after. */
+  private recordLive(m: EntityManager, caller: Caller, action: string, journey: Journey, version: number, extra: object = {}) {
+    return this.audit.record(m, caller, {
+      action,
+      targetType: 'journey',
+      targetId: journey.id,
+      targetLabel: journey.name,
+      before: { status: journey.status, liveVersion: journey.liveVersion },
+      after: { status: 'active', liveVersion: version, ...extra },
+    });
   }
 }

@@ -1,4 +1,3 @@
-import { RequirePermission } from '../auth/permission.decorator';
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Put, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
@@ -17,6 +16,9 @@ import {
   type ValidateResponseDto,
 } from '@tandem/api-contract';
 import type { z } from 'zod';
+import { CurrentCaller } from '../auth/caller.decorator';
+import type { Caller } from '../auth/caller.types';
+import { RequirePermission } from '../auth/permission.decorator';
 import { ZodPipe } from '../common/zod.pipe';
 import { uuidParam } from '../common/common.dto';
 import { ApiZodBody, ApiZodParam, ApiZodQuery, ApiZodResponse } from '../common/openapi.util';
@@ -37,9 +39,10 @@ export class JourneysController {
   @ApiZodQuery(listJourneysQuerySchema)
   @ApiZodResponse(200, journeyListSchema, 'The journeys')
   async list(
+    @CurrentCaller() caller: Caller,
     @Query(new ZodPipe(listJourneysQuerySchema)) query: z.infer<typeof listJourneysQuerySchema>,
   ): Promise<{ items: JourneySummaryDto[] }> {
-    return { items: await this.journeys.list(query.status) };
+    return { items: await this.journeys.list(caller.workspaceId, query.status) };
   }
 
   @Post()
@@ -48,8 +51,12 @@ export class JourneysController {
   @ApiOperation({ summary: 'Creates a journey in draft (default: one inbound-message trigger, no nodes)' })
   @ApiZodBody(createJourneyRequestSchema)
   @ApiZodResponse(201, journeyDetailSchema, 'The new journey')
-  create(@Body(new ZodPipe(createJourneyRequestSchema)) body: CreateJourneyRequest): Promise<JourneyDetailDto> {
-    return this.journeys.create(body);
+  @ApiZodResponse(422, apiErrorSchema, 'The document names a number that is not registered in this workspace (`issues`)')
+  create(
+    @CurrentCaller() caller: Caller,
+    @Body(new ZodPipe(createJourneyRequestSchema)) body: CreateJourneyRequest,
+  ): Promise<JourneyDetailDto> {
+    return this.journeys.create(caller.workspaceId, body);
   }
 
   @Post('validate')
@@ -58,8 +65,11 @@ export class JourneysController {
   @ApiOperation({ summary: 'Validates an unsaved document: issues (errors block publishing) and the ports of every node' })
   @ApiZodBody(validateRequestSchema)
   @ApiZodResponse(200, validateResponseSchema, 'Issues and ports')
-  validate(@Body(new ZodPipe(validateRequestSchema)) body: z.infer<typeof validateRequestSchema>): Promise<ValidateResponseDto> {
-    return this.validation.validate(body.document);
+  validate(
+    @CurrentCaller() caller: Caller,
+    @Body(new ZodPipe(validateRequestSchema)) body: z.infer<typeof validateRequestSchema>,
+  ): Promise<ValidateResponseDto> {
+    return this.validation.validate(caller.workspaceId, body.document);
   }
 
   @Get(':id')
@@ -68,8 +78,8 @@ export class JourneysController {
   @ApiZodParam('id', uuidParam)
   @ApiZodResponse(200, journeyDetailSchema, 'The journey')
   @ApiZodResponse(404, apiErrorSchema, 'No such journey')
-  get(@Param('id', new ZodPipe(uuidParam)) id: string): Promise<JourneyDetailDto> {
-    return this.journeys.get(id);
+  get(@CurrentCaller() caller: Caller, @Param('id', new ZodPipe(uuidParam)) id: string): Promise<JourneyDetailDto> {
+    return this.journeys.get(caller.workspaceId, id);
   }
 
   @Patch(':id')
@@ -78,11 +88,13 @@ export class JourneysController {
   @ApiZodParam('id', uuidParam)
   @ApiZodBody(updateJourneyRequestSchema)
   @ApiZodResponse(200, journeyDetailSchema, 'The renamed journey')
+  @ApiZodResponse(404, apiErrorSchema, 'No such journey')
   rename(
+    @CurrentCaller() caller: Caller,
     @Param('id', new ZodPipe(uuidParam)) id: string,
     @Body(new ZodPipe(updateJourneyRequestSchema)) body: z.infer<typeof updateJourneyRequestSchema>,
   ): Promise<JourneyDetailDto> {
-    return this.journeys.rename(id, body.name);
+    return this.journeys.rename(caller.workspaceId, id, body.name);
   }
 
   @Put(':id/draft')
@@ -91,10 +103,13 @@ export class JourneysController {
   @ApiZodParam('id', uuidParam)
   @ApiZodBody(saveDraftRequestSchema)
   @ApiZodResponse(200, validateResponseSchema, 'Issues and ports of the saved draft')
+  @ApiZodResponse(404, apiErrorSchema, 'No such journey')
+  @ApiZodResponse(422, apiErrorSchema, 'The document names a number that is not registered in this workspace (`issues`)')
   saveDraft(
+    @CurrentCaller() caller: Caller,
     @Param('id', new ZodPipe(uuidParam)) id: string,
     @Body(new ZodPipe(saveDraftRequestSchema)) body: z.infer<typeof saveDraftRequestSchema>,
   ): Promise<ValidateResponseDto> {
-    return this.journeys.saveDraft(id, body.document);
+    return this.journeys.saveDraft(caller.workspaceId, id, body.document);
   }
 }

@@ -1,4 +1,3 @@
-import { RequirePermission } from '../auth/permission.decorator';
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
@@ -8,6 +7,9 @@ import {
   type StartRunRequest,
   type StartRunResponseDto,
 } from '@tandem/api-contract';
+import { CurrentCaller } from '../auth/caller.decorator';
+import type { Caller } from '../auth/caller.types';
+import { RequirePermission } from '../auth/permission.decorator';
 import { ZodPipe } from '../common/zod.pipe';
 import { uuidParam } from '../common/common.dto';
 import { ApiZodBody, ApiZodParam, ApiZodResponse } from '../common/openapi.util';
@@ -26,10 +28,12 @@ export class JourneyRunsController {
   @ApiZodBody(startRunRequestSchema)
   @ApiZodResponse(202, startRunResponseSchema, 'The run was started')
   @ApiZodResponse(409, apiErrorSchema, 'The journey is not active, or re-entry refuses another run for this contact')
+  @ApiZodResponse(404, apiErrorSchema, 'No such journey, or no such contact on its number')
   start(
+    @CurrentCaller() caller: Caller,
     @Param('id', new ZodPipe(uuidParam)) id: string,
     @Body(new ZodPipe(startRunRequestSchema)) body: StartRunRequest,
   ): Promise<StartRunResponseDto> {
-    return this.starter.start(id, body);
+    return this.starter.start(caller.workspaceId, id, body);
   }
 }

@@ -18,18 +18,21 @@ describe('run list cursor', () => {
 });
 
 describe('runFilterSql', () => {
-  it('has no WHERE without filters', () => {
-    expect(runFilterSql({})).toEqual({ where: '', params: [] });
+  const ws = '7d4c1f00-0000-4000-8000-000000000000';
+
+  it('scopes to the workspace even without filters', () => {
+    expect(runFilterSql(ws, {})).toEqual({ where: 'WHERE r.workspace_id = $1', params: [ws] });
   });
 
   it('binds every value as a parameter, in order, and adds the keyset condition last', () => {
     const sql = runFilterSql(
+      ws,
       { journeyId: 'j', version: 2, status: 'failed', wamid: 'wamid.1', from: '2026-01-01T00:00:00Z' },
       { startedAt: '2026-06-06T10:13:20.5Z', id: 'r' },
     );
-    expect(sql.params).toEqual(['j', 2, 'failed', 'wamid.1', '2026-01-01T00:00:00Z', '2026-06-06T10:13:20.5Z', 'r']);
+    expect(sql.params).toEqual([ws, 'j', 2, 'failed', 'wamid.1', '2026-01-01T00:00:00Z', '2026-06-06T10:13:20.5Z', 'r']);
     expect(sql.where).toMatch(
-      /^WHERE r\.journey_id = \$1 AND r\.version = \$2 AND r\.status = \$3 AND \(.*wamid = \$4.*\) AND r\.started_at >= \$5::timestamptz AND \(r\.started_at, r\.id\) < \(\$6::timestamptz, \$7::uuid\)$/,
+      /^WHERE r\.workspace_id = \$1 AND r\.journey_id = \$2 AND r\.version = \$3 AND r\.status = \$4 AND \(.*wamid = \$5.*\) AND r\.started_at >= \$6::timestamptz AND \(r\.started_at, r\.id\) < \(\$7::timestamptz, \$8::uuid\)$/,
     );
     expect(sql.where).not.toContain('wamid.1');
   });

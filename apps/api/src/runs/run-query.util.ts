@@ -30,13 +30,13 @@ export interface RunFilterSql {
 }
 
 /**
- * SQL conditions of the run filters. `wamid` matches a message the run sent (its steps or
+ * SQL conditions of the run filters, always within one workspace. `wamid` matches a message the run sent (its steps or
  * its messages) or the message that started it; `errorCode` the run's error or a step's.
  */
-export function runFilterSql(query: Omit<ListRunsQuery, 'limit' | 'cursor'>, cursor?: RunCursor): RunFilterSql {
+export function runFilterSql(workspaceId: string, query: Omit<ListRunsQuery, 'limit' | 'cursor'>, cursor?: RunCursor): RunFilterSql {
   const params: unknown[] = [];
   const p = (value: unknown) => `$${params.push(value)}`;
-  const conditions: string[] = [];
+  const conditions: string[] = [`r.workspace_id = ${p(workspaceId)}`];
   if (query.journeyId) conditions.push(`r.journey_id = ${p(query.journeyId)}`);
   if (query.version !== undefined) conditions.push(`r.version = ${p(query.version)}`);
   if (query.status) conditions.push(`r.status = ${p(query.status)}`);
@@ -54,5 +54,5 @@ export function runFilterSql(query: Omit<ListRunsQuery, 'limit' | 'cursor'>, cur
   if (query.from) conditions.push(`r.started_at >= ${p(query.from)}::timestamptz`);
   if (query.to) conditions.push(`r.started_at < ${p(query.to)}::timestamptz`);
   if (cursor) conditions.push(`(r.started_at, r.id) < (${p(cursor.startedAt)}::timestamptz, ${p(cursor.id)}::uuid)`);
-  return { where: conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : '', params };
+  return { where: `WHERE ${conditions.join(' AND ')}`, params };
 }

@@ -1,7 +1,7 @@
 import { ConflictException, Injectable, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import type { StartRunRequest, StartRunResponseDto } from '@tandem/api-contract';
-import { Contact, JourneyRun, type Journey } from '@tandem/db';
+import { BusinessNumber, Contact, JourneyRun, type Journey } from '@tandem/db';
 import { JOURNEY_WORKFLOW_TYPE, journeyRunStart, type JourneyStartOptions, type RunTrigger } from '@tandem/workflows';
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -14,7 +14,7 @@ import { TemporalService } from '../temporal/temporal.service';
 /** How long a start waits for the worker to record the run, to answer its id. */
 const RUN_ROW_WAIT_MS = 1_000;
 
-/** Starts runs of a journey's live version through the REST API. */
+/** Starts runs of a journey's live version through the REST API, within the caller's workspace. */
 @Injectable()
 export class RunStartService {
   constructor(
@@ -28,15 +28,18 @@ export class RunStartService {
    * Starts the journey for one contact, pinned to the live version, with the same
    * deterministic workflow id the dispatcher would use. Only active journeys start runs.
    */
-  async start(journeyId: string, request: StartRunRequest): Promise<StartRunResponseDto> {
-    const journey = await this.journeys.require(journeyId);
+  async start(workspaceId: string, journeyId: string, request: StartRunRequest): Promise<StartRunResponseDto> {
+    const journey = await this.journeys.require(workspaceId, journeyId);
     if (journey.status !== 'active' || journey.liveVersion === null) {
       throw new ConflictException(`The journey is ${journey.status}: only active journeys start runs`);
     }
     const version = journey.liveVersion;
-    const doc = parseStored((await this.versions.requireVersion(journeyId, version)).document);
+    const doc = parseStored((await this.versions.requireVersion(workspaceId, journeyId, version)).document);
     const numberId = doc?.settings.numberId;
-    if (!doc || !numberId) throw new UnprocessableEntityException('The live version has no WhatsApp number');
+    // A version published before numbers were scoped may name another workspace's number: it cannot run here.
+    const ownNumber =
+      numberId !== undefined && (await this.dataSource.getRepository(BusinessNumber).existsBy({ id: numberId, workspaceId }));
+    if (!doc || !numberId || !ownNumber) throw new UnprocessableEntityException('The live version has no WhatsApp number');
     const contact = await this.contactFor(journey, numberId, request);
     const apiTrigger = doc.triggers.find((t) => t.kind === 'api');
     const trigger: RunTrigger = {
@@ -56,7 +59,8 @@ export class RunStartService {
       variables: request.variables,
     });
     const temporalRunId = await this.startWorkflow(options, doc.settings.reEntry === 'always' && request.idempotencyKey !== undefined);
-    return { workflowId, runId: await this.runIdOf(workflowId, temporalRunId), journeyId, version, contactId: contact.id };
+    const runId = await this.runIdOf(workspaceId, workflowId, temporalRunId);
+    return { workflowId, runId, journeyId, version, contactId: contact.id };
   }
 
   /**
@@ -74,11 +78,14 @@ export class RunStartService {
     }
   }
 
-  /** The contact by id (must be on the journey's number) or by phone (created when new). */
+  /**
+   * The contact by id (must be of the workspace and on the journey's number: any other id
+   * is the same 404) or by phone (created when new).
+   */
   private async contactFor(journey: Journey, numberId: string, request: StartRunRequest): Promise<Contact> {
     const repo = this.dataSource.getRepository(Contact);
     if (request.contactId) {
-      const contact = await repo.findOneBy({ id: request.contactId, numberId });
+      const contact = await repo.findOneBy({ id: request.contactId, numberId, workspaceId: journey.workspaceId });
       if (!contact) throw new NotFoundException(`No contact ${request.contactId} on the journey's number`);
       return contact;
     }
@@ -87,14 +94,14 @@ export class RunStartService {
       `INSERT INTO contacts (workspace_id, number_id, wa_id) VALUES ($1, $2, $3) ON CONFLICT (number_id, wa_id) WHERE wa_id IS NOT NULL DO NOTHING`,
       [journey.workspaceId, numberId, waId],
     );
-    return repo.findOneByOrFail({ numberId, waId });
+    return repo.findOneByOrFail({ workspaceId: journey.workspaceId, numberId, waId });
   }
 
   /** The run row the worker's `beginRun` wrote, keyed by workflow id and first run id (ids are reused under `one_at_a_time`). */
-  private async runIdOf(workflowId: string, temporalRunId: string | undefined): Promise<string | null> {
+  private async runIdOf(workspaceId: string, workflowId: string, temporalRunId: string | undefined): Promise<string | null> {
     const deadline = Date.now() + RUN_ROW_WAIT_MS;
     for (;;) {
-      const where = temporalRunId ? { workflowId, temporalRunId } : { workflowId };
+      const where = temporalRunId ? { workspaceId, workflowId, temporalRunId } : { workspaceId, workflowId };
       const row = await this.dataSource.getRepository(JourneyRun).findOne({ where, select: { id: true }, order: { startedAt: 'DESC' } });
       if (row || Date.now() >= deadline) return row?.id ?? null;
       await sleep(50);

@@ -1,4 +1,3 @@
-import { RequirePermission } from '../auth/permission.decorator';
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
@@ -14,6 +13,9 @@ import {
   type RunSummaryDto,
 } from '@tandem/api-contract';
 import type { z } from 'zod';
+import { CurrentCaller } from '../auth/caller.decorator';
+import type { Caller } from '../auth/caller.types';
+import { RequirePermission } from '../auth/permission.decorator';
 import { ZodPipe } from '../common/zod.pipe';
 import { uuidParam } from '../common/common.dto';
 import { ApiZodBody, ApiZodParam, ApiZodQuery, ApiZodResponse } from '../common/openapi.util';
@@ -30,19 +32,23 @@ export class RunsController {
   @ApiZodQuery(listRunsQuerySchema)
   @ApiZodResponse(200, pageOf(runSummarySchema), 'A page of runs')
   list(
+    @CurrentCaller() caller: Caller,
     @Query(new ZodPipe(listRunsQuerySchema)) query: ListRunsQuery,
   ): Promise<{ items: RunSummaryDto[]; nextCursor: string | null; total?: number }> {
-    return this.runs.list(query);
+    return this.runs.list(caller.workspaceId, query);
   }
 
   @Get(':id')
   @RequirePermission('workspace.read')
-  @ApiOperation({ summary: "One run with its steps in order (input, output, error, timing) and a link to Temporal's Web UI" })
+  @ApiOperation({
+    summary:
+      "One run with its steps in order (input, output, error, timing) and a link to Temporal's Web UI; step inputs and outputs need `runs.raw` (withheld as null otherwise)",
+  })
   @ApiZodParam('id', uuidParam)
   @ApiZodResponse(200, runDetailSchema, 'The run')
   @ApiZodResponse(404, apiErrorSchema, 'No such run')
-  get(@Param('id', new ZodPipe(uuidParam)) id: string): Promise<RunDetailDto> {
-    return this.runs.get(id);
+  get(@CurrentCaller() caller: Caller, @Param('id', new ZodPipe(uuidParam)) id: string): Promise<RunDetailDto> {
+    return this.runs.get(caller, id);
   }
 
   @Post(':id/cancel')
@@ -53,10 +59,12 @@ export class RunsController {
   @ApiZodBody(cancelRunRequestSchema)
   @ApiZodResponse(202, cancelRunResponseSchema, 'The workflow was signalled')
   @ApiZodResponse(409, apiErrorSchema, 'The run already ended')
+  @ApiZodResponse(404, apiErrorSchema, 'No such run')
   cancel(
+    @CurrentCaller() caller: Caller,
     @Param('id', new ZodPipe(uuidParam)) id: string,
     @Body(new ZodPipe(cancelRunRequestSchema)) body: z.infer<typeof cancelRunRequestSchema>,
   ): Promise<z.infer<typeof cancelRunResponseSchema>> {
-    return this.runs.cancel(id, body.reason);
+    return this.runs.cancel(caller.workspaceId, id, body.reason);
   }
 }

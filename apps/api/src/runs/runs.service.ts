@@ -5,6 +5,7 @@ import { loadConfig } from '@tandem/config';
 import { JourneyRun, RunStep } from '@tandem/db';
 import { cancelRunSignal } from '@tandem/workflows';
 import { DataSource } from 'typeorm';
+import type { Caller } from '../auth/caller.types';
 import { queryRows, toIso } from '../common/sql.util';
 import { TemporalService } from '../temporal/temporal.service';
 import { decodeCursor, encodeCursor, runFilterSql } from './run-query.util';
@@ -42,7 +43,10 @@ SELECT ${extra} r.id, r.journey_id, j.name AS journey_name, r.version, r.contact
   to_char(r.started_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS cursor_ts
 FROM journey_runs r JOIN journeys j ON j.id = r.journey_id LEFT JOIN contacts c ON c.id = r.contact_id`;
 
-/** The run history admins read: lists with filters, one run with its steps, cancel. */
+/**
+ * The run history admins read: lists with filters, one run with its steps, cancel — all
+ * within one workspace (another workspace's run answers as a missing one).
+ */
 @Injectable()
 export class RunsService {
   private readonly cfg = loadConfig(['temporal']);
@@ -53,10 +57,10 @@ export class RunsService {
   ) {}
 
   /** Newest first, keyset-paged; `total` (every match) only on the first page. */
-  async list(query: ListRunsQuery): Promise<{ items: RunSummaryDto[]; nextCursor: string | null; total?: number }> {
+  async list(workspaceId: string, query: ListRunsQuery): Promise<{ items: RunSummaryDto[]; nextCursor: string | null; total?: number }> {
     const { limit, cursor, ...filters } = query;
     const after = cursor ? decodeCursor(cursor) : undefined;
-    const { where, params } = runFilterSql(filters, after);
+    const { where, params } = runFilterSql(workspaceId, filters, after);
     const m = this.dataSource.manager;
     const rows = await queryRows<RunRow>(m, `${selectRuns()} ${where} ORDER BY r.started_at DESC, r.id DESC LIMIT ${limit + 1}`, params);
     const page = rows.slice(0, limit);
@@ -64,28 +68,36 @@ export class RunsService {
     const nextCursor = rows.length > limit && last ? encodeCursor({ startedAt: last.cursor_ts, id: last.id }) : null;
     const items = page.map(toSummary);
     if (after) return { items, nextCursor };
-    const plain = runFilterSql(filters);
+    const plain = runFilterSql(workspaceId, filters);
     const [{ n }] = await queryRows<{ n: number }>(m, `SELECT count(*)::int AS n FROM journey_runs r ${plain.where}`, plain.params);
     return { items, nextCursor, total: n };
   }
 
-  async get(id: string): Promise<RunDetailDto> {
-    const [row] = await queryRows<DetailRow>(this.dataSource.manager, `${selectRuns('r.trigger_event, r.error,')} WHERE r.id = $1`, [id]);
+  /** The run with its steps; their raw inputs and outputs only for a caller holding `runs.raw`. */
+  async get(caller: Caller, id: string): Promise<RunDetailDto> {
+    const { workspaceId } = caller;
+    const [row] = await queryRows<DetailRow>(
+      this.dataSource.manager,
+      `${selectRuns('r.trigger_event, r.error,')} WHERE r.id = $1 AND r.workspace_id = $2`,
+      [id, workspaceId],
+    );
     if (!row) throw new NotFoundException(`No run ${id}`);
     const steps = await this.dataSource
       .getRepository(RunStep)
       .createQueryBuilder('s')
-      .where('s.run_id = :id', { id })
+      .where('s.run_id = :id AND s.workspace_id = :workspaceId', { id, workspaceId })
       .orderBy('s.step', 'ASC', 'NULLS LAST')
       .addOrderBy('s.started_at', 'ASC')
       .addOrderBy('s.ended_at', 'ASC', 'NULLS LAST')
       .addOrderBy('s.id', 'ASC')
       .getMany();
+    const raw = caller.permissions.has('runs.raw');
     return {
       ...toSummary(row),
       triggerEvent: row.trigger_event,
       error: row.error,
-      steps: steps.map(toStep),
+      steps: raw ? steps.map(toStep) : steps.map((s) => ({ ...toStep(s), input: null, output: null })),
+      ...(raw ? {} : { stepDataWithheld: true }),
       temporalUrl: `${this.cfg.TEMPORAL_UI_URL.replace(/\/$/, '')}/namespaces/${encodeURIComponent(this.cfg.TEMPORAL_NAMESPACE)}/workflows/${encodeURIComponent(row.workflow_id)}`,
     };
   }
@@ -94,8 +106,8 @@ export class RunsService {
    * Asks the run's workflow to stop (it ends as `cancelled` and records it). Refused for a
    * run that already ended.
    */
-  async cancel(id: string, reason?: string): Promise<{ runId: string; workflowId: string; requested: true }> {
-    const run = await this.requireRun(id);
+  async cancel(workspaceId: string, id: string, reason?: string): Promise<{ runId: string; workflowId: string; requested: true }> {
+    const run = await this.requireRun(workspaceId, id);
     if (ENDED_RUN_STATUSES.has(run.status)) throw new ConflictException(`The run already ended (${run.status})`);
     const client = await this.temporal.client();
     try {
@@ -113,8 +125,8 @@ export class RunsService {
     return { runId: run.id, workflowId: run.workflowId, requested: true };
   }
 
-  private async requireRun(id: string): Promise<JourneyRun> {
-    const run = await this.dataSource.getRepository(JourneyRun).findOneBy({ id });
+  private async requireRun(workspaceId: string, id: string): Promise<JourneyRun> {
+    const run = await this.dataSource.getRepository(JourneyRun).findOneBy({ id, workspaceId });
     if (!run) throw new NotFoundException(`No run ${id}`);
     return run;
   }

@@ -2,6 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { BusinessNumber, Journey, Workspace } from '@tandem/db';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { DataSource } from 'typeorm';
+import { ROLE_PERMISSIONS } from '@tandem/api-contract';
+import type { Caller } from '../auth/caller.types';
 import { JourneyVersionsService } from '../journeys/journey-versions.service';
 import { JourneysService } from '../journeys/journeys.service';
 import { TemplatesService } from '../templates/templates.service';
@@ -115,16 +117,32 @@ export class DemoSeedService {
     const repo = this.dataSource.getRepository(Journey);
     let journey = await repo.findOneBy({ workspaceId, name: DEMO_JOURNEY_NAME });
     if (!journey) {
-      const detail = await this.journeys.create({ name: DEMO_JOURNEY_NAME, document: demoJourney(numberId) }, workspaceId);
+      const detail = await this.journeys.create(workspaceId, { name: DEMO_JOURNEY_NAME, document: demoJourney(numberId) });
       created.push('journey');
-      journey = await this.journeys.require(detail.id);
+      journey = await this.journeys.require(workspaceId, detail.id);
     }
     if (journey.liveVersion === null) {
-      const published = await this.versions.publish(journey.id, 'Demo journey');
+      const published = await this.versions.publish(seedCaller(workspaceId), journey.id, 'Demo journey');
       created.push(`version:${published.version}`);
       log(`published the demo journey as version ${published.version} (${published.warnings.length} warnings)`);
-      journey = await this.journeys.require(journey.id);
+      journey = await this.journeys.require(workspaceId, journey.id);
     }
     return journey;
   }
+}
+
+/** The seed publishes as itself: the version and the audit log say "demo seed". */
+function seedCaller(workspaceId: string): Caller {
+  return {
+    kind: 'session',
+    userId: null,
+    sessionId: null,
+    tokenId: null,
+    label: 'demo seed',
+    workspaceId,
+    role: 'admin',
+    permissions: new Set(ROLE_PERMISSIONS.admin),
+    ip: null,
+    userAgent: null,
+  };
 }
