@@ -1,5 +1,7 @@
 import { Client, Connection } from '@temporalio/client';
 import { journeyBuilder } from '@tandem/journey-model';
+import request from 'supertest';
+import { createMember } from '../auth/__fixtures__/principals';
 import { type EngineApiHarness, startEngineApi } from '../journeys/__fixtures__/engine-api-harness';
 import { seedContact, seedTenant } from '../journeys/__fixtures__/engine-rows';
 
@@ -92,6 +94,7 @@ describe('runs REST: list, filters, paging, detail, start by API, cancel', () =>
         started_at: at(0),
         ended_at: at(0.5),
         wamid: 'wamid.OUT-1',
+        input: { text: 'Hello Maria' },
         output: { wamid: 'wamid.OUT-1' },
       });
       await step(ids.done, { node_id: 'end', node_type: 'core.end@1', port: null, started_at: at(0.5), ended_at: at(0.6) });
@@ -160,6 +163,25 @@ describe('runs REST: list, filters, paging, detail, start by API, cancel', () =>
       expect(detail.temporalUrl).toMatch(new RegExp(`^http://127\\.0\\.0\\.1:8233/namespaces/default/workflows/wf-`));
       expect((await h.get(`/api/runs/${ids.failed}`)).body.error).toEqual({ code: 'node_failed', message: 'boom' });
       expect((await h.get('/api/runs/0f1e7a52-0000-4000-8000-000000000000')).status).toBe(404);
+    });
+
+    it('withholds step inputs and outputs from a caller without runs.raw, and says so', async () => {
+      const as = async (role: 'viewer' | 'marketer' | 'developer') => {
+        const { cookie } = await createMember(h.ds, tenant.workspaceId, role);
+        return (await request(h.app.getHttpServer()).get(`/api/runs/${ids.done}`).set('Cookie', cookie).expect(200)).body;
+      };
+      for (const role of ['viewer', 'marketer'] as const) {
+        const detail = await as(role);
+        expect(detail.stepDataWithheld).toBe(true);
+        expect(detail.steps.map((s: { input: unknown; output: unknown }) => [s.input, s.output])).toEqual([
+          [null, null],
+          [null, null],
+        ]);
+        expect(detail.steps[0]).toMatchObject({ nodeId: 'hello', wamid: 'wamid.OUT-1' });
+      }
+      const developer = await as('developer');
+      expect(developer.stepDataWithheld).toBeUndefined();
+      expect(developer.steps[0]).toMatchObject({ input: { text: 'Hello Maria' }, output: { wamid: 'wamid.OUT-1' } });
     });
 
     it('refuses to cancel a run that already ended', async () => {
