@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
+import { ROLE_PERMISSIONS } from '@tandem/api-contract';
 import { BusinessNumber, Journey, Workspace } from '@tandem/db';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { DataSource } from 'typeorm';
-import { ROLE_PERMISSIONS } from '@tandem/api-contract';
 import type { Caller } from '../auth/caller.types';
 import { JourneyVersionsService } from '../journeys/journey-versions.service';
 import { JourneysService } from '../journeys/journeys.service';
