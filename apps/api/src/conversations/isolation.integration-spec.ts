@@ -50,7 +50,7 @@ describe('workspace isolation: contacts, messages, numbers, templates', () => {
   });
 
   describe.each(['session', 'token'] as const)("workspace B's admin (%s)", (kind) => {
-    const auth = () => (kind === 'session' ? { Cookie: b.members.admin.cookie } : { Authorization: b.adminToken });
+    const auth = (): Record<string, string> => (kind === 'session' ? { Cookie: b.members.admin.cookie } : { Authorization: b.adminToken });
     const get = (path: string) => h.http().get(path).set(auth());
     const post = (path: string, body: object = {}) => h.http().post(path).set(auth()).send(body);
 

@@ -53,7 +53,7 @@ describe('workspace isolation: webhook deliveries and dead letters', () => {
   it.each(['session', 'token'] as const)(
     "shows A's admin (%s) A's deliveries (by number or WABA) and dead letters, never B's or unroutable ones",
     async (kind) => {
-      const auth = kind === 'session' ? { Cookie: a.members.admin.cookie } : { Authorization: a.adminToken };
+      const auth: Record<string, string> = kind === 'session' ? { Cookie: a.members.admin.cookie } : { Authorization: a.adminToken };
       expect(await listed(auth, '/api/webhook-deliveries')).toEqual([ids.aText, ids.aAccount, ids.aDead].sort());
       expect(await listed(auth, '/api/webhook-deliveries?outcome=processed')).toEqual([ids.aText, ids.aAccount].sort());
       expect(await listed(auth, '/api/dead-letters')).toEqual([ids.aDead]);
@@ -63,7 +63,7 @@ describe('workspace isolation: webhook deliveries and dead letters', () => {
   );
 
   describe.each(['session', 'token'] as const)("workspace B's admin (%s)", (kind) => {
-    const auth = () => (kind === 'session' ? { Cookie: b.members.admin.cookie } : { Authorization: b.adminToken });
+    const auth = (): Record<string, string> => (kind === 'session' ? { Cookie: b.members.admin.cookie } : { Authorization: b.adminToken });
 
     it("lists B's deliveries only, and no dead letters", async () => {
       expect(await listed(auth(), '/api/webhook-deliveries')).toEqual([ids.bText]);
