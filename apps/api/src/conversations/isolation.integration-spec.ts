@@ -49,6 +49,15 @@ describe('workspace isolation: contacts, messages, numbers, templates', () => {
     expect(templates.body.items.map((t: { name: string }) => t.name)).toEqual(['acme_promo']);
   });
 
+  it('follows the workspace a member of both picks (X-Tandem-Workspace)', async () => {
+    const contactsIn = async (ws: TestWorkspace) =>
+      (await h.http().get('/api/contacts').set(h.auth).set('X-Tandem-Workspace', ws.id)).body.items.map((c: { id: string }) => c.id);
+    expect(await contactsIn(a)).toEqual([aContact]);
+    expect(await contactsIn(b)).toEqual([bContact]);
+    const aInB = await h.http().get(`/api/contacts/${aContact}`).set(h.auth).set('X-Tandem-Workspace', b.id);
+    expect(aInB.status).toBe(404);
+  });
+
   describe.each(['session', 'token'] as const)("workspace B's admin (%s)", (kind) => {
     const auth = (): Record<string, string> => (kind === 'session' ? { Cookie: b.members.admin.cookie } : { Authorization: b.adminToken });
     const get = (path: string) => h.http().get(path).set(auth());
