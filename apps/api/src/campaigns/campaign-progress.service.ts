@@ -20,7 +20,7 @@ const NUMBER_SQL = `
 SELECT n.id, n.throughput_cap,
   (SELECT count(*)::int FROM outbox_sends o WHERE o.number_id = n.id AND o.state = 'accepted' AND o.sent_at > now() - make_interval(secs => ${RATE_WINDOW_S})) AS recent
 FROM journey_versions v JOIN business_numbers n ON n.id::text = v.document->'settings'->>'numberId'
-WHERE v.journey_id = $1 AND v.version = $2`;
+WHERE v.journey_id = $1 AND v.version = $2 AND n.workspace_id = $3`;
 
 /**
  * Live progress of a campaign, from its runs (`journey_runs.campaign_id`), their messages,
@@ -35,7 +35,7 @@ export class CampaignProgressService {
     const m = this.dataSource.manager;
     const [[counts], [number]] = await Promise.all([
       queryRows<{ started: number; completed: number; failed: number; sent: number }>(m, COUNTS_SQL, [c.id]),
-      queryRows<{ id: string; throughput_cap: number; recent: number }>(m, NUMBER_SQL, [c.journeyId, c.version]),
+      queryRows<{ id: string; throughput_cap: number; recent: number }>(m, NUMBER_SQL, [c.journeyId, c.version, c.workspaceId]),
     ]);
     const ratePerSec = number ? number.recent / RATE_WINDOW_S : 0;
     // The workflow recounts into the row; the larger of both is never behind.

@@ -11,6 +11,8 @@ import {
   type CreateCampaignRequest,
 } from '@tandem/api-contract';
 import type { z } from 'zod';
+import { CurrentCaller } from '../auth/caller.decorator';
+import type { Caller } from '../auth/caller.types';
 import { ZodPipe } from '../common/zod.pipe';
 import { uuidParam } from '../common/common.dto';
 import { ApiZodBody, ApiZodParam, ApiZodQuery, ApiZodResponse } from '../common/openapi.util';
@@ -27,9 +29,13 @@ export class CampaignsController {
   @ApiOperation({ summary: "Runs an active journey's live version for every contact of a segment (tags, attribute conditions)" })
   @ApiZodBody(createCampaignRequestSchema)
   @ApiZodResponse(201, campaignSchema, 'The campaign, with its segment size as total')
+  @ApiZodResponse(404, apiErrorSchema, 'No such journey')
   @ApiZodResponse(409, apiErrorSchema, 'The journey is not active')
-  create(@Body(new ZodPipe(createCampaignRequestSchema)) body: CreateCampaignRequest): Promise<CampaignDto> {
-    return this.campaigns.create(body);
+  create(
+    @CurrentCaller() caller: Caller,
+    @Body(new ZodPipe(createCampaignRequestSchema)) body: CreateCampaignRequest,
+  ): Promise<CampaignDto> {
+    return this.campaigns.create(caller, body);
   }
 
   @Get()
@@ -38,9 +44,10 @@ export class CampaignsController {
   @ApiZodQuery(listCampaignsQuerySchema)
   @ApiZodResponse(200, campaignListSchema, 'The campaigns')
   async list(
+    @CurrentCaller() caller: Caller,
     @Query(new ZodPipe(listCampaignsQuerySchema)) query: z.infer<typeof listCampaignsQuerySchema>,
   ): Promise<{ items: CampaignDto[] }> {
-    return { items: await this.campaigns.list(query.journeyId) };
+    return { items: await this.campaigns.list(caller, query.journeyId) };
   }
 
   @Get(':id')
@@ -49,7 +56,7 @@ export class CampaignsController {
   @ApiZodParam('id', uuidParam)
   @ApiZodResponse(200, campaignSchema, 'The campaign')
   @ApiZodResponse(404, apiErrorSchema, 'No such campaign')
-  get(@Param('id', new ZodPipe(uuidParam)) id: string): Promise<CampaignDto> {
-    return this.campaigns.get(id);
+  get(@CurrentCaller() caller: Caller, @Param('id', new ZodPipe(uuidParam)) id: string): Promise<CampaignDto> {
+    return this.campaigns.get(caller, id);
   }
 }

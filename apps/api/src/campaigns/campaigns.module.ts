@@ -1,9 +1,8 @@
 import { Module } from '@nestjs/common';
-import { JourneysModule } from '../journeys/journeys.module';
 import { CampaignProgressService } from './campaign-progress.service';
 import { CampaignsController } from './campaigns.controller';
 import { CampaignsService } from './campaigns.service';
 
 /** Campaigns: segment counting, the campaign workflow, live progress. */
-@Module({ imports: [JourneysModule], controllers: [CampaignsController], providers: [CampaignsService, CampaignProgressService] })
+@Module({ controllers: [CampaignsController], providers: [CampaignsService, CampaignProgressService] })
 export class CampaignsModule {}

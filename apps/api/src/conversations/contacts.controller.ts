@@ -2,6 +2,8 @@ import { RequirePermission } from '../auth/permission.decorator';
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
+import { CurrentCaller } from '../auth/caller.decorator';
+import type { Caller } from '../auth/caller.types';
 import { ZodPipe } from '../common/zod.pipe';
 import { errorSchema, uuidParam } from '../common/common.dto';
 import {
@@ -27,8 +29,8 @@ export class ContactsController {
   @ApiOperation({ summary: 'Contacts, most recently active first, filtered by number, text, tag and open window' })
   @ApiZodQuery(listContactsQuery)
   @ApiZodResponse(200, contactPageSchema, 'A page of contacts')
-  list(@Query(new ZodPipe(listContactsQuery)) query: ListContactsQuery): Promise<Page<ContactDto>> {
-    return this.contacts.list(query);
+  list(@CurrentCaller() caller: Caller, @Query(new ZodPipe(listContactsQuery)) query: ListContactsQuery): Promise<Page<ContactDto>> {
+    return this.contacts.list(caller, query);
   }
 
   @Get(':id')
@@ -37,8 +39,8 @@ export class ContactsController {
   @ApiZodParam('id', uuidParam)
   @ApiZodResponse(200, contactSchema, 'The contact')
   @ApiZodResponse(404, errorSchema, 'No such contact')
-  get(@Param('id', new ZodPipe(uuidParam)) id: string): Promise<ContactDto> {
-    return this.contacts.get(id);
+  get(@CurrentCaller() caller: Caller, @Param('id', new ZodPipe(uuidParam)) id: string): Promise<ContactDto> {
+    return this.contacts.get(caller, id);
   }
 
   @Get(':id/messages')
@@ -48,9 +50,10 @@ export class ContactsController {
   @ApiZodQuery(listMessagesQuery)
   @ApiZodResponse(200, messagePageSchema, 'A page of messages')
   messages(
+    @CurrentCaller() caller: Caller,
     @Param('id', new ZodPipe(uuidParam)) id: string,
     @Query(new ZodPipe(listMessagesQuery)) query: z.infer<typeof listMessagesQuery>,
   ): Promise<Page<MessageDto>> {
-    return this.contacts.messages(id, query.page, query.pageSize);
+    return this.contacts.messages(caller, id, query.page, query.pageSize);
   }
 }

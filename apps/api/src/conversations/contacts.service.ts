@@ -2,6 +2,7 @@ import { Injectable, NotFoundException } from '@nestjs/common';
 import { Contact, Message } from '@tandem/db';
 import { isWindowOpen } from '@tandem/whatsapp';
 import { DataSource } from 'typeorm';
+import type { Caller } from '../auth/caller.types';
 import type { ContactDto, ListContactsQuery, MessageDto } from './contacts.dto';
 import { toIso } from '../common/sql.util';
 
@@ -12,14 +13,18 @@ export interface Page<T> {
   total: number;
 }
 
+/** Contacts and their messages, always within the caller's workspace. */
 @Injectable()
 export class ContactsService {
   constructor(private readonly dataSource: DataSource) {}
 
   /** Most recently active first. `windowOpen` is judged against the clock of this request. */
-  async list(q: ListContactsQuery): Promise<Page<ContactDto>> {
+  async list(caller: Caller, q: ListContactsQuery): Promise<Page<ContactDto>> {
     const now = new Date();
-    const qb = this.dataSource.getRepository(Contact).createQueryBuilder('c');
+    const qb = this.dataSource
+      .getRepository(Contact)
+      .createQueryBuilder('c')
+      .where('c.workspaceId = :workspaceId', { workspaceId: caller.workspaceId });
     if (q.numberId) qb.andWhere('c.numberId = :numberId', { numberId: q.numberId });
     if (q.search) {
       qb.andWhere('(c.profileName ILIKE :s OR c.addressBookName ILIKE :s OR c.username ILIKE :s OR c.waId ILIKE :s OR c.userId ILIKE :s)', {
@@ -39,17 +44,18 @@ export class ContactsService {
     return { items: rows.map((c) => toContactDto(c, now)), page: q.page, pageSize: q.pageSize, total };
   }
 
-  async get(id: string): Promise<ContactDto> {
-    const contact = await this.dataSource.getRepository(Contact).findOneBy({ id });
+  /** Another workspace's contact answers 404 like a missing one. */
+  async get(caller: Caller, id: string): Promise<ContactDto> {
+    const contact = await this.dataSource.getRepository(Contact).findOneBy({ id, workspaceId: caller.workspaceId });
     if (!contact) throw new NotFoundException(`No contact ${id}`);
     return toContactDto(contact, new Date());
   }
 
   /** The conversation, newest first: inbound, API sends and app echoes, live and history. */
-  async messages(contactId: string, page: number, pageSize: number): Promise<Page<MessageDto>> {
-    await this.get(contactId);
+  async messages(caller: Caller, contactId: string, page: number, pageSize: number): Promise<Page<MessageDto>> {
+    await this.get(caller, contactId);
     const [rows, total] = await this.dataSource.getRepository(Message).findAndCount({
-      where: { contactId },
+      where: { contactId, workspaceId: caller.workspaceId },
       order: { metaTimestamp: 'DESC', createdAt: 'DESC', id: 'ASC' },
       skip: (page - 1) * pageSize,
       take: pageSize,

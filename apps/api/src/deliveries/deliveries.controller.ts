@@ -2,6 +2,8 @@ import { RequirePermission } from '../auth/permission.decorator';
 import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
+import { CurrentCaller } from '../auth/caller.decorator';
+import type { Caller } from '../auth/caller.types';
 import { ZodPipe } from '../common/zod.pipe';
 import { errorSchema, uuidParam } from '../common/common.dto';
 import type { Page } from '../conversations/contacts.service';
@@ -24,11 +26,14 @@ export class DeliveriesController {
 
   @Get('webhook-deliveries')
   @RequirePermission('deliveries.read')
-  @ApiOperation({ summary: 'Stored webhook deliveries, newest first, by outcome' })
+  @ApiOperation({ summary: "Stored webhook deliveries naming a number or WABA of the caller's workspace, newest first, by outcome" })
   @ApiZodQuery(listDeliveriesQuery)
   @ApiZodResponse(200, deliveryPageSchema, 'A page of deliveries (bodies omitted)')
-  list(@Query(new ZodPipe(listDeliveriesQuery)) q: z.infer<typeof listDeliveriesQuery>): Promise<Page<DeliveryDto>> {
-    return this.deliveries.list(q.outcome, q.page, q.pageSize);
+  list(
+    @CurrentCaller() caller: Caller,
+    @Query(new ZodPipe(listDeliveriesQuery)) q: z.infer<typeof listDeliveriesQuery>,
+  ): Promise<Page<DeliveryDto>> {
+    return this.deliveries.list(caller, q.outcome, q.page, q.pageSize);
   }
 
   @Get('webhook-deliveries/:id')
@@ -37,8 +42,8 @@ export class DeliveriesController {
   @ApiZodParam('id', uuidParam)
   @ApiZodResponse(200, deliveryDetailSchema, 'The delivery')
   @ApiZodResponse(404, errorSchema, 'No such delivery')
-  get(@Param('id', new ZodPipe(uuidParam)) id: string): Promise<DeliveryDetailDto> {
-    return this.deliveries.get(id);
+  get(@CurrentCaller() caller: Caller, @Param('id', new ZodPipe(uuidParam)) id: string): Promise<DeliveryDetailDto> {
+    return this.deliveries.get(caller, id);
   }
 
   @Get('dead-letters')
@@ -46,8 +51,11 @@ export class DeliveriesController {
   @ApiOperation({ summary: 'Deliveries that failed every processing attempt, with the last error' })
   @ApiZodQuery(listDeadLettersQuery)
   @ApiZodResponse(200, deliveryPageSchema, 'A page of dead-lettered deliveries')
-  deadLetters(@Query(new ZodPipe(listDeadLettersQuery)) q: z.infer<typeof listDeadLettersQuery>): Promise<Page<DeliveryDto>> {
-    return this.deliveries.list('dead', q.page, q.pageSize);
+  deadLetters(
+    @CurrentCaller() caller: Caller,
+    @Query(new ZodPipe(listDeadLettersQuery)) q: z.infer<typeof listDeadLettersQuery>,
+  ): Promise<Page<DeliveryDto>> {
+    return this.deliveries.list(caller, 'dead', q.page, q.pageSize);
   }
 
   @Post('dead-letters/:id/retry')
@@ -58,7 +66,7 @@ export class DeliveriesController {
   @ApiZodResponse(202, deliverySchema, 'Queued again; outcome is pending')
   @ApiZodResponse(404, errorSchema, 'No such delivery')
   @ApiZodResponse(409, errorSchema, 'The delivery is not dead-lettered')
-  retry(@Param('id', new ZodPipe(uuidParam)) id: string): Promise<DeliveryDto> {
-    return this.deliveries.retry(id);
+  retry(@CurrentCaller() caller: Caller, @Param('id', new ZodPipe(uuidParam)) id: string): Promise<DeliveryDto> {
+    return this.deliveries.retry(caller, id);
   }
 }

@@ -1,24 +1,34 @@
 import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
-import { type DeliveryOutcome, WebhookDelivery } from '@tandem/db';
+import type { DeliveryNote, DeliveryOutcome } from '@tandem/db';
 import { DataSource } from 'typeorm';
+import type { Caller } from '../auth/caller.types';
 import type { Page } from '../conversations/contacts.service';
 import type { DeliveryDetailDto, DeliveryDto } from './deliveries.dto';
 import { IngestScheduler } from '../ingest/ingest.scheduler';
 import { queryRows, toIso } from '../common/sql.util';
+import { VISIBLE_DELIVERY_SQL } from './delivery-scope.util';
 
-/** Columns of a delivery without its (up to several MB) body. */
-const LIST_COLUMNS = {
-  id: true,
-  receivedAt: true,
-  bodySha256: true,
-  processedAt: true,
-  outcome: true,
-  attempts: true,
-  lastError: true,
-  eventCount: true,
-  notes: true,
-} as const;
+/** Columns of a delivery without its (up to several MB) body, which is only measured. */
+const LIST_COLUMNS = `d.id, d.received_at, d.body_sha256, octet_length(d.body)::int AS body_bytes, d.processed_at, d.outcome,
+  d.attempts, d.last_error, d.event_count, d.notes`;
 
+interface DeliveryRow {
+  id: string;
+  received_at: Date;
+  body_sha256: string;
+  body_bytes: number;
+  processed_at: Date | null;
+  outcome: DeliveryOutcome;
+  attempts: number;
+  last_error: string | null;
+  event_count: number | null;
+  notes: DeliveryNote[];
+}
+
+/**
+ * Stored webhook deliveries and dead letters, as far as the caller's workspace may see them
+ * (see {@link VISIBLE_DELIVERY_SQL}); any other delivery answers 404 like a missing one.
+ */
 @Injectable()
 export class DeliveriesService {
   constructor(
@@ -27,70 +37,62 @@ export class DeliveriesService {
   ) {}
 
   /** Newest first. */
-  async list(outcome: DeliveryOutcome | undefined, page: number, pageSize: number): Promise<Page<DeliveryDto>> {
-    const repo = this.dataSource.getRepository(WebhookDelivery);
-    const [rows, total] = await repo.findAndCount({
-      select: LIST_COLUMNS,
-      where: outcome ? { outcome } : {},
-      order: { receivedAt: 'DESC', id: 'ASC' },
-      skip: (page - 1) * pageSize,
-      take: pageSize,
-    });
-    const sizes = await this.bodySizes(rows.map((r) => r.id));
-    return { items: rows.map((r) => toDto(r, sizes.get(r.id) ?? 0)), page, pageSize, total };
+  async list(caller: Caller, outcome: DeliveryOutcome | undefined, page: number, pageSize: number): Promise<Page<DeliveryDto>> {
+    const where = `${VISIBLE_DELIVERY_SQL} AND ($2::text IS NULL OR d.outcome = $2)`;
+    const params = [caller.workspaceId, outcome ?? null];
+    const m = this.dataSource.manager;
+    const [rows, [{ total }]] = await Promise.all([
+      queryRows<DeliveryRow>(
+        m,
+        `SELECT ${LIST_COLUMNS} FROM webhook_deliveries d WHERE ${where} ORDER BY d.received_at DESC, d.id LIMIT $3 OFFSET $4`,
+        [...params, pageSize, (page - 1) * pageSize],
+      ),
+      queryRows<{ total: number }>(m, `SELECT count(*)::int AS total FROM webhook_deliveries d WHERE ${where}`, params),
+    ]);
+    return { items: rows.map(toDto), page, pageSize, total };
   }
 
-  async get(id: string): Promise<DeliveryDetailDto> {
-    const row = await this.dataSource.getRepository(WebhookDelivery).findOneBy({ id });
+  async get(caller: Caller, id: string): Promise<DeliveryDetailDto> {
+    const [row] = await queryRows<DeliveryRow & { body: Buffer; signature: string }>(
+      this.dataSource.manager,
+      `SELECT ${LIST_COLUMNS}, d.body, d.signature FROM webhook_deliveries d WHERE ${VISIBLE_DELIVERY_SQL} AND d.id = $2`,
+      [caller.workspaceId, id],
+    );
     if (!row) throw new NotFoundException(`No webhook delivery ${id}`);
-    return { ...toDto(row, row.body.length), body: row.body.toString('utf8'), signature: row.signature };
+    return { ...toDto(row), body: row.body.toString('utf8'), signature: row.signature };
   }
 
   /**
    * Gives a dead-lettered delivery a fresh set of attempts (the count starts again), claimed by
    * this process and processed like a new one. Events it already applied stay applied.
    */
-  async retry(id: string): Promise<DeliveryDto> {
+  async retry(caller: Caller, id: string): Promise<DeliveryDto> {
     const [row] = await queryRows<{ id: string }>(
       this.dataSource.manager,
-      `UPDATE webhook_deliveries SET outcome = 'pending', attempts = 0, claimed_by = $2,
-         next_attempt_at = now() + make_interval(secs => $3)
-       WHERE id = $1 AND outcome = 'dead' RETURNING id`,
-      [id, this.scheduler.owner, this.scheduler.leaseSeconds],
+      `UPDATE webhook_deliveries d SET outcome = 'pending', attempts = 0, claimed_by = $3,
+         next_attempt_at = now() + make_interval(secs => $4)
+       WHERE d.id = $2 AND d.outcome = 'dead' AND ${VISIBLE_DELIVERY_SQL} RETURNING d.id`,
+      [caller.workspaceId, id, this.scheduler.owner, this.scheduler.leaseSeconds],
     );
-    if (!row) {
-      const exists = await this.dataSource.getRepository(WebhookDelivery).existsBy({ id });
-      if (!exists) throw new NotFoundException(`No webhook delivery ${id}`);
-      throw new ConflictException(`Delivery ${id} is not dead-lettered`);
-    }
     // Read before it starts: the answer says it was queued again (pending), whatever comes next.
-    const { body: _body, signature: _signature, ...summary } = await this.get(id);
+    const { body: _body, signature: _signature, ...summary } = await this.get(caller, id);
+    if (!row) throw new ConflictException(`Delivery ${id} is not dead-lettered`);
     this.scheduler.submit(id);
     return summary;
   }
-
-  private async bodySizes(ids: string[]): Promise<Map<string, number>> {
-    if (ids.length === 0) return new Map();
-    const rows = await queryRows<{ id: string; size: number }>(
-      this.dataSource.manager,
-      'SELECT id, octet_length(body) AS size FROM webhook_deliveries WHERE id = ANY($1::uuid[])',
-      [ids],
-    );
-    return new Map(rows.map((r) => [r.id, Number(r.size)]));
-  }
 }
 
-function toDto(r: WebhookDelivery, bodyBytes: number): DeliveryDto {
+function toDto(r: DeliveryRow): DeliveryDto {
   return {
     id: r.id,
-    receivedAt: r.receivedAt.toISOString(),
-    bodySha256: r.bodySha256,
-    bodyBytes,
-    processedAt: toIso(r.processedAt),
+    receivedAt: r.received_at.toISOString(),
+    bodySha256: r.body_sha256,
+    bodyBytes: Number(r.body_bytes),
+    processedAt: toIso(r.processed_at),
     outcome: r.outcome,
     attempts: r.attempts,
-    lastError: r.lastError,
-    eventCount: r.eventCount,
+    lastError: r.last_error,
+    eventCount: r.event_count,
     notes: r.notes.map((n) => ({ ...n })),
   };
 }

@@ -1,12 +1,15 @@
 import { APP_SECRET, type IntakeHarness, startIntake, until } from '../webhooks/__fixtures__/intake-harness';
 import { signed } from '../webhooks/__fixtures__/meta-signing';
-import { envelope, MARIA, NOW_S, PRIYA, text } from '../webhooks/__fixtures__/webhooks';
+import { envelope, MARIA, NOW_S, PHONE_NUMBER_ID, PRIYA, text, WABA_ID } from '../webhooks/__fixtures__/webhooks';
 import { randomUUID } from 'node:crypto';
 import { takeDue } from './delivery-claims.util';
 import { IngestProcessor } from './ingest.processor';
 import { IngestScheduler } from './ingest.scheduler';
 import { IntakeSweeper } from './intake.sweeper';
 import { WebhookIntakeService } from '../webhooks/webhook-intake.service';
+
+/** The fixtures' number and WABA, as the webhook controller reads them from each body. */
+const NAMES = { phoneNumberIds: [PHONE_NUMBER_ID], wabaIds: [WABA_ID] };
 
 describe('ingest: crashes, dead letters and retries', () => {
   let h: IntakeHarness;
@@ -22,7 +25,7 @@ describe('ingest: crashes, dead letters and retries', () => {
   it('leaves a young delivery of a dead api alone, and processes it once its claim lapsed', async () => {
     const { raw, signature } = signed(text(MARIA, 'wamid.crash-1', NOW_S, 'still there?'), APP_SECRET);
     // The api stores the body, then dies before it could process it.
-    const stored = await h.app.get(WebhookIntakeService).persist(raw, signature);
+    const stored = await h.app.get(WebhookIntakeService).persist(raw, signature, NAMES);
     await h.restart();
     const sweeper = h.app.get(IntakeSweeper);
     await sweeper.sweep();
@@ -41,7 +44,7 @@ describe('ingest: crashes, dead letters and retries', () => {
     const ids: string[] = [];
     for (let i = 0; i < 40; i++) {
       const { raw, signature } = signed(text(MARIA, `wamid.replica-${i}`, NOW_S + i, 'hi'), APP_SECRET);
-      ids.push((await h.app.get(WebhookIntakeService).persist(raw, signature)).id);
+      ids.push((await h.app.get(WebhookIntakeService).persist(raw, signature, NAMES)).id);
     }
     // Left claimed by a process that is gone, its claim lapsed.
     await h.ds.query(`UPDATE webhook_deliveries SET claimed_by = $2, next_attempt_at = now() - interval '1 second' WHERE id = ANY($1)`, [
@@ -61,7 +64,7 @@ describe('ingest: crashes, dead letters and retries', () => {
 
   it('never processes a delivery another live process holds, even when it is submitted here', async () => {
     const { raw, signature } = signed(text(MARIA, 'wamid.held', NOW_S + 60, 'mine?'), APP_SECRET);
-    const stored = await h.app.get(WebhookIntakeService).persist(raw, signature);
+    const stored = await h.app.get(WebhookIntakeService).persist(raw, signature, NAMES);
     const other = randomUUID();
     await h.ds.query('UPDATE webhook_deliveries SET claimed_by = $2 WHERE id = $1', [stored.id, other]);
     const scheduler = h.app.get(IngestScheduler);

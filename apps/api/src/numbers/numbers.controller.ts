@@ -1,6 +1,8 @@
 import { RequirePermission } from '../auth/permission.decorator';
 import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CurrentCaller } from '../auth/caller.decorator';
+import type { Caller } from '../auth/caller.types';
 import { ZodPipe } from '../common/zod.pipe';
 import { errorSchema, uuidParam } from '../common/common.dto';
 import { type CreateNumberInput, createNumberSchema, type NumberDto, numberListSchema, numberSchema } from './numbers.dto';
@@ -16,8 +18,8 @@ export class NumbersController {
   @RequirePermission('workspace.read')
   @ApiOperation({ summary: 'Every registered number with its health (connected, at risk, disconnected, offboarded)' })
   @ApiZodResponse(200, numberListSchema, 'Numbers, oldest first')
-  async list(): Promise<{ items: NumberDto[] }> {
-    return { items: await this.numbers.list() };
+  async list(@CurrentCaller() caller: Caller): Promise<{ items: NumberDto[] }> {
+    return { items: await this.numbers.list(caller) };
   }
 
   @Get(':id')
@@ -26,18 +28,18 @@ export class NumbersController {
   @ApiZodParam('id', uuidParam)
   @ApiZodResponse(200, numberSchema, 'The number')
   @ApiZodResponse(404, errorSchema, 'No such number')
-  get(@Param('id', new ZodPipe(uuidParam)) id: string): Promise<NumberDto> {
-    return this.numbers.get(id);
+  get(@CurrentCaller() caller: Caller, @Param('id', new ZodPipe(uuidParam)) id: string): Promise<NumberDto> {
+    return this.numbers.get(caller, id);
   }
 
   @Post()
   @RequirePermission('numbers.manage')
   @HttpCode(201)
-  @ApiOperation({ summary: 'Registers a number (webhooks for unregistered numbers are recorded as unroutable)' })
+  @ApiOperation({ summary: "Registers a number in the caller's workspace (webhooks for unregistered numbers are recorded as unroutable)" })
   @ApiZodBody(createNumberSchema)
   @ApiZodResponse(201, numberSchema, 'The registered number')
-  @ApiZodResponse(409, errorSchema, 'phone_number_id already registered')
-  create(@Body(new ZodPipe(createNumberSchema)) body: CreateNumberInput): Promise<NumberDto> {
-    return this.numbers.create(body);
+  @ApiZodResponse(409, errorSchema, 'phone_number_id already registered (in this or any other workspace)')
+  create(@CurrentCaller() caller: Caller, @Body(new ZodPipe(createNumberSchema)) body: CreateNumberInput): Promise<NumberDto> {
+    return this.numbers.create(caller, body);
   }
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isoDate, isoOrNull } from '../common/common.dto';
 
+/** The number joins the caller's workspace: a `workspaceId` in the body is ignored (stripped). */
 export const createNumberSchema = z.object({
   phoneNumberId: z.string().trim().min(1).max(64),
   wabaId: z.string().trim().min(1).max(64),
@@ -14,8 +15,6 @@ export const createNumberSchema = z.object({
   throughputCap: z.int().min(1).max(1000).optional(),
   /** When the number was onboarded to the API (window rule); defaults to now. */
   onboardedAt: z.iso.datetime({ offset: true }).optional(),
-  /** Defaults to the oldest workspace (created if there is none). */
-  workspaceId: z.uuid().optional(),
 });
 export type CreateNumberInput = z.infer<typeof createNumberSchema>;
 

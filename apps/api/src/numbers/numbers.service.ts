@@ -1,9 +1,11 @@
 import { BadRequestException, ConflictException, Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { loadConfig } from '@tandem/config';
-import { BusinessNumber, Workspace } from '@tandem/db';
+import { BusinessNumber } from '@tandem/db';
 import { ThroughputGovernor } from '@tandem/whatsapp';
 import type Redis from 'ioredis';
 import { DataSource, QueryFailedError } from 'typeorm';
+import { AuditService } from '../auth/audit.service';
+import type { Caller } from '../auth/caller.types';
 import { REDIS } from '../redis/redis.module';
 import { NumberHealthService } from './number-health.service';
 import type { CreateNumberInput, NumberDto } from './numbers.dto';
@@ -18,58 +20,70 @@ export class NumbersService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly healthService: NumberHealthService,
+    private readonly audit: AuditService,
     @Inject(REDIS) redis: Redis,
   ) {
     this.governor = new ThroughputGovernor({ redis, keyPrefix: `${this.cfg.QUEUE_PREFIX}:gov` });
   }
 
-  async list(): Promise<NumberDto[]> {
-    const numbers = await this.dataSource.getRepository(BusinessNumber).find({ order: { createdAt: 'ASC' } });
+  /** The numbers of the caller's workspace. */
+  async list(caller: Caller): Promise<NumberDto[]> {
+    const numbers = await this.dataSource
+      .getRepository(BusinessNumber)
+      .find({ where: { workspaceId: caller.workspaceId }, order: { createdAt: 'ASC' } });
     const now = new Date();
     return Promise.all(numbers.map((n) => this.toDto(n, now)));
   }
 
-  async get(id: string): Promise<NumberDto> {
-    const number = await this.dataSource.getRepository(BusinessNumber).findOneBy({ id });
+  /** A number of the caller's workspace; another workspace's answers 404 like a missing one. */
+  async get(caller: Caller, id: string): Promise<NumberDto> {
+    const number = await this.dataSource.getRepository(BusinessNumber).findOneBy({ id, workspaceId: caller.workspaceId });
     if (!number) throw new NotFoundException(`No number ${id}`);
     return this.toDto(number, new Date());
   }
 
-  /** Registers a number. Coexistence throughput is fixed by Meta: the cap may be lowered, never raised. */
-  async create(input: CreateNumberInput): Promise<NumberDto> {
+  /**
+   * Registers a number in the caller's workspace (nobody picks another), audited with it.
+   * Coexistence throughput is fixed by Meta: the cap may be lowered, never raised.
+   */
+  async create(caller: Caller, input: CreateNumberInput): Promise<NumberDto> {
     const maxCap = input.mode === 'coexistence' ? this.cfg.COEXISTENCE_DEFAULT_MPS : 1000;
     const cap = input.throughputCap ?? (input.mode === 'coexistence' ? this.cfg.COEXISTENCE_DEFAULT_MPS : this.cfg.CLOUD_DEFAULT_MPS);
     if (cap > maxCap) throw new BadRequestException(`A coexistence number cannot send more than ${maxCap} messages/second`);
-    const workspaceId = input.workspaceId ?? (await this.defaultWorkspaceId());
-    const repo = this.dataSource.getRepository(BusinessNumber);
+    let id: string;
     try {
-      const saved = await repo.save(
-        repo.create({
-          workspaceId,
-          phoneNumberId: input.phoneNumberId,
-          wabaId: input.wabaId,
-          displayPhoneNumber: input.displayPhoneNumber.replace(/\D/g, ''),
-          mode: input.mode,
-          throughputCap: cap,
-          onboardedAt: input.onboardedAt ? new Date(input.onboardedAt) : new Date(),
-        }),
-      );
-      return this.get(saved.id);
+      id = await this.dataSource.transaction(async (m) => {
+        const repo = m.getRepository(BusinessNumber);
+        const saved = await repo.save(
+          repo.create({
+            workspaceId: caller.workspaceId,
+            phoneNumberId: input.phoneNumberId,
+            wabaId: input.wabaId,
+            displayPhoneNumber: input.displayPhoneNumber.replace(/\D/g, ''),
+            mode: input.mode,
+            throughputCap: cap,
+            onboardedAt: input.onboardedAt ? new Date(input.onboardedAt) : new Date(),
+          }),
+        );
+        await this.audit.record(m, caller, {
+          action: 'number.added',
+          targetType: 'number',
+          targetId: saved.id,
+          targetLabel: saved.displayPhoneNumber,
+          after: { phoneNumberId: saved.phoneNumberId, wabaId: saved.wabaId, mode: saved.mode, throughputCap: saved.throughputCap },
+        });
+        return saved.id;
+      });
     } catch (err) {
+      // A phone_number_id belongs to one installation-wide number (webhooks are routed by it).
+      // The answer is the same whichever workspace holds it — the caller's or another — so it
+      // tells that the id is taken (unavoidable: it cannot be registered twice) but not by whom.
       if (err instanceof QueryFailedError && (err.driverError as { code?: string }).code === '23505') {
         throw new ConflictException(`phone_number_id ${input.phoneNumberId} is already registered`);
       }
-      if (err instanceof QueryFailedError && (err.driverError as { code?: string }).code === '23503') {
-        throw new NotFoundException(`No workspace ${input.workspaceId}`);
-      }
       throw err;
     }
-  }
-
-  private async defaultWorkspaceId(): Promise<string> {
-    const repo = this.dataSource.getRepository(Workspace);
-    const [oldest] = await repo.find({ order: { createdAt: 'ASC' }, take: 1 });
-    return oldest?.id ?? (await repo.save(repo.create({ name: 'Default workspace' }))).id;
+    return this.get(caller, id);
   }
 
   private async toDto(n: BusinessNumber, now: Date): Promise<NumberDto> {

@@ -56,7 +56,7 @@ export class DemoSeedService {
       log(
         `${demo.label} number +${demo.displayPhoneNumber} ${created.includes(`number:${demo.label}`) ? 'registered' : 'exists'} (${number.id})`,
       );
-      const synced = await this.syncTemplates(number.id, options);
+      const synced = await this.syncTemplates(number, options);
       log(
         `  templates synced from the Graph API: ${synced.items.length} (${synced.created} new, ${synced.updated} updated, ${synced.removed} removed)`,
       );
@@ -94,11 +94,11 @@ export class DemoSeedService {
     );
   }
 
-  private async syncTemplates(numberId: string, options: DemoSeedOptions) {
+  private async syncTemplates(number: BusinessNumber, options: DemoSeedOptions) {
     const attempts = options.attempts ?? 10;
     for (let attempt = 1; ; attempt++) {
       try {
-        return await this.templates.sync(numberId);
+        return await this.templates.sync(number.workspaceId, number.id);
       } catch (error) {
         if (attempt >= attempts) {
           throw new Error(

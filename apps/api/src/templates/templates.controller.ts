@@ -9,6 +9,8 @@ import {
   type TemplateSyncResponseDto,
 } from '@tandem/api-contract';
 import type { z } from 'zod';
+import { CurrentCaller } from '../auth/caller.decorator';
+import type { Caller } from '../auth/caller.types';
 import { ZodPipe } from '../common/zod.pipe';
 import { errorSchema } from '../common/common.dto';
 import { ApiZodQuery, ApiZodResponse } from '../common/openapi.util';
@@ -27,8 +29,11 @@ export class TemplatesController {
   @ApiZodQuery(templatesQuerySchema)
   @ApiZodResponse(200, templateListSchema, 'Templates by name and language')
   @ApiZodResponse(404, errorSchema, 'No such number')
-  async list(@Query(new ZodPipe(templatesQuerySchema)) query: TemplatesQuery): Promise<{ items: TemplateDto[] }> {
-    return { items: await this.templates.list(query.numberId) };
+  async list(
+    @CurrentCaller() caller: Caller,
+    @Query(new ZodPipe(templatesQuerySchema)) query: TemplatesQuery,
+  ): Promise<{ items: TemplateDto[] }> {
+    return { items: await this.templates.list(caller.workspaceId, query.numberId) };
   }
 
   @Post('sync')
@@ -37,8 +42,9 @@ export class TemplatesController {
   @ApiOperation({ summary: "Pulls the number's templates from the Graph API and stores them (Meta's status wins)" })
   @ApiZodQuery(templatesQuerySchema)
   @ApiZodResponse(200, templateSyncResponseSchema, 'The templates after the sync, with counts')
+  @ApiZodResponse(404, errorSchema, 'No such number')
   @ApiZodResponse(502, errorSchema, 'The Graph API refused or could not be reached')
-  sync(@Query(new ZodPipe(templatesQuerySchema)) query: TemplatesQuery): Promise<TemplateSyncResponseDto> {
-    return this.templates.sync(query.numberId);
+  sync(@CurrentCaller() caller: Caller, @Query(new ZodPipe(templatesQuerySchema)) query: TemplatesQuery): Promise<TemplateSyncResponseDto> {
+    return this.templates.sync(caller.workspaceId, query.numberId);
   }
 }

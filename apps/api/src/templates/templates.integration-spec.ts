@@ -13,6 +13,7 @@ describe('templates REST: sync from the Graph API, list', () => {
   let sim: SimulatorHandle;
   let h: EngineApiHarness;
   let numberId: string;
+  let workspaceId: string;
 
   beforeAll(async () => {
     sim = await createSimulatorApp({
@@ -24,7 +25,7 @@ describe('templates REST: sync from the Graph API, list', () => {
       logger: false,
     });
     h = await startEngineApi('api_templates', { META_GRAPH_BASE_URL: sim.url, META_ACCESS_TOKEN: TOKEN });
-    numberId = (await seedTenant(h, '108932450377265', WABA)).numberId;
+    ({ numberId, workspaceId } = await seedTenant(h, '108932450377265', WABA));
   });
   afterAll(async () => {
     await h.close();
@@ -61,8 +62,16 @@ describe('templates REST: sync from the Graph API, list', () => {
   it('answers 404 for an unknown number, 400 without one, and 502 when Meta refuses', async () => {
     expect((await h.post('/api/templates/sync?numberId=0f1e7a52-0000-4000-8000-000000000000')).status).toBe(404);
     expect((await h.get('/api/templates')).status).toBe(400);
-    const stranger = await seedTenant(h, '999000111', '999000222');
-    const refused = await h.post(`/api/templates/sync?numberId=${stranger.numberId}`);
+    // A number of the workspace on a WABA the Graph API does not know.
+    const stranger = await h.insert('business_numbers', {
+      workspace_id: workspaceId,
+      phone_number_id: '999000111',
+      waba_id: '999000222',
+      display_phone_number: '15550009999',
+      mode: 'cloud',
+      throughput_cap: 80,
+    });
+    const refused = await h.post(`/api/templates/sync?numberId=${stranger.id}`);
     expect(refused.status).toBe(502);
     expect(refused.body.message).toMatch(/Graph API error 100/);
   });

@@ -17,8 +17,9 @@ export class TemplatesService {
     private readonly whatsapp: WhatsAppClient,
   ) {}
 
-  async list(numberId: string): Promise<TemplateDto[]> {
-    const number = await this.requireNumber(numberId);
+  /** The templates of a number of the workspace (`workspaceId`: the caller's). */
+  async list(workspaceId: string, numberId: string): Promise<TemplateDto[]> {
+    const number = await this.requireNumber(workspaceId, numberId);
     const rows = await this.dataSource
       .getRepository(Template)
       .find({ where: { wabaId: number.wabaId }, order: { name: 'ASC', language: 'ASC' } });
@@ -34,10 +35,11 @@ export class TemplatesService {
 
   /**
    * Pulls every template of the number's account and upserts them. Meta is the source of
-   * truth here: a synced status overwrites what webhooks reported before.
+   * truth here: a synced status overwrites what webhooks reported before. The number must be
+   * of the workspace (`workspaceId`: the caller's, or the demo seed's own).
    */
-  async sync(numberId: string): Promise<TemplateSyncResponseDto> {
-    const number = await this.requireNumber(numberId);
+  async sync(workspaceId: string, numberId: string): Promise<TemplateSyncResponseDto> {
+    const number = await this.requireNumber(workspaceId, numberId);
     const remote = await this.fetch(number.wabaId);
     const counts = await this.dataSource.transaction(async (m) => {
       let created = 0;
@@ -72,7 +74,7 @@ export class TemplatesService {
       );
       return { created, updated: remote.length - created, removed: removed.length };
     });
-    return { ...counts, items: await this.list(numberId) };
+    return { ...counts, items: await this.list(workspaceId, numberId) };
   }
 
   private async fetch(wabaId: string): Promise<MessageTemplate[]> {
@@ -87,8 +89,9 @@ export class TemplatesService {
     }
   }
 
-  private async requireNumber(numberId: string): Promise<BusinessNumber> {
-    const number = await this.dataSource.getRepository(BusinessNumber).findOneBy({ id: numberId });
+  /** Templates are read through a number: another workspace's number answers 404 like a missing one. */
+  private async requireNumber(workspaceId: string, numberId: string): Promise<BusinessNumber> {
+    const number = await this.dataSource.getRepository(BusinessNumber).findOneBy({ id: numberId, workspaceId });
     if (!number) throw new NotFoundException(`No number ${numberId}`);
     return number;
   }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { createHash } from 'node:crypto';
-import type { WebhookBodyKind } from '@tandem/whatsapp';
+import type { WebhookBodyKind, WebhookBodySummary } from '@tandem/whatsapp';
 import { DataSource } from 'typeorm';
 import { queryRows } from '../common/sql.util';
 import { IngestScheduler } from '../ingest/ingest.scheduler';
@@ -23,14 +23,22 @@ export class WebhookIntakeService {
     private readonly scheduler: IngestScheduler,
   ) {}
 
-  async persist(body: Buffer, signature: string): Promise<PersistedDelivery> {
+  /**
+   * `names` (from `classifyWebhookBody`) are the numbers and WABAs the body names: they decide
+   * which workspaces see the delivery over REST, before (and whether or not) it is routed.
+   */
+  async persist(
+    body: Buffer,
+    signature: string,
+    names: Pick<WebhookBodySummary, 'phoneNumberIds' | 'wabaIds'>,
+  ): Promise<PersistedDelivery> {
     const sha = createHash('sha256').update(body).digest('hex');
     const [inserted] = await queryRows<{ id: string }>(
       this.dataSource.manager,
-      `INSERT INTO webhook_deliveries (body, body_sha256, signature, claimed_by, next_attempt_at)
-       VALUES ($1, $2, $3, $4, now() + make_interval(secs => $5))
+      `INSERT INTO webhook_deliveries (body, body_sha256, signature, claimed_by, next_attempt_at, phone_number_ids, waba_ids)
+       VALUES ($1, $2, $3, $4, now() + make_interval(secs => $5), $6::text[], $7::text[])
        ON CONFLICT (body_sha256) DO NOTHING RETURNING id`,
-      [body, sha, signature, this.scheduler.owner, this.scheduler.leaseSeconds],
+      [body, sha, signature, this.scheduler.owner, this.scheduler.leaseSeconds, names.phoneNumberIds, names.wabaIds],
     );
     if (inserted) return { id: inserted.id, duplicate: false, outcome: 'pending' };
     const [existing] = await queryRows<{ id: string; outcome: string }>(

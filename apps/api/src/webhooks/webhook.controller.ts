@@ -65,10 +65,10 @@ export class WebhookController {
     const header = Array.isArray(signature) ? signature[0] : signature;
     const check = verifySignature(body, header, this.cfg.META_APP_SECRET);
     if (!check.ok) throw new UnauthorizedException(`X-Hub-Signature-256 ${check.reason}`);
-    const kind = classifyWebhookBody(body);
-    if (!kind) throw new BadRequestException('Body is not a JSON object');
-    const delivery = await this.intake.persist(body, header ?? '');
-    this.intake.processSoon(delivery, kind);
+    const summary = classifyWebhookBody(body);
+    if (!summary) throw new BadRequestException('Body is not a JSON object');
+    const delivery = await this.intake.persist(body, header ?? '', summary);
+    this.intake.processSoon(delivery, summary.kind);
     return { received: true, deliveryId: delivery.id, duplicate: delivery.duplicate };
   }
 }

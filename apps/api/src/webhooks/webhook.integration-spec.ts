@@ -1,6 +1,6 @@
 import { signed } from './__fixtures__/meta-signing';
 import { APP_SECRET, type IntakeHarness, startIntake, VERIFY_TOKEN } from './__fixtures__/intake-harness';
-import { JOAO, NOW_S, text } from './__fixtures__/webhooks';
+import { JOAO, NOW_S, PHONE_NUMBER_ID, text, WABA_ID } from './__fixtures__/webhooks';
 
 describe('POST/GET /webhooks/whatsapp (transport)', () => {
   let h: IntakeHarness;
@@ -42,8 +42,12 @@ describe('POST/GET /webhooks/whatsapp (transport)', () => {
       const res = await h.post(body);
       expect(res.status).toBe(200);
       expect(res.body).toMatchObject({ received: true, duplicate: false });
-      const [row] = await h.ds.query('SELECT body, signature FROM webhook_deliveries WHERE id = $1', [res.body.deliveryId]);
+      const [row] = await h.ds.query('SELECT body, signature, phone_number_ids, waba_ids FROM webhook_deliveries WHERE id = $1', [
+        res.body.deliveryId,
+      ]);
       expect(Buffer.compare(row.body, raw)).toBe(0);
+      // Whom it concerns is stored with it: that decides which workspaces see the delivery.
+      expect(row).toMatchObject({ phone_number_ids: [PHONE_NUMBER_ID], waba_ids: [WABA_ID] });
       expect(await h.waitForDelivery(res.body.deliveryId)).toBe('processed');
     });
 
