@@ -59,4 +59,16 @@ export class CampaignsController {
   get(@CurrentCaller() caller: Caller, @Param('id', new ZodPipe(uuidParam)) id: string): Promise<CampaignDto> {
     return this.campaigns.get(caller, id);
   }
+
+  @Post(':id/cancel')
+  @RequirePermission('campaigns.write')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Stops a campaign: no more runs start, it ends as cancelled (runs already started go on)' })
+  @ApiZodParam('id', uuidParam)
+  @ApiZodResponse(200, campaignSchema, 'The campaign (cancelled once its workflow has stopped)')
+  @ApiZodResponse(404, apiErrorSchema, 'No such campaign')
+  @ApiZodResponse(409, apiErrorSchema, 'The campaign has already ended')
+  cancel(@CurrentCaller() caller: Caller, @Param('id', new ZodPipe(uuidParam)) id: string): Promise<CampaignDto> {
+    return this.campaigns.cancel(caller, id);
+  }
 }

@@ -153,4 +153,37 @@ describe('campaigns REST: segment counting, start, progress', () => {
       status: 'running',
     });
   });
+
+  it('cancels a campaign: audited, its workflow asked to stop; an ended one cannot be cancelled', async () => {
+    const res = await h.post('/api/campaigns', { journeyId, segment: {}, name: 'To stop' }).expect(201);
+    started.push(res.body.workflowId);
+    await h.post(`/api/campaigns/${res.body.id}/cancel`).expect(200);
+    const history = await temporal.workflow.getHandle(res.body.workflowId).fetchHistory();
+    expect(history.events?.some((e) => e.workflowExecutionCancelRequestedEventAttributes)).toBe(true);
+    const audit = await h.ds.query(`SELECT actor_label, action, target_id, before FROM audit_log WHERE action = 'campaign.cancelled'`);
+    expect(audit).toEqual([
+      {
+        actor_label: 'harness-admin@test.tandem',
+        action: 'campaign.cancelled',
+        target_id: res.body.id,
+        before: expect.objectContaining({ status: 'draft' }),
+      },
+    ]);
+    await h.ds.query(`UPDATE campaigns SET status = 'completed' WHERE id = $1`, [res.body.id]);
+    expect((await h.post(`/api/campaigns/${res.body.id}/cancel`)).status).toBe(409);
+    expect(await h.ds.query(`SELECT count(*)::int AS n FROM audit_log WHERE action = 'campaign.cancelled'`)).toEqual([{ n: 1 }]);
+    expect((await h.post('/api/campaigns/0f1e7a52-0000-4000-8000-000000000000/cancel')).status).toBe(404);
+  });
+
+  it('marks a campaign cancelled at once when its workflow never started', async () => {
+    const campaign = await h.insert('campaigns', {
+      workspace_id: tenant.workspaceId,
+      journey_id: journeyId,
+      version: 1,
+      segment: {},
+      status: 'draft',
+    });
+    const res = await h.post(`/api/campaigns/${campaign.id}/cancel`).expect(200);
+    expect(res.body.status).toBe('cancelled');
+  });
 });

@@ -10,6 +10,7 @@ import type { CampaignDto, CreateCampaignRequest } from '@tandem/api-contract';
 import { BusinessNumber, Campaign, Journey, JourneyVersion } from '@tandem/db';
 import { campaignStart, CAMPAIGN_WORKFLOW_TYPE } from '@tandem/workflows';
 import { DataSource, In } from 'typeorm';
+import { WorkflowNotFoundError } from '@temporalio/client';
 import { AuditService } from '../auth/audit.service';
 import type { Caller } from '../auth/caller.types';
 import { parseStored } from '../journeys/journey-document.util';
@@ -89,6 +90,39 @@ export class CampaignsService {
       );
     }
     return this.get(caller, campaign.id);
+  }
+
+  /**
+   * Asks the campaign's workflow to stop (audited as `campaign.cancelled`): it starts no more
+   * runs and ends as `cancelled` (runs already started go on to their end). A campaign whose
+   * workflow never started is marked cancelled here.
+   */
+  async cancel(caller: Caller, id: string): Promise<CampaignDto> {
+    const campaign = await this.dataSource.transaction(async (m) => {
+      const row = await m
+        .getRepository(Campaign)
+        .findOne({ where: { id, workspaceId: caller.workspaceId }, lock: { mode: 'pessimistic_write' } });
+      if (!row) throw new NotFoundException(`No campaign ${id}`);
+      if (row.status !== 'draft' && row.status !== 'running') throw new ConflictException(`The campaign has already ended (${row.status})`);
+      await this.audit.record(m, caller, {
+        action: 'campaign.cancelled',
+        targetType: 'campaign',
+        targetId: row.id,
+        targetLabel: row.name,
+        before: { status: row.status, started: row.started, total: row.total },
+      });
+      return row;
+    });
+    const client = await this.temporal.client();
+    try {
+      await client.workflow.getHandle(campaignStart({ campaignId: id, taskQueue: this.temporal.taskQueue }).workflowId).cancel();
+    } catch (error) {
+      if (!(error instanceof WorkflowNotFoundError)) throw error;
+      await this.dataSource
+        .getRepository(Campaign)
+        .update({ id: campaign.id, status: In(['draft', 'running']) }, { status: 'cancelled', finishedAt: new Date() });
+    }
+    return this.get(caller, id);
   }
 
   async get(caller: Caller, id: string): Promise<CampaignDto> {

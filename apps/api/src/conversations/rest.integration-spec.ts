@@ -74,6 +74,20 @@ describe('REST: numbers, health, contacts, conversations, deliveries', () => {
       expect((await api.get('/api/numbers/0f1e7a52-0000-4000-8000-000000000000')).status).toBe(404);
     });
 
+    it('changes a number’s cap (audited), never above what the number may send', async () => {
+      const patch = (id: string, body: object) => h.http().patch(`/api/numbers/${id}`).set(h.auth).send(body);
+      expect((await patch(numberId, { throughputCap: 10 })).body).toMatchObject({ throughputCap: 10 });
+      expect((await patch(numberId, { throughputCap: 21 })).status).toBe(400);
+      expect((await patch(numberId, { throughputCap: 0 })).status).toBe(400);
+      expect((await patch('0f1e7a52-0000-4000-8000-000000000000', { throughputCap: 5 })).status).toBe(404);
+      expect((await patch(numberId, { throughputCap: 20 })).body).toMatchObject({ throughputCap: 20 });
+      const audit = await h.ds.query(`SELECT target_id, before, after FROM audit_log WHERE action = 'number.changed' ORDER BY id`);
+      expect(audit).toEqual([
+        { target_id: numberId, before: { throughputCap: 20 }, after: { throughputCap: 10 } },
+        { target_id: numberId, before: { throughputCap: 10 }, after: { throughputCap: 20 } },
+      ]);
+    });
+
     it('shows the send rate the shared governor granted in the last second', async () => {
       expect((await api.get(`/api/numbers/${numberId}`)).body.currentRatePerSec).toBe(0);
       const redis = new IORedis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379');

@@ -73,18 +73,13 @@ export class JourneyVersionsService {
   }
 
   /** A version of a journey of the workspace, or 404. */
-  async requireVersion(workspaceId: string, id: string, version: number, manager?: EntityManager): Promise<JourneyVersion>;
-  /** @deprecated Unscoped lookup, kept only so campaigns.service compiles until it passes its workspace. */
-  async requireVersion(id: string, version: number): Promise<JourneyVersion>;
   async requireVersion(
-    a: string,
-    b: string | number,
-    c?: number,
+    workspaceId: string,
+    id: string,
+    version: number,
     manager: EntityManager = this.dataSource.manager,
   ): Promise<JourneyVersion> {
-    const [workspaceId, id, version] = typeof b === 'number' ? [undefined, a, b] : [a, b, c as number];
-    const where = workspaceId === undefined ? { journeyId: id, version } : { workspaceId, journeyId: id, version };
-    const row = await manager.getRepository(JourneyVersion).findOneBy(where);
+    const row = await manager.getRepository(JourneyVersion).findOneBy({ workspaceId, journeyId: id, version });
     if (!row) throw new NotFoundException(`Journey ${id} has no version ${version}`);
     return row;
   }

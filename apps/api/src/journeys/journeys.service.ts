@@ -32,13 +32,9 @@ export class JourneysService {
   ) {}
 
   /** The journey of the workspace or 404 (`lock` takes a row lock inside a transaction). */
-  async require(workspaceId: string, id: string, manager?: EntityManager, lock?: boolean): Promise<Journey>;
-  /** @deprecated Unscoped lookup, kept only so campaigns.service compiles until it passes its workspace. */
-  async require(id: string): Promise<Journey>;
-  async require(a: string, b?: string, manager: EntityManager = this.dataSource.manager, lock = false): Promise<Journey> {
-    const [workspaceId, id] = b === undefined ? [undefined, a] : [a, b];
+  async require(workspaceId: string, id: string, manager: EntityManager = this.dataSource.manager, lock = false): Promise<Journey> {
     const journey = await manager.getRepository(Journey).findOne({
-      where: workspaceId === undefined ? { id } : { id, workspaceId },
+      where: { id, workspaceId },
       ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
     });
     if (!journey) throw new NotFoundException(`No journey ${id}`);

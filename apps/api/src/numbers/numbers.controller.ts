@@ -1,11 +1,19 @@
 import { RequirePermission } from '../auth/permission.decorator';
-import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentCaller } from '../auth/caller.decorator';
 import type { Caller } from '../auth/caller.types';
 import { ZodPipe } from '../common/zod.pipe';
 import { errorSchema, uuidParam } from '../common/common.dto';
-import { type CreateNumberInput, createNumberSchema, type NumberDto, numberListSchema, numberSchema } from './numbers.dto';
+import {
+  type CreateNumberInput,
+  createNumberSchema,
+  updateNumberSchema,
+  type UpdateNumberInput,
+  type NumberDto,
+  numberListSchema,
+  numberSchema,
+} from './numbers.dto';
 import { NumbersService } from './numbers.service';
 import { ApiZodBody, ApiZodParam, ApiZodResponse } from '../common/openapi.util';
 
@@ -41,5 +49,20 @@ export class NumbersController {
   @ApiZodResponse(409, errorSchema, 'phone_number_id already registered (in this or any other workspace)')
   create(@CurrentCaller() caller: Caller, @Body(new ZodPipe(createNumberSchema)) body: CreateNumberInput): Promise<NumberDto> {
     return this.numbers.create(caller, body);
+  }
+
+  @Patch(':id')
+  @RequirePermission('numbers.manage')
+  @ApiOperation({ summary: "Changes a number's throughput cap (a coexistence number's may only go below Meta's fixed rate)" })
+  @ApiZodParam('id', uuidParam)
+  @ApiZodBody(updateNumberSchema)
+  @ApiZodResponse(200, numberSchema, 'The number')
+  @ApiZodResponse(400, errorSchema, 'A cap above what the number may send')
+  update(
+    @CurrentCaller() caller: Caller,
+    @Param('id', new ZodPipe(uuidParam)) id: string,
+    @Body(new ZodPipe(updateNumberSchema)) body: UpdateNumberInput,
+  ): Promise<NumberDto> {
+    return this.numbers.update(caller, id, body);
   }
 }

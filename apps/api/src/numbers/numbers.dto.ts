@@ -18,6 +18,13 @@ export const createNumberSchema = z.object({
 });
 export type CreateNumberInput = z.infer<typeof createNumberSchema>;
 
+/** What an admin may change on a registered number. */
+export const updateNumberSchema = z.object({
+  /** Messages per second (a coexistence number may be lowered below Meta's fixed rate, never raised). */
+  throughputCap: z.int().min(1).max(1000),
+});
+export type UpdateNumberInput = z.infer<typeof updateNumberSchema>;
+
 export const healthIssueSchema = z.object({
   code: z.enum(['app_inactive', 'silent_inbox']),
   message: z.string(),

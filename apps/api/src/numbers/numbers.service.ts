@@ -8,7 +8,7 @@ import { AuditService } from '../auth/audit.service';
 import type { Caller } from '../auth/caller.types';
 import { REDIS } from '../redis/redis.module';
 import { NumberHealthService } from './number-health.service';
-import type { CreateNumberInput, NumberDto } from './numbers.dto';
+import type { CreateNumberInput, NumberDto, UpdateNumberInput } from './numbers.dto';
 import { toIso } from '../common/sql.util';
 
 @Injectable()
@@ -44,12 +44,10 @@ export class NumbersService {
 
   /**
    * Registers a number in the caller's workspace (nobody picks another), audited with it.
-   * Coexistence throughput is fixed by Meta: the cap may be lowered, never raised.
    */
   async create(caller: Caller, input: CreateNumberInput): Promise<NumberDto> {
-    const maxCap = input.mode === 'coexistence' ? this.cfg.COEXISTENCE_DEFAULT_MPS : 1000;
     const cap = input.throughputCap ?? (input.mode === 'coexistence' ? this.cfg.COEXISTENCE_DEFAULT_MPS : this.cfg.CLOUD_DEFAULT_MPS);
-    if (cap > maxCap) throw new BadRequestException(`A coexistence number cannot send more than ${maxCap} messages/second`);
+    this.checkCap(input.mode, cap);
     let id: string;
     try {
       id = await this.dataSource.transaction(async (m) => {
@@ -84,6 +82,34 @@ export class NumbersService {
       throw err;
     }
     return this.get(caller, id);
+  }
+
+  /** Changes a number's cap, audited as `number.changed` with the old and new value. */
+  async update(caller: Caller, id: string, input: UpdateNumberInput): Promise<NumberDto> {
+    await this.dataSource.transaction(async (m) => {
+      const number = await m
+        .getRepository(BusinessNumber)
+        .findOne({ where: { id, workspaceId: caller.workspaceId }, lock: { mode: 'pessimistic_write' } });
+      if (!number) throw new NotFoundException(`No number ${id}`);
+      this.checkCap(number.mode, input.throughputCap);
+      if (number.throughputCap === input.throughputCap) return;
+      await m.getRepository(BusinessNumber).update({ id }, { throughputCap: input.throughputCap });
+      await this.audit.record(m, caller, {
+        action: 'number.changed',
+        targetType: 'number',
+        targetId: id,
+        targetLabel: number.displayPhoneNumber,
+        before: { throughputCap: number.throughputCap },
+        after: { throughputCap: input.throughputCap },
+      });
+    });
+    return this.get(caller, id);
+  }
+
+  /** Coexistence throughput is fixed by Meta: the cap may be lowered, never raised. */
+  private checkCap(mode: string, cap: number): void {
+    const maxCap = mode === 'coexistence' ? this.cfg.COEXISTENCE_DEFAULT_MPS : 1000;
+    if (cap > maxCap) throw new BadRequestException(`A coexistence number cannot send more than ${maxCap} messages/second`);
   }
 
   private async toDto(n: BusinessNumber, now: Date): Promise<NumberDto> {
