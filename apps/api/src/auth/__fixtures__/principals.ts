@@ -16,12 +16,17 @@ export interface TestPrincipal {
 /** A person with a live session (written straight to the database: no password hashing in every test). */
 export async function createSignedInUser(ds: DataSource, email = `user-${randomUUID().slice(0, 8)}@test.tandem`): Promise<TestPrincipal> {
   const [user] = await ds.query(`INSERT INTO users (email, name) VALUES ($1, $1) RETURNING id`, [email.toLowerCase()]);
+  return { userId: user.id, email: email.toLowerCase(), cookie: await openTestSession(ds, user.id) };
+}
+
+/** Another live session of a person (e.g. one per request, when a request may end its session); returns the `Cookie` header. */
+export async function openTestSession(ds: DataSource, userId: string): Promise<string> {
   const secret = newSecret('tds');
   await ds.query(
     `INSERT INTO sessions (user_id, token_hash, idle_expires_at, expires_at) VALUES ($1, $2, now() + interval '1 day', now() + interval '1 day')`,
-    [user.id, secretHash(secret)],
+    [userId, secretHash(secret)],
   );
-  return { userId: user.id, email: email.toLowerCase(), cookie: `${SESSION_COOKIE}=${secret}` };
+  return `${SESSION_COOKIE}=${secret}`;
 }
 
 /** A member of a workspace with a role and a live session. */
