@@ -10,6 +10,9 @@ import { openTestSession } from './__fixtures__/principals';
 import { createTwoWorkspaces, type TestWorkspace } from './__fixtures__/two-workspaces';
 import { seedWorkspaceResources, type WorkspaceResources } from './__fixtures__/workspace-resources';
 import { ANY_MEMBER } from './permission.decorator';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { permissionTable, replaceGenerated, routeTable } from './__fixtures__/security-matrix';
 
 jest.setTimeout(180_000);
 
@@ -91,6 +94,14 @@ describe('authorization matrix: every route of the OpenAPI document × every pri
   it('finds the api’s routes in the OpenAPI document, each with a declaration', () => {
     expect(routes.length).toBeGreaterThan(40);
     expect(routes.filter((r) => !r.access).map(routeName)).toEqual([]);
+  });
+
+  it('docs/security.md holds the matrix of these declarations (UPDATE_MATRIX=1 rewrites it)', () => {
+    const file = join(__dirname, '../../../../docs/security.md');
+    const generate = (md: string) => replaceGenerated(replaceGenerated(md, 'permissions', permissionTable()), 'routes', routeTable(routes));
+    if (process.env.UPDATE_MATRIX) writeFileSync(file, generate(readFileSync(file, 'utf8')));
+    const committed = readFileSync(file, 'utf8');
+    expect(committed).toBe(generate(committed));
   });
 
   it('(a) without credentials: the guard answers 401 on every protected route and lets public routes through', async () => {
