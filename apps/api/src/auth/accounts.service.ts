@@ -45,11 +45,16 @@ export class AccountsService {
     return this.credentials.openSession(user.id, origin);
   }
 
+  /**
+   * Counts a failure of an account that is not locked. A lock that has passed leaves its count
+   * behind; the count starts again from this failure, or one wrong password would lock again.
+   */
   private async countFailure(userId: string): Promise<void> {
     await this.ds.query(
-      `UPDATE users SET failed_sign_ins = failed_sign_ins + 1,
-              locked_until = CASE WHEN failed_sign_ins + 1 >= $2 THEN now() + make_interval(mins => $3) END
-        WHERE id = $1`,
+      `UPDATE users u SET failed_sign_ins = n.failures,
+              locked_until = CASE WHEN n.failures >= $2 THEN now() + make_interval(mins => $3) END
+         FROM (SELECT id, CASE WHEN locked_until IS NULL THEN failed_sign_ins + 1 ELSE 1 END AS failures FROM users WHERE id = $1) n
+        WHERE u.id = n.id`,
       [userId, this.cfg.SIGN_IN_MAX_FAILURES, this.cfg.SIGN_IN_LOCK_MINUTES],
     );
   }

@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { issueApiToken } from '../api-tokens.service';
 import { SESSION_COOKIE } from '../auth.guard';
+import { hashPassword } from '../password.util';
 import { newSecret, secretHash } from '../secret-token.util';
 
 /** Credentials of a test principal: a cookie header for a session, a bearer token for an API token. */
@@ -61,4 +62,20 @@ export async function createHarnessAdmin(ds: DataSource): Promise<TestPrincipal>
     END $$`);
   await ds.query('CREATE TRIGGER harness_admin_joins AFTER INSERT ON workspaces FOR EACH ROW EXECUTE FUNCTION harness_admin_joins()');
   return admin;
+}
+
+/** A member who signs in for real: a password (argon2id) and no session yet. */
+export async function createMemberWithPassword(
+  ds: DataSource,
+  workspaceId: string,
+  role: Role,
+  password = 'correct horse battery',
+): Promise<{ userId: string; email: string; password: string }> {
+  const email = `${role}-${randomUUID().slice(0, 8)}@test.tandem`;
+  const [user] = await ds.query('INSERT INTO users (email, name, password_hash) VALUES ($1, $1, $2) RETURNING id', [
+    email,
+    await hashPassword(password),
+  ]);
+  await ds.query('INSERT INTO workspace_members (workspace_id, user_id, role) VALUES ($1, $2, $3)', [workspaceId, user.id, role]);
+  return { userId: user.id, email, password };
 }
