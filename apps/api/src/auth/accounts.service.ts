@@ -4,6 +4,7 @@ import { loadConfig } from '@tandem/config';
 import { DataSource } from 'typeorm';
 import type { Caller } from './caller.types';
 import { CredentialsService, type RequestOrigin } from './credentials.service';
+import { queryRows } from '../common/sql.util';
 import { hashPassword, verifyPassword } from './password.util';
 import { secretHash } from './secret-token.util';
 
@@ -103,7 +104,8 @@ export class AccountsService {
   async resetPassword(token: string, newPassword: string): Promise<void> {
     const hash = await hashPassword(newPassword);
     await this.ds.transaction(async (m) => {
-      const [link]: { id: string; userId: string }[] = await m.query(
+      const [link] = await queryRows<{ id: string; userId: string }>(
+        m,
         `UPDATE password_resets SET used_at = now()
           WHERE token_hash = $1 AND used_at IS NULL AND expires_at > now() RETURNING id, user_id AS "userId"`,
         [secretHash(token)],
