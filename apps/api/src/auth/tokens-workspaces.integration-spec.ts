@@ -58,6 +58,7 @@ describe('API tokens, the workspace header, workspaces and the bootstrap token',
 
   it('answers 404 to a token of B naming workspace A, and to a session naming a workspace its person is not in', async () => {
     await withToken(b.adminToken.slice(7)).set('X-Tandem-Workspace', a.id).expect(404);
+    await withToken(b.adminToken.slice(7)).set('X-Tandem-Workspace', b.id.toUpperCase()).expect(200);
     await asSession(h.app, b.members.viewer.cookie).get('/api/auth/me').set('X-Tandem-Workspace', a.id).expect(404);
     await asSession(h.app, b.members.viewer.cookie).get('/api/auth/me').set('X-Tandem-Workspace', 'not-a-uuid').expect(404);
     await asSession(h.app, b.members.viewer.cookie).get('/api/auth/me').set('X-Tandem-Workspace', b.id).expect(200);
