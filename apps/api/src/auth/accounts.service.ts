@@ -4,6 +4,7 @@ import { loadConfig } from '@tandem/config';
 import { DataSource } from 'typeorm';
 import type { Caller } from './caller.types';
 import { CredentialsService, type RequestOrigin } from './credentials.service';
+import { queryRows } from '../common/sql.util';
 import { hashPassword, verifyPassword } from './password.util';
 import { secretHash } from './secret-token.util';
 
@@ -45,11 +46,16 @@ export class AccountsService {
     return this.credentials.openSession(user.id, origin);
   }
 
+  /**
+   * Counts a failure of an account that is not locked. A lock that has passed leaves its count
+   * behind; the count starts again from this failure, or one wrong password would lock again.
+   */
   private async countFailure(userId: string): Promise<void> {
     await this.ds.query(
-      `UPDATE users SET failed_sign_ins = failed_sign_ins + 1,
-              locked_until = CASE WHEN failed_sign_ins + 1 >= $2 THEN now() + make_interval(mins => $3) END
-        WHERE id = $1`,
+      `UPDATE users u SET failed_sign_ins = n.failures,
+              locked_until = CASE WHEN n.failures >= $2 THEN now() + make_interval(mins => $3) END
+         FROM (SELECT id, CASE WHEN locked_until IS NULL THEN failed_sign_ins + 1 ELSE 1 END AS failures FROM users WHERE id = $1) n
+        WHERE u.id = n.id`,
       [userId, this.cfg.SIGN_IN_MAX_FAILURES, this.cfg.SIGN_IN_LOCK_MINUTES],
     );
   }
@@ -98,7 +104,8 @@ export class AccountsService {
   async resetPassword(token: string, newPassword: string): Promise<void> {
     const hash = await hashPassword(newPassword);
     await this.ds.transaction(async (m) => {
-      const [link]: { id: string; userId: string }[] = await m.query(
+      const [link] = await queryRows<{ id: string; userId: string }>(
+        m,
         `UPDATE password_resets SET used_at = now()
           WHERE token_hash = $1 AND used_at IS NULL AND expires_at > now() RETURNING id, user_id AS "userId"`,
         [secretHash(token)],

@@ -42,7 +42,8 @@ export class AuthGuard implements CanActivate {
 
   private async resolve(req: Request) {
     const header = req.headers[WORKSPACE_HEADER];
-    const workspace = Array.isArray(header) ? header[0] : header;
+    // Lower case: a token compares its workspace id as text, and UUIDs may arrive in either case.
+    const workspace = (Array.isArray(header) ? header[0] : header)?.toLowerCase();
     if (workspace !== undefined && !UUID.test(workspace)) throw new NotFoundException('No such workspace');
     const origin: RequestOrigin = { ip: req.ip ?? null, userAgent: req.headers['user-agent']?.slice(0, 300) ?? null };
     const auth = req.headers.authorization ?? '';

@@ -2,6 +2,7 @@ import { Injectable, NotFoundException } from '@nestjs/common';
 import { ROLE_PERMISSIONS, type Role } from '@tandem/api-contract';
 import { loadConfig } from '@tandem/config';
 import { DataSource } from 'typeorm';
+import { queryRows } from '../common/sql.util';
 import type { Caller } from './caller.types';
 import { newSecret, secretHash } from './secret-token.util';
 
@@ -54,7 +55,8 @@ export class CredentialsService {
 
   /** Ends one session of a person (their own, or any by an admin action); false if none matched. */
   async revokeSession(userId: string, sessionId: string): Promise<boolean> {
-    const rows = await this.ds.query(
+    const rows = await queryRows(
+      this.ds.manager,
       'UPDATE sessions SET revoked_at = now() WHERE id = $1 AND user_id = $2 AND revoked_at IS NULL RETURNING id',
       [sessionId, userId],
     );

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { WorkspaceMembershipDto } from '@tandem/api-contract';
 import { DataSource } from 'typeorm';
+import { queryRows } from '../common/sql.util';
 import { AuditService } from './audit.service';
 import type { Caller } from './caller.types';
 
@@ -28,7 +29,8 @@ export class WorkspacesService {
   async update(caller: Caller, patch: { name?: string; timezone?: string }): Promise<{ id: string; name: string; timezone: string }> {
     return this.ds.transaction(async (m) => {
       const [before] = await m.query('SELECT id, name, timezone FROM workspaces WHERE id = $1 FOR UPDATE', [caller.workspaceId]);
-      const [after] = await m.query(
+      const [after] = await queryRows<{ id: string; name: string; timezone: string }>(
+        m,
         'UPDATE workspaces SET name = COALESCE($2, name), timezone = COALESCE($3, timezone), updated_at = now() WHERE id = $1 RETURNING id, name, timezone',
         [caller.workspaceId, patch.name ?? null, patch.timezone ?? null],
       );

@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { issueApiToken } from '../api-tokens.service';
 import { SESSION_COOKIE } from '../auth.guard';
+import { hashPassword } from '../password.util';
 import { newSecret, secretHash } from '../secret-token.util';
 
 /** Credentials of a test principal: a cookie header for a session, a bearer token for an API token. */
@@ -16,12 +17,17 @@ export interface TestPrincipal {
 /** A person with a live session (written straight to the database: no password hashing in every test). */
 export async function createSignedInUser(ds: DataSource, email = `user-${randomUUID().slice(0, 8)}@test.tandem`): Promise<TestPrincipal> {
   const [user] = await ds.query(`INSERT INTO users (email, name) VALUES ($1, $1) RETURNING id`, [email.toLowerCase()]);
+  return { userId: user.id, email: email.toLowerCase(), cookie: await openTestSession(ds, user.id) };
+}
+
+/** Another live session of a person (e.g. one per request, when a request may end its session); returns the `Cookie` header. */
+export async function openTestSession(ds: DataSource, userId: string): Promise<string> {
   const secret = newSecret('tds');
   await ds.query(
     `INSERT INTO sessions (user_id, token_hash, idle_expires_at, expires_at) VALUES ($1, $2, now() + interval '1 day', now() + interval '1 day')`,
-    [user.id, secretHash(secret)],
+    [userId, secretHash(secret)],
   );
-  return { userId: user.id, email: email.toLowerCase(), cookie: `${SESSION_COOKIE}=${secret}` };
+  return `${SESSION_COOKIE}=${secret}`;
 }
 
 /** A member of a workspace with a role and a live session. */
@@ -56,4 +62,20 @@ export async function createHarnessAdmin(ds: DataSource): Promise<TestPrincipal>
     END $$`);
   await ds.query('CREATE TRIGGER harness_admin_joins AFTER INSERT ON workspaces FOR EACH ROW EXECUTE FUNCTION harness_admin_joins()');
   return admin;
+}
+
+/** A member who signs in for real: a password (argon2id) and no session yet. */
+export async function createMemberWithPassword(
+  ds: DataSource,
+  workspaceId: string,
+  role: Role,
+  password = 'correct horse battery',
+): Promise<{ userId: string; email: string; password: string }> {
+  const email = `${role}-${randomUUID().slice(0, 8)}@test.tandem`;
+  const [user] = await ds.query('INSERT INTO users (email, name, password_hash) VALUES ($1, $1, $2) RETURNING id', [
+    email,
+    await hashPassword(password),
+  ]);
+  await ds.query('INSERT INTO workspace_members (workspace_id, user_id, role) VALUES ($1, $2, $3)', [workspaceId, user.id, role]);
+  return { userId: user.id, email, password };
 }

@@ -1,0 +1,89 @@
+import { randomUUID } from 'node:crypto';
+import request from 'supertest';
+import type { INestApplication } from '@nestjs/common';
+import type { DeclaredRoute } from './openapi-routes';
+import type { TestWorkspace } from './two-workspaces';
+import type { WorkspaceResources } from './workspace-resources';
+
+/** Credentials of one matrix column: none, a session cookie, or a bearer token. */
+export interface Credentials {
+  cookie?: string;
+  authorization?: string;
+}
+
+export interface Answer {
+  status: number;
+  body: unknown;
+  text: string;
+}
+
+/**
+ * Which id fills `{param}`, by the path segment before it: a route whose path names a
+ * resource must find one of workspace A's rows there. A new route with a parameter not
+ * listed here fails the matrix until its fixture is added.
+ */
+function pathIds(ws: TestWorkspace, r: WorkspaceResources): Record<string, string> {
+  return {
+    'journeys/{id}': r.journeyId,
+    'versions/{version}': '1',
+    'runs/{id}': r.runId,
+    'contacts/{id}': r.contactId,
+    'numbers/{id}': ws.numberId,
+    'campaigns/{id}': r.campaignId,
+    'webhook-deliveries/{id}': r.deliveryId,
+    'dead-letters/{id}': r.deadLetterId,
+    'sessions/{id}': r.otherSessionId,
+    'api-tokens/{id}': r.spareTokenId,
+    'members/{userId}': r.spareMemberId,
+  };
+}
+
+/** Required query parameters, by name. */
+const queryIds = (ws: TestWorkspace): Record<string, string> => ({ numberId: ws.numberId });
+
+/**
+ * Minimal valid bodies, so that a write reaches the service (where a foreign id answers 404)
+ * instead of stopping at validation. Routes not listed get `{}`.
+ */
+function bodies(r: WorkspaceResources, contactId: string): Record<string, () => object> {
+  return {
+    'POST /api/journeys': () => ({ name: 'Matrix journey' }),
+    'PATCH /api/journeys/{id}': () => ({ name: 'Welcome' }),
+    'PUT /api/journeys/{id}/draft': () => ({ document: r.document }),
+    'POST /api/journeys/{id}/rollback': () => ({ version: 1 }),
+    'POST /api/journeys/{id}/runs': () => ({ contactId }),
+    'POST /api/members': () => ({ email: `matrix-${randomUUID().slice(0, 8)}@test.tandem`, role: 'viewer' }),
+    'PATCH /api/members/{userId}': () => ({ role: 'viewer' }),
+    'POST /api/api-tokens': () => ({ name: 'matrix', role: 'viewer' }),
+    'POST /api/workspaces': () => ({ name: 'Matrix workspace' }),
+    'PATCH /api/workspace': () => ({ name: 'Acme' }),
+  };
+}
+
+/** Turns a declared route into a request against workspace A's rows. */
+export function matrixRequester(app: INestApplication, ws: TestWorkspace, r: WorkspaceResources) {
+  const ids = pathIds(ws, r);
+  const query = queryIds(ws);
+  const body = bodies(r, r.contactId);
+  function url(route: DeclaredRoute): string {
+    const path = route.path.replace(/([\w-]+)\/\{(\w+)\}/g, (whole, segment: string, param: string) => {
+      const id = ids[`${segment}/{${param}}`];
+      if (!id) throw new Error(`No fixture for ${whole} in ${route.path}: add one to matrix-requests.ts`);
+      return `${segment}/${id}`;
+    });
+    const qs = route.requiredQuery.map((name) => {
+      if (!query[name]) throw new Error(`No fixture for the query parameter ${name} of ${route.path}`);
+      return `${name}=${encodeURIComponent(query[name])}`;
+    });
+    return qs.length ? `${path}?${qs.join('&')}` : path;
+  }
+  return async function call(route: DeclaredRoute, creds: Credentials): Promise<Answer> {
+    const server = request(app.getHttpServer());
+    let req = server[route.method.toLowerCase() as 'get'](url(route));
+    if (creds.cookie) req = req.set('Cookie', creds.cookie);
+    if (creds.authorization) req = req.set('Authorization', creds.authorization);
+    if (route.method !== 'GET') req = req.send(body[`${route.method} ${route.path}`]?.() ?? {});
+    const res = await req;
+    return { status: res.status, body: res.body, text: res.text };
+  };
+}
