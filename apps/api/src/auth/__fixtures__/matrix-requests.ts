@@ -52,6 +52,7 @@ function bodies(r: WorkspaceResources, contactId: string): Record<string, () => 
     'PUT /api/journeys/{id}/draft': () => ({ document: r.document }),
     'POST /api/journeys/{id}/rollback': () => ({ version: 1 }),
     'POST /api/journeys/{id}/runs': () => ({ contactId }),
+    'PATCH /api/numbers/{id}': () => ({ throughputCap: 20 }),
     'POST /api/members': () => ({ email: `matrix-${randomUUID().slice(0, 8)}@test.tandem`, role: 'viewer' }),
     'PATCH /api/members/{userId}': () => ({ role: 'viewer' }),
     'POST /api/api-tokens': () => ({ name: 'matrix', role: 'viewer' }),
