@@ -1,11 +1,11 @@
-import { BadRequestException, ConflictException, Injectable, UnauthorizedException } from '@nestjs/common';
+import { BadRequestException, ConflictException, Injectable, type OnModuleInit, UnauthorizedException } from '@nestjs/common';
 import type { MeDto, Role, SessionDto } from '@tandem/api-contract';
 import { loadConfig } from '@tandem/config';
 import { DataSource } from 'typeorm';
 import type { Caller } from './caller.types';
 import { CredentialsService, type RequestOrigin } from './credentials.service';
 import { queryRows } from '../common/sql.util';
-import { hashPassword, verifyPassword } from './password.util';
+import { hashPassword, verifyPassword, warmUpPasswordCheck } from './password.util';
 import { secretHash } from './secret-token.util';
 
 /** The same answer for an unknown email, a wrong password and a locked account. */
@@ -20,13 +20,17 @@ interface UserRow {
 
 /** Signing in and out, the caller's own account and sessions, one-time password links. */
 @Injectable()
-export class AccountsService {
+export class AccountsService implements OnModuleInit {
   private readonly cfg = loadConfig(['api']);
 
   constructor(
     private readonly ds: DataSource,
     private readonly credentials: CredentialsService,
   ) {}
+
+  async onModuleInit(): Promise<void> {
+    await warmUpPasswordCheck();
+  }
 
   /**
    * Checks the password (argon2id, run even for unknown emails so the time taken says

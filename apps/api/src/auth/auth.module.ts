@@ -25,9 +25,8 @@ import { WorkspacesService } from './workspaces.service';
     ThrottlerModule.forRootAsync({
       useFactory: () => ({
         // Counted per client address and per process; the lock-out after repeated failures is per account, in the database.
+        // Only the routes that opt in with @UseGuards(ThrottlerGuard) are limited.
         throttlers: [{ name: 'sign-in', ttl: 60_000, limit: loadConfig(['api']).SIGN_IN_PER_MINUTE }],
-        // Only the routes that opt in (@UseGuards(ThrottlerGuard)) are limited.
-        skipIf: () => false,
       }),
     }),
   ],

@@ -9,6 +9,12 @@ export function hashPassword(password: string): Promise<string> {
 
 let dummyHash: Promise<string> | undefined;
 
+/** Computes the dummy hash ahead of the first sign-in, so that one is not slower either. */
+export function warmUpPasswordCheck(): Promise<string> {
+  dummyHash ??= hashPassword('tandem-dummy-password-for-timing');
+  return dummyHash;
+}
+
 /**
  * Checks a password against a stored hash. Without a hash (unknown email, no password set
  * yet) it verifies against a dummy hash anyway, so the answer takes as long either way and
@@ -16,8 +22,7 @@ let dummyHash: Promise<string> | undefined;
  */
 export async function verifyPassword(hash: string | null | undefined, password: string): Promise<boolean> {
   if (!hash) {
-    dummyHash ??= hashPassword('tandem-dummy-password-for-timing');
-    await argon2.verify(await dummyHash, password).catch(() => false);
+    await argon2.verify(await warmUpPasswordCheck(), password).catch(() => false);
     return false;
   }
   return argon2.verify(hash, password).catch(() => false);
