@@ -58,6 +58,7 @@ if [ -f apps/api/dist/seed.js ]; then
   node apps/api/dist/seed.js
 fi
 
+# The demo users and their password come from the seed (apps/api/src/seed/demo-users.ts).
 cat <<TXT
 
   Tandem is running ($(( $(date +%s) - started ))s)
@@ -66,7 +67,13 @@ cat <<TXT
     API             http://127.0.0.1:$API_PORT        (OpenAPI: /api/docs, health: /health)
     Simulator       http://127.0.0.1:$SIMULATOR_PORT  (OpenAPI: /_sim/docs)
     Temporal UI     http://127.0.0.1:${TANDEM_TEMPORAL_UI_PORT:-8233}
-    Admin token     ${TANDEM_ADMIN_TOKEN:-tandem-dev-admin-token}
+
+    Sign in to the studio as one of the demo users (one per role), password  tandem-demo-password
+      admin@demo.tandem.dev       numbers, members, API tokens, audit log, and everything below
+      developer@demo.tandem.dev   custom nodes, credentials, raw run data
+      marketer@demo.tandem.dev    journeys, campaigns, contacts, templates
+      agent@demo.tandem.dev       conversations
+      viewer@demo.tandem.dev      reads only
 
     Logs            $LOG_DIR
     Stop            npm stop

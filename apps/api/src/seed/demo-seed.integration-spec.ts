@@ -3,7 +3,10 @@ import { createServer, type AddressInfo } from 'node:net';
 // The seed talks to the Graph API: the simulator app is that process boundary, run in-process.
 // eslint-disable-next-line @nx/enforce-module-boundaries
 import { createSimulatorApp, type SimulatorHandle } from '../../../simulator/src';
+import { ROLES } from '@tandem/api-contract';
+import { verifyPassword } from '../auth/password.util';
 import { DEMO_JOURNEY_NAME } from './demo-journey';
+import { DEMO_PASSWORD, demoUserEmail } from './demo-users';
 import { runDemoSeed } from './run-demo-seed';
 
 jest.setTimeout(60_000);
@@ -53,7 +56,14 @@ describe('demo seed', () => {
     });
     const result = await seeding;
 
-    expect(result.created).toEqual(['workspace', 'number:coexistence', 'number:cloud', 'journey', 'version:1']);
+    expect(result.created).toEqual([
+      'workspace',
+      ...ROLES.flatMap((role) => [`user:${role}`, `member:${role}`]),
+      'number:coexistence',
+      'number:cloud',
+      'journey',
+      'version:1',
+    ]);
     const numbers = await db.dataSource.query(
       `SELECT phone_number_id, mode, throughput_cap, onboarded_at FROM business_numbers ORDER BY mode DESC`,
     );
@@ -80,10 +90,39 @@ describe('demo seed', () => {
     expect(lines).toEqual(expect.arrayContaining([expect.stringMatching(/published the demo journey as version 1 \(0 warnings\)/)]));
   });
 
-  it('creates nothing new when run again', async () => {
-    const before = await Promise.all(['workspaces', 'business_numbers', 'templates', 'journeys', 'journey_versions'].map(count));
+  it('gives the demo workspace one user per role, signing in with the demo password', async () => {
+    const rows: { email: string; role: string; password_hash: string; workspace: string }[] = await db.dataSource.query(
+      `SELECT u.email, m.role, u.password_hash, w.name AS workspace
+         FROM users u JOIN workspace_members m ON m.user_id = u.id JOIN workspaces w ON w.id = m.workspace_id ORDER BY u.email`,
+    );
+    expect(rows.map((r) => [r.email, r.role, r.workspace])).toEqual(
+      [...ROLES].sort().map((role) => [demoUserEmail(role), role, 'Tandem demo']),
+    );
+    expect(DEMO_PASSWORD.length).toBeGreaterThanOrEqual(10);
+    for (const row of rows) {
+      expect(row.password_hash).toMatch(/^\$argon2id\$/);
+      await expect(verifyPassword(row.password_hash, DEMO_PASSWORD)).resolves.toBe(true);
+    }
+  });
+
+  const TABLES = ['workspaces', 'users', 'workspace_members', 'business_numbers', 'templates', 'journeys', 'journey_versions'];
+
+  it('creates nothing new when run again, and leaves changed users and roles alone', async () => {
+    // An admin demoted the marketer and the developer changed their password in the meantime.
+    await db.dataSource.query(`UPDATE workspace_members SET role = 'viewer' FROM users u WHERE u.id = user_id AND u.email = $1`, [
+      demoUserEmail('marketer'),
+    ]);
+    await db.dataSource.query(`UPDATE users SET password_hash = 'changed' WHERE email = $1`, [demoUserEmail('developer')]);
+    const before = await Promise.all(TABLES.map(count));
     const again = await runDemoSeed({ attempts: 2, retryDelayMs: 10 });
     expect(again.created).toEqual([]);
-    expect(await Promise.all(['workspaces', 'business_numbers', 'templates', 'journeys', 'journey_versions'].map(count))).toEqual(before);
+    expect(await Promise.all(TABLES.map(count))).toEqual(before);
+    const [marketer] = await db.dataSource.query(
+      `SELECT m.role FROM workspace_members m JOIN users u ON u.id = m.user_id WHERE u.email = $1`,
+      [demoUserEmail('marketer')],
+    );
+    expect(marketer.role).toBe('viewer');
+    const [developer] = await db.dataSource.query(`SELECT password_hash FROM users WHERE email = $1`, [demoUserEmail('developer')]);
+    expect(developer.password_hash).toBe('changed');
   });
 });

@@ -9,6 +9,7 @@ import { JourneysService } from '../journeys/journeys.service';
 import { TemplatesService } from '../templates/templates.service';
 import { DEMO_JOURNEY_NAME, demoJourney } from './demo-journey';
 import { DEMO_COEXISTENCE_NUMBER, DEMO_NUMBERS, DEMO_WORKSPACE_NAME, type DemoNumber } from './demo-tenant';
+import { seedDemoUsers } from './demo-users';
 
 const DAY_MS = 86_400_000;
 
@@ -31,9 +32,9 @@ export interface DemoSeedResult {
 }
 
 /**
- * Idempotent demo data: the demo workspace, the simulator's numbers, their templates and
- * the published demo journey. A second run finds everything and creates nothing; a demo
- * journey edited in the studio is left as it is.
+ * Idempotent demo data: the demo workspace with one user per role, the simulator's
+ * numbers, their templates and the published demo journey. A second run finds everything
+ * and creates nothing; a demo journey edited in the studio is left as it is.
  */
 @Injectable()
 export class DemoSeedService {
@@ -49,6 +50,7 @@ export class DemoSeedService {
     const created: string[] = [];
     const workspace = await this.workspace(created);
     log(`workspace "${workspace.name}" ${created.includes('workspace') ? 'created' : 'exists'} (${workspace.id})`);
+    await seedDemoUsers(this.dataSource, workspace.id, created, log);
     const numberIds: Record<string, string> = {};
     for (const demo of DEMO_NUMBERS) {
       const number = await this.number(workspace.id, demo, created);
