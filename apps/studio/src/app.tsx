@@ -1,18 +1,28 @@
+import type { Permission } from '@tandem/api-contract';
+import { useEffect } from 'react';
+import { AuditPage } from './audit/audit-page';
 import { useAuthStore } from './auth/auth.store';
+import { hasPermission } from './auth/can.util';
+import { ResetPasswordPage } from './auth/reset-password-page';
+import { loadMe, signOut } from './auth/session';
 import { SignInPage } from './auth/sign-in-page';
+import { WorkspaceSwitcher } from './auth/workspace-switcher';
 import { CampaignPage } from './campaigns/campaign-page';
 import { CampaignsPage } from './campaigns/campaigns-page';
 import { EditorPage } from './editor/editor-page';
 import { JourneysPage } from './journeys/journeys-page';
+import { MembersPage } from './members/members-page';
 import { NumbersPage } from './numbers/numbers-page';
 import { matchRoute, type RouteDef } from './router/hash-route.util';
 import { Link } from './router/link';
 import { useHashLocation } from './router/use-hash-location';
 import { RunDetailPage } from './runs/run-detail-page';
 import { RunsPage } from './runs/runs-page';
+import { ApiTokensPage } from './tokens/api-tokens-page';
 import { TryItPage } from './try-it/try-it-page';
 
-type RouteName = 'journeys' | 'journey' | 'runs' | 'run' | 'campaigns' | 'campaign' | 'numbers' | 'try-it';
+type RouteName =
+  'journeys' | 'journey' | 'runs' | 'run' | 'campaigns' | 'campaign' | 'numbers' | 'try-it' | 'members' | 'api-tokens' | 'audit';
 
 /** Every page of the studio (hash routes: `#/journeys/:id` …). */
 export const ROUTES: readonly RouteDef<RouteName>[] = [
@@ -24,14 +34,24 @@ export const ROUTES: readonly RouteDef<RouteName>[] = [
   { name: 'campaign', pattern: '/campaigns/:id' },
   { name: 'numbers', pattern: '/numbers' },
   { name: 'try-it', pattern: '/try-it' },
+  { name: 'members', pattern: '/members' },
+  { name: 'api-tokens', pattern: '/api-tokens' },
+  { name: 'audit', pattern: '/audit' },
 ];
 
-const NAV: { to: string; label: string; section: RouteName[] }[] = [
+/** Public: the one-time password link works without a session. */
+const RESET_PASSWORD_PATH = '/reset-password';
+
+/** Navigation; an item with a permission shows only to those who hold it. */
+const NAV: { to: string; label: string; section: RouteName[]; permission?: Permission }[] = [
   { to: '/journeys', label: 'Journeys', section: ['journeys', 'journey'] },
   { to: '/runs', label: 'Runs', section: ['runs', 'run'] },
   { to: '/campaigns', label: 'Campaigns', section: ['campaigns', 'campaign'] },
   { to: '/numbers', label: 'Numbers', section: ['numbers'] },
   { to: '/try-it', label: 'Try it', section: ['try-it'] },
+  { to: '/members', label: 'Members', section: ['members'], permission: 'members.manage' },
+  { to: '/api-tokens', label: 'API tokens', section: ['api-tokens'], permission: 'tokens.manage' },
+  { to: '/audit', label: 'Audit log', section: ['audit'], permission: 'audit.read' },
 ];
 
 function Page({ name, params, query }: { name: RouteName; params: Record<string, string>; query: Record<string, string> }) {
@@ -52,15 +72,49 @@ function Page({ name, params, query }: { name: RouteName; params: Record<string,
       return <NumbersPage />;
     case 'try-it':
       return <TryItPage query={query} />;
+    case 'members':
+      return <MembersPage />;
+    case 'api-tokens':
+      return <ApiTokensPage />;
+    case 'audit':
+      return <AuditPage />;
   }
+}
+
+/** While `/me` loads (or cannot be loaded). */
+function Loading({ error }: { error: string | null }) {
+  return (
+    <div className="sign-in" data-testid="studio-loading">
+      <div className="card sign-in-card">
+        {error ? (
+          <>
+            <div className="form-error" role="alert">
+              {error}
+            </div>
+            <button type="button" className="btn" onClick={() => void loadMe()}>
+              Retry
+            </button>
+          </>
+        ) : (
+          <p className="muted">Loading…</p>
+        )}
+      </div>
+    </div>
+  );
 }
 
 /** The shell: sign-in gate, navigation, and the page of the current hash route. */
 export function App() {
-  const token = useAuthStore((s) => s.token);
-  const signOut = useAuthStore((s) => s.signOut);
+  const status = useAuthStore((s) => s.status);
+  const me = useAuthStore((s) => s.me);
+  const error = useAuthStore((s) => s.error);
   const location = useHashLocation();
-  if (!token) return <SignInPage />;
+  useEffect(() => {
+    void loadMe();
+  }, []);
+  if (location.path === RESET_PASSWORD_PATH) return <ResetPasswordPage />;
+  if (status === 'signed-out') return <SignInPage />;
+  if (status === 'loading' || !me) return <Loading error={error} />;
   const match =
     matchRoute(ROUTES, location.path) ??
     (location.path === '/' || location.path === '/sign-in' ? { name: 'journeys' as const, params: {} } : null);
@@ -70,7 +124,7 @@ export function App() {
         <Link to="/journeys" className="brand">
           <span className="brand-mark">⇄</span> Tandem
         </Link>
-        {NAV.map((item) => (
+        {NAV.filter((item) => !item.permission || hasPermission(me, item.permission)).map((item) => (
           <Link
             key={item.to}
             to={item.to}
@@ -81,11 +135,13 @@ export function App() {
           </Link>
         ))}
         <span className="nav-spacer" />
-        <button type="button" className="btn-link nav-signout" onClick={signOut} data-testid="sign-out">
+        <WorkspaceSwitcher />
+        <button type="button" className="btn-link nav-signout" onClick={() => void signOut()} data-testid="sign-out">
           Sign out
         </button>
       </nav>
-      <main className="main">
+      {/* Keyed by workspace: a switch remounts the page, so it loads that workspace's data. */}
+      <main className="main" key={me.workspace.id}>
         {match ? (
           <Page name={match.name} params={match.params} query={location.query} />
         ) : (

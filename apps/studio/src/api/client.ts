@@ -1,8 +1,8 @@
 import { useAuthStore } from '../auth/auth.store';
 import { createHttpClient } from './http-client';
 
-/** The studio's one HTTP client: admin token from the auth store; a 401 signs the user out. */
+/** The studio's one HTTP client: acts in the chosen workspace; a 401 sends the user to sign-in. */
 export const request = createHttpClient({
-  getToken: () => useAuthStore.getState().token,
-  onUnauthorized: () => useAuthStore.getState().signOut(),
+  getWorkspace: () => useAuthStore.getState().workspaceId,
+  onUnauthorized: () => useAuthStore.getState().signedOut(),
 });

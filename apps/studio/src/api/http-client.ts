@@ -64,12 +64,19 @@ export interface RequestOptions<T> {
   /** Response schema; the answer is parsed with it so a contract drift fails loudly here. */
   schema?: z.ZodType<T>;
   signal?: AbortSignal;
-  /** Send the admin token (default true; `/_sim` and `/health` do not need it). */
+  /**
+   * A signed-in request (default true): carries the workspace header, and a 401 means the
+   * session is gone. `false` for sign-in itself, the password reset, `/_sim` and `/health`.
+   */
   auth?: boolean;
 }
 
+/** The header that picks one of the caller's workspaces (default: their oldest). */
+export const WORKSPACE_HEADER = 'X-Tandem-Workspace';
+
 export interface HttpClientOptions {
-  getToken: () => string | null;
+  /** The workspace every signed-in request acts in (null: the api's default). */
+  getWorkspace: () => string | null;
   /** Called on 401 so the app can send the user back to sign-in. */
   onUnauthorized?: () => void;
   fetchImpl?: typeof fetch;
@@ -87,19 +94,24 @@ async function readBody(response: Response): Promise<unknown> {
   }
 }
 
-/** A JSON fetch wrapper: bearer token, query strings, error bodies as {@link ApiError}. */
+/**
+ * A JSON fetch wrapper: workspace header, query strings, error bodies as {@link ApiError}.
+ * The session is the api's http-only cookie, which the browser sends by itself: the studio
+ * never holds a credential script could read.
+ */
 export function createHttpClient(options: HttpClientOptions): Request {
   const fetchImpl = options.fetchImpl ?? ((input, init) => fetch(input, init));
   return async function request<T>(path: string, req: RequestOptions<T> = {}): Promise<T> {
     const headers: Record<string, string> = { Accept: 'application/json' };
-    const token = req.auth === false ? null : options.getToken();
-    if (token) headers.Authorization = `Bearer ${token}`;
+    const workspace = req.auth === false ? null : options.getWorkspace();
+    if (workspace) headers[WORKSPACE_HEADER] = workspace;
     if (req.body !== undefined) headers['Content-Type'] = 'application/json';
     const response = await fetchImpl(withQuery(path, req.query), {
       method: req.method ?? 'GET',
       headers,
       body: req.body === undefined ? undefined : JSON.stringify(req.body),
       signal: req.signal,
+      credentials: 'same-origin',
     });
     const body = await readBody(response);
     if (!response.ok) {

@@ -93,8 +93,18 @@ const templateListSchema = z.union([
   z.object({ templates: z.array(templateChoiceSchema) }).transform((v) => v.templates),
 ]);
 
+/** `POST /api/numbers`: what registering a number takes (it joins the current workspace). */
+export interface RegisterNumberInput {
+  phoneNumberId: string;
+  wabaId: string;
+  displayPhoneNumber: string;
+  mode: 'coexistence' | 'cloud';
+  throughputCap?: number;
+}
+
 export const intakeApi = {
   numbers: (signal?: AbortSignal): Promise<NumberDto[]> => request('/api/numbers', { schema: listOf(numberSchema), signal }),
+  register: (body: RegisterNumberInput): Promise<NumberDto> => request('/api/numbers', { method: 'POST', body, schema: numberSchema }),
   contacts: (query: { numberId?: string; search?: string; pageSize?: number }, signal?: AbortSignal): Promise<ContactDto[]> =>
     request('/api/contacts', { query, schema: contactPageSchema, signal }).then((p) => p.items),
   /**

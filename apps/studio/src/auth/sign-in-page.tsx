@@ -1,39 +1,33 @@
 import { useState, type FormEvent } from 'react';
-import { ApiError, createHttpClient } from '../api/http-client';
-import { useAuthStore } from './auth.store';
+import { ApiError } from '../api/http-client';
+import { useHashLocation } from '../router/use-hash-location';
+import { signIn } from './session';
 
-/** The token the dev setup starts the api with; offered as a hint, never pre-filled. */
-const DEV_TOKEN_HINT = 'tandem-dev-admin-token';
-
-/** Checks a token by calling a protected endpoint with it. */
-async function checkToken(token: string): Promise<string | null> {
-  const probe = createHttpClient({ getToken: () => token });
-  try {
-    await probe('/api/catalogue');
-    return null;
-  } catch (e) {
-    if (e instanceof ApiError && (e.status === 401 || e.status === 403)) return 'This token was refused by the api.';
-    if (e instanceof ApiError) return `The api answered ${e.status}: ${e.message}`;
-    return 'The api cannot be reached. Is it running?';
-  }
+/** What to tell the person when signing in fails (the api never says whether the email exists). */
+function reason(e: unknown): string {
+  if (e instanceof ApiError && e.status === 429) return 'Too many attempts. Wait a minute and try again.';
+  if (e instanceof ApiError && e.status < 500) return e.message;
+  if (e instanceof ApiError) return `The api answered ${e.status}: ${e.message}`;
+  return 'The api cannot be reached. Is it running?';
 }
 
-/** `#/sign-in`: the admin token screen. The token is kept in localStorage. */
+/** The sign-in screen: email and password; the api keeps the session in an http-only cookie. */
 export function SignInPage() {
-  const signIn = useAuthStore((s) => s.signIn);
-  const [token, setToken] = useState('');
+  const { query } = useHashLocation();
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    const value = token.trim();
-    if (!value) return;
     setBusy(true);
     setError(null);
-    const problem = await checkToken(value);
-    setBusy(false);
-    if (problem) setError(problem);
-    else signIn(value);
+    try {
+      await signIn(email.trim(), password);
+    } catch (err) {
+      setError(reason(err));
+      setBusy(false);
+    }
   };
   return (
     <div className="sign-in" data-testid="sign-in-page">
@@ -41,31 +35,47 @@ export function SignInPage() {
         <h1>
           <span className="brand-mark">⇄</span> Tandem Studio
         </h1>
-        <p className="muted">
-          Sign in with the admin token of your Tandem api (<code>TANDEM_ADMIN_TOKEN</code>).
-        </p>
-        <label className="form-label" htmlFor="token">
-          Admin token
+        {query.reset === '1' && (
+          <p className="banner" data-testid="sign-in-reset-done">
+            Your password is set. Sign in with it.
+          </p>
+        )}
+        <label className="form-label" htmlFor="email">
+          Email
         </label>
         <input
-          id="token"
+          id="email"
+          type="email"
+          autoComplete="username"
+          value={email}
+          onChange={(e) => setEmail(e.target.value)}
+          data-testid="sign-in-email"
+          autoFocus
+          required
+        />
+        <label className="form-label" htmlFor="password">
+          Password
+        </label>
+        <input
+          id="password"
           type="password"
           autoComplete="current-password"
-          value={token}
-          onChange={(e) => setToken(e.target.value)}
-          data-testid="sign-in-token"
-          autoFocus
+          value={password}
+          onChange={(e) => setPassword(e.target.value)}
+          data-testid="sign-in-password"
+          required
         />
         {error && (
           <div className="form-error" role="alert" data-testid="sign-in-error">
             {error}
           </div>
         )}
-        <button type="submit" className="btn btn--primary" disabled={busy || !token.trim()} data-testid="sign-in-submit">
-          {busy ? 'Checking…' : 'Sign in'}
+        <button type="submit" className="btn btn--primary" disabled={busy || !email.trim() || !password} data-testid="sign-in-submit">
+          {busy ? 'Signing in…' : 'Sign in'}
         </button>
         <p className="muted small">
-          Local development: the default token is <code>{DEV_TOKEN_HINT}</code>.
+          Forgot your password? Ask an admin of your workspace for a password link. Trying Tandem out: <code>npm start</code> prints the
+          demo users.
         </p>
       </form>
     </div>

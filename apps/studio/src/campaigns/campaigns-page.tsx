@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { campaignsApi } from '../api/campaigns.api';
 import { intakeApi } from '../api/intake.api';
 import { journeysApi } from '../api/journeys.api';
+import { useCan } from '../auth/use-can';
 import { formatAgo, formatPercent } from '../common/format.util';
 import { useAsync } from '../common/use-async';
 import { usePolling } from '../common/use-polling';
@@ -106,11 +107,12 @@ function StartCampaignForm() {
 /** `#/campaigns`: start a campaign for a journey and segment; every campaign with its progress. */
 export function CampaignsPage() {
   const campaigns = useAsync((signal) => campaignsApi.list(undefined, signal), []);
+  const canStart = useCan('campaigns.write');
   const running = (campaigns.data ?? []).some((c) => c.status === 'running' || c.status === 'draft');
   usePolling(campaigns.reload, 3000, running);
   return (
     <div className="page page--split" data-testid="campaigns-page">
-      <StartCampaignForm />
+      {canStart && <StartCampaignForm />}
       <section className="card">
         <h2>Campaigns</h2>
         <ErrorBanner error={campaigns.error} onRetry={campaigns.reload} />

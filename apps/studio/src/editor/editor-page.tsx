@@ -1,6 +1,7 @@
 import { ReactFlowProvider } from '@xyflow/react';
 import { useState } from 'react';
 import { journeysApi } from '../api/journeys.api';
+import { useCan } from '../auth/use-can';
 import { useAsync } from '../common/use-async';
 import { ErrorBanner } from '../common/ui';
 import { EditorWorkspace } from './editor-workspace';
@@ -11,6 +12,7 @@ import { EditorStoreProvider } from './store/editor-store.context';
 export function EditorPage({ journeyId }: { journeyId: string }) {
   const journey = useAsync(() => journeysApi.get(journeyId), [journeyId]);
   const catalogue = useCatalogue();
+  const canWrite = useCan('journeys.write');
   // Bumped when the server replaced the draft (rollback), to rebuild the editor around it.
   const [draftEpoch, setDraftEpoch] = useState(0);
   const error = journey.error ?? catalogue.error;
@@ -20,7 +22,7 @@ export function EditorPage({ journeyId }: { journeyId: string }) {
   return (
     // Keyed by journey and draft epoch: another journey (or a replaced draft) gets a new
     // store (history, selection) instead of inheriting this one.
-    <EditorStoreProvider key={`${journeyId}:${draftEpoch}`} init={{ journeyId, document: journey.data.draft }}>
+    <EditorStoreProvider key={`${journeyId}:${draftEpoch}`} init={{ journeyId, document: journey.data.draft, readOnly: !canWrite }}>
       <ReactFlowProvider>
         <EditorWorkspace
           journey={journey.data}

@@ -1,5 +1,6 @@
 import type { JourneyDetailDto } from '@tandem/api-contract';
 import { useRef, useState } from 'react';
+import { useCan } from '../auth/use-can';
 import { Link } from '../router/link';
 import { StatusPill } from '../common/ui';
 import { useEditorStore } from './store/editor-store.context';
@@ -29,7 +30,7 @@ function SaveIndicator() {
   );
 }
 
-function JourneyName({ name, onRename }: { name: string; onRename(name: string): void }) {
+function JourneyName({ name, onRename, readOnly }: { name: string; onRename(name: string): void; readOnly: boolean }) {
   const [draft, setDraft] = useState(name);
   const commit = () => {
     const next = draft.trim();
@@ -42,6 +43,7 @@ function JourneyName({ name, onRename }: { name: string; onRename(name: string):
       data-testid="journey-name"
       aria-label="Journey name"
       value={draft}
+      readOnly={readOnly}
       maxLength={120}
       onChange={(e) => setDraft(e.target.value)}
       onBlur={commit}
@@ -59,44 +61,22 @@ export function EditorToolbar(props: ToolbarProps) {
     errors: s.issues.filter((i) => i.severity === 'error').length,
   }));
   const fileInput = useRef<HTMLInputElement>(null);
+  const canEdit = useCan('journeys.write');
+  const canPublish = useCan('journeys.publish');
+  const canRun = useCan('runs.manage');
   return (
     <header className="toolbar" data-testid="editor-toolbar">
       <Link to="/journeys" className="btn-link" title="All journeys">
         ← Journeys
       </Link>
-      <JourneyName key={journey.name} name={journey.name} onRename={props.onRename} />
+      <JourneyName key={journey.name} name={journey.name} onRename={props.onRename} readOnly={!canEdit} />
       <StatusPill status={journey.status} testId="journey-status" />
       {journey.liveVersion && <span className="muted small">live v{journey.liveVersion}</span>}
       <SaveIndicator />
       <span className="toolbar-spacer" />
-      <button
-        type="button"
-        className="btn-icon"
-        title="Undo (Ctrl/Cmd+Z)"
-        data-testid="undo"
-        disabled={!canUndo}
-        onClick={() => run('undo')}
-      >
-        ↶
-      </button>
-      <button
-        type="button"
-        className="btn-icon"
-        title="Redo (Ctrl/Cmd+Shift+Z)"
-        data-testid="redo"
-        disabled={!canRedo}
-        onClick={() => run('redo')}
-      >
-        ↷
-      </button>
-      <button type="button" className="btn" title="Auto-layout (L)" data-testid="layout" onClick={() => run('layout')}>
-        Layout
-      </button>
+      {canEdit && <EditButtons run={run} canUndo={canUndo} canRedo={canRedo} onImport={() => fileInput.current?.click()} />}
       <button type="button" className="btn" data-testid="export" onClick={props.onExport}>
         Export
-      </button>
-      <button type="button" className="btn" data-testid="import" onClick={() => fileInput.current?.click()}>
-        Import
       </button>
       <input
         ref={fileInput}
@@ -120,7 +100,7 @@ export function EditorToolbar(props: ToolbarProps) {
         />
         Counts
       </label>
-      {journey.liveVersion && (
+      {canRun && journey.liveVersion && (
         <button
           type="button"
           className="btn"
@@ -131,13 +111,62 @@ export function EditorToolbar(props: ToolbarProps) {
           Test run
         </button>
       )}
+      {canPublish && <PublishButtons journey={journey} errors={errors} onPublish={props.onPublish} onStatus={props.onStatus} />}
+    </header>
+  );
+}
+
+/** Undo, redo, layout and import: editing the draft (journeys.write). */
+function EditButtons(props: { run(command: EditorCommand): void; canUndo: boolean; canRedo: boolean; onImport(): void }) {
+  const { run } = props;
+  return (
+    <>
+      <button
+        type="button"
+        className="btn-icon"
+        title="Undo (Ctrl/Cmd+Z)"
+        data-testid="undo"
+        disabled={!props.canUndo}
+        onClick={() => run('undo')}
+      >
+        ↶
+      </button>
+      <button
+        type="button"
+        className="btn-icon"
+        title="Redo (Ctrl/Cmd+Shift+Z)"
+        data-testid="redo"
+        disabled={!props.canRedo}
+        onClick={() => run('redo')}
+      >
+        ↷
+      </button>
+      <button type="button" className="btn" title="Auto-layout (L)" data-testid="layout" onClick={() => run('layout')}>
+        Layout
+      </button>
+      <button type="button" className="btn" data-testid="import" onClick={props.onImport}>
+        Import
+      </button>
+    </>
+  );
+}
+
+/** Pause, resume and publish: changing what runs live (journeys.publish). */
+function PublishButtons({
+  journey,
+  errors,
+  onPublish,
+  onStatus,
+}: Pick<ToolbarProps, 'journey' | 'onPublish' | 'onStatus'> & { errors: number }) {
+  return (
+    <>
       {journey.status === 'active' && (
-        <button type="button" className="btn" data-testid="pause-journey" onClick={() => props.onStatus('pause')}>
+        <button type="button" className="btn" data-testid="pause-journey" onClick={() => onStatus('pause')}>
           Pause
         </button>
       )}
       {journey.status === 'paused' && (
-        <button type="button" className="btn" data-testid="resume-journey" onClick={() => props.onStatus('resume')}>
+        <button type="button" className="btn" data-testid="resume-journey" onClick={() => onStatus('resume')}>
           Resume
         </button>
       )}
@@ -145,11 +174,11 @@ export function EditorToolbar(props: ToolbarProps) {
         type="button"
         className="btn btn--primary"
         data-testid="publish-button"
-        onClick={props.onPublish}
+        onClick={onPublish}
         title={errors ? `${errors} error(s) must be fixed first` : undefined}
       >
         Publish{errors ? ` (${errors} error${errors === 1 ? '' : 's'})` : ''}
       </button>
-    </header>
+    </>
   );
 }

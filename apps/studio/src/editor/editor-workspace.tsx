@@ -2,6 +2,7 @@ import type { JourneyDetailDto, JourneyIssueDto, NodeSpecDto, VersionStatsDto } 
 import { useReactFlow } from '@xyflow/react';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { journeysApi } from '../api/journeys.api';
+import { useCan } from '../auth/use-can';
 import { formatCount } from '../common/format.util';
 import { usePolling } from '../common/use-polling';
 import { ErrorBanner } from '../common/ui';
@@ -73,6 +74,7 @@ export function EditorWorkspace({ journey, catalogue, onRefreshCatalogue, onJour
   const stats = useVersionStats(journey.id, journey.liveVersion, statsOn);
   const flush = useDraftAutosave(journey.id);
   const run = useEditorCommands(specs, pointer, flush);
+  const readOnly = !useCan('journeys.write');
 
   const act = async (action: () => Promise<unknown>) => {
     setActionError(null);
@@ -122,9 +124,14 @@ export function EditorWorkspace({ journey, catalogue, onRefreshCatalogue, onJour
         onStatus={(action) => void act(() => journeysApi.setStatus(journey.id, action))}
       />
       <ErrorBanner error={actionError} />
+      {readOnly && (
+        <div className="banner banner--warning" data-testid="editor-read-only">
+          Read only: your role in this workspace cannot edit journeys.
+        </div>
+      )}
       {stats && <StatsBanner stats={stats} />}
       <div className="editor-body">
-        <Palette specs={catalogue} onAdd={addAtCentre} onRefresh={onRefreshCatalogue} />
+        {!readOnly && <Palette specs={catalogue} onAdd={addAtCentre} onRefresh={onRefreshCatalogue} />}
         <EditorCanvas specs={specs} stats={stats?.nodes ?? null} pointer={pointer} />
         <SidePanel specs={specs} journeyId={journey.id} liveVersion={journey.liveVersion} onFix={onFix} onRollback={onRollback} />
       </div>

@@ -1,5 +1,6 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { journeysApi } from '../api/journeys.api';
+import { useCan } from '../auth/use-can';
 import { formatAgo } from '../common/format.util';
 import { useAsync } from '../common/use-async';
 import { Empty, ErrorBanner, StatusPill } from '../common/ui';
@@ -11,6 +12,8 @@ import { navigate } from '../router/use-hash-location';
 export function JourneysPage() {
   const journeys = useAsync(() => journeysApi.list(), []);
   const [name, setName] = useState('');
+  const canWrite = useCan('journeys.write');
+  const canPublish = useCan('journeys.publish');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [showArchived, setShowArchived] = useState(false);
@@ -48,29 +51,31 @@ export function JourneysPage() {
     <div className="page" data-testid="journeys-page">
       <header className="page-header">
         <h1>Journeys</h1>
-        <form className="inline-form" onSubmit={onSubmit}>
-          <input
-            placeholder="New journey name"
-            value={name}
-            maxLength={120}
-            onChange={(e) => setName(e.target.value)}
-            data-testid="new-journey-name"
-            aria-label="New journey name"
-          />
-          <button type="submit" className="btn btn--primary" disabled={busy || !name.trim()} data-testid="create-journey">
-            Create
-          </button>
-          <button type="button" className="btn" onClick={() => fileInput.current?.click()} data-testid="import-journey">
-            Import…
-          </button>
-          <input
-            ref={fileInput}
-            type="file"
-            accept="application/json,.json"
-            hidden
-            onChange={(e) => e.target.files?.[0] && void onFile(e.target.files[0])}
-          />
-        </form>
+        {canWrite && (
+          <form className="inline-form" onSubmit={onSubmit}>
+            <input
+              placeholder="New journey name"
+              value={name}
+              maxLength={120}
+              onChange={(e) => setName(e.target.value)}
+              data-testid="new-journey-name"
+              aria-label="New journey name"
+            />
+            <button type="submit" className="btn btn--primary" disabled={busy || !name.trim()} data-testid="create-journey">
+              Create
+            </button>
+            <button type="button" className="btn" onClick={() => fileInput.current?.click()} data-testid="import-journey">
+              Import…
+            </button>
+            <input
+              ref={fileInput}
+              type="file"
+              accept="application/json,.json"
+              hidden
+              onChange={(e) => e.target.files?.[0] && void onFile(e.target.files[0])}
+            />
+          </form>
+        )}
       </header>
       <ErrorBanner error={error ?? journeys.error} onRetry={journeys.error ? journeys.reload : undefined} />
       <label className="toggle">
@@ -105,7 +110,7 @@ export function JourneysPage() {
                   <Link to="/runs" query={{ journeyId: j.id }}>
                     Runs
                   </Link>
-                  {j.status !== 'archived' && (
+                  {canPublish && j.status !== 'archived' && (
                     <button type="button" className="btn-link" onClick={() => void archive(j.id, j.name)}>
                       Archive
                     </button>

@@ -1,11 +1,13 @@
 import { useState } from 'react';
 import type { NumberDto } from '../api/intake.api';
 import { intakeApi, syncTemplates } from '../api/intake.api';
+import { useCan } from '../auth/use-can';
 import { formatAgo } from '../common/format.util';
 import { useAsync } from '../common/use-async';
 import { usePolling } from '../common/use-polling';
 import { Empty, ErrorBanner, ProgressBar } from '../common/ui';
 import { Link } from '../router/link';
+import { AddNumberForm } from './add-number-form';
 import { healthView, historySyncView } from './number-health.util';
 
 /** Pulls the number's templates from Meta so lints and the fallback picker know them. */
@@ -34,6 +36,7 @@ function NumberCard({ number }: { number: NumberDto }) {
   const health = healthView(number);
   const sync = historySyncView(number.historySync);
   const rate = number.currentRatePerSec ?? null;
+  const canSync = useCan('templates.write');
   return (
     <article className={`card number-card number-card--${health.tone}`} data-testid={`number-${number.id}`}>
       <header className="number-card-head">
@@ -78,7 +81,7 @@ function NumberCard({ number }: { number: NumberDto }) {
         <Link to="/try-it" query={{ numberId: number.id }}>
           Try it
         </Link>
-        <SyncTemplatesButton numberId={number.id} />
+        {canSync && <SyncTemplatesButton numberId={number.id} />}
       </footer>
     </article>
   );
@@ -88,11 +91,26 @@ function NumberCard({ number }: { number: NumberDto }) {
 export function NumbersPage() {
   const numbers = useAsync((signal) => intakeApi.numbers(signal), []);
   usePolling(numbers.reload, 5000, !numbers.error);
+  const canAdd = useCan('numbers.manage');
+  const [adding, setAdding] = useState(false);
   return (
     <div className="page" data-testid="numbers-page">
       <header className="page-header">
         <h1>Numbers</h1>
+        {canAdd && !adding && (
+          <button type="button" className="btn btn--primary" onClick={() => setAdding(true)} data-testid="add-number">
+            Add number
+          </button>
+        )}
       </header>
+      {canAdd && adding && (
+        <AddNumberForm
+          onAdded={() => {
+            setAdding(false);
+            void numbers.reload();
+          }}
+        />
+      )}
       <ErrorBanner error={numbers.error} onRetry={numbers.reload} />
       {numbers.data?.length === 0 && <Empty>No number is registered yet.</Empty>}
       <div className="card-grid">

@@ -3,6 +3,7 @@ import type { JourneyDocument } from '@tandem/journey-model';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { journeysApi } from '../api/journeys.api';
 import { runsApi } from '../api/runs.api';
+import { useCan } from '../auth/use-can';
 import { formatDateTime, formatDuration } from '../common/format.util';
 import { usePolling } from '../common/use-polling';
 import { ErrorBanner, JsonBlock, StatusPill } from '../common/ui';
@@ -14,6 +15,7 @@ import { isRunFinished, runPath } from './run-path.util';
 import { StepTimeline } from './step-timeline';
 
 function RunHeader({ run, onCancel }: { run: RunDetailDto; onCancel(): void }) {
+  const canCancel = useCan('runs.manage');
   const end = run.endedAt ? Date.parse(run.endedAt) : Date.now();
   return (
     <header className="run-header" data-testid="run-header">
@@ -51,7 +53,7 @@ function RunHeader({ run, onCancel }: { run: RunDetailDto; onCancel(): void }) {
         <a className="btn" href={run.temporalUrl} target="_blank" rel="noreferrer" data-testid="temporal-link">
           Temporal history ↗
         </a>
-        {!isRunFinished(run.status) && (
+        {canCancel && !isRunFinished(run.status) && (
           <button type="button" className="btn btn--danger" onClick={onCancel} data-testid="cancel-run">
             Cancel run
           </button>

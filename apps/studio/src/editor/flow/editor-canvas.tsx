@@ -3,6 +3,7 @@ import { Background, Controls, MiniMap, ReactFlow } from '@xyflow/react';
 import type { MutableRefObject } from 'react';
 import type { XY } from '../document/document-ops.util';
 import type { SpecIndex } from '../document/ports.util';
+import { useEditorStore } from '../store/editor-store.context';
 import type { JourneyFlowEdge, JourneyFlowNode } from './flow.types';
 import { nodeTypes } from './journey-node';
 import { useCanvasHandlers } from './use-canvas-handlers';
@@ -16,11 +17,12 @@ interface EditorCanvasProps {
   pointer: MutableRefObject<XY | null>;
 }
 
-/** The editable canvas: a controlled React Flow over the store's document. */
+/** The editable canvas: a controlled React Flow over the store's document (fixed when read-only). */
 export function EditorCanvas({ specs, stats, pointer }: EditorCanvasProps) {
   const { nodes, edges } = useFlowElements(specs, stats);
   const handlers = useCanvasHandlers(specs, pointer);
   useInitialFit();
+  const readOnly = useEditorStore((s) => s.readOnly);
   return (
     <div className="canvas" data-testid="editor-canvas" onMouseMove={handlers.onMouseMove} onMouseLeave={() => (pointer.current = null)}>
       <ReactFlow<JourneyFlowNode, JourneyFlowEdge>
@@ -35,7 +37,9 @@ export function EditorCanvas({ specs, stats, pointer }: EditorCanvasProps) {
         onDrop={handlers.onDrop}
         onDragOver={handlers.onDragOver}
         isValidConnection={(c) => c.source !== c.target}
-        deleteKeyCode={['Delete', 'Backspace']}
+        nodesDraggable={!readOnly}
+        nodesConnectable={!readOnly}
+        deleteKeyCode={readOnly ? null : ['Delete', 'Backspace']}
         minZoom={0.1}
         defaultEdgeOptions={{ type: 'smoothstep' }}
         proOptions={{ hideAttribution: true }}

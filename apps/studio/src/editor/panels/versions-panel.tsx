@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { journeysApi } from '../../api/journeys.api';
+import { useCan } from '../../auth/use-can';
 import { formatDateTime } from '../../common/format.util';
 import { useAsync } from '../../common/use-async';
 import { ErrorBanner } from '../../common/ui';
@@ -15,6 +16,8 @@ interface VersionsPanelProps {
 /** Published versions, newest first: roll back (publishes that version again) or copy one into the draft. */
 export function VersionsPanel({ journeyId, liveVersion, onRollback }: VersionsPanelProps) {
   const store = useEditorStoreApi();
+  const canPublish = useCan('journeys.publish');
+  const canEdit = useCan('journeys.write');
   const versions = useAsync(() => journeysApi.versions(journeyId), [journeyId, liveVersion]);
   const [busy, setBusy] = useState<number | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -61,13 +64,13 @@ export function VersionsPanel({ journeyId, liveVersion, onRollback }: VersionsPa
               <button
                 type="button"
                 className="btn btn--small"
-                disabled={busy !== null}
+                disabled={busy !== null || !canEdit}
                 onClick={() => copyToDraft(v.version)}
                 title="Replace the draft with this version (undoable)"
               >
                 Copy to draft
               </button>
-              {!v.isLive && (
+              {canPublish && !v.isLive && (
                 <button
                   type="button"
                   className="btn btn--small"

@@ -65,4 +65,16 @@ describe('editor store', () => {
     store.getState().markSaved(2);
     expect(store.getState().saveState).toBe('saved');
   });
+
+  it('changes nothing and saves nothing when the caller may not write journeys', () => {
+    const store = createEditorStore({ journeyId: 'j1', document: journeyFixture(), readOnly: true });
+    const before = selectDocument(store.getState());
+    store.getState().commit((doc) => addNode(doc, { type: 'core.wait@1', config: {}, position: { x: 0, y: 0 } }).doc);
+    store.getState().dragTo({ ask: { x: 20, y: 0 } });
+    store.getState().endDrag();
+    store.getState().undo();
+    store.getState().select(['ask'], []);
+    expect(selectDocument(store.getState())).toBe(before);
+    expect(store.getState()).toMatchObject({ revision: 0, saveState: 'saved', selectedNodeIds: ['ask'] });
+  });
 });

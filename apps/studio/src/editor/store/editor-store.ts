@@ -23,6 +23,8 @@ export type EditorPanel = 'node' | 'triggers' | 'settings' | 'issues' | 'version
 
 export interface EditorState {
   journeyId: string;
+  /** The caller may not write journeys: the document never changes, so nothing is saved. */
+  readOnly: boolean;
   history: History<JourneyDocument>;
   /** The document as it was when the drag in progress started. */
   dragBase: JourneyDocument | null;
@@ -75,18 +77,21 @@ function trimSelection(state: EditorState, doc: JourneyDocument): Pick<EditorSta
 export interface EditorInit {
   journeyId: string;
   document: JourneyDocument;
+  readOnly?: boolean;
 }
 
 /** One store per open journey (strudel-flow style: a factory, provided through context). */
 export function createEditorStore(init: EditorInit) {
   return createStore<EditorStore>()((set, get) => {
+    // Every document change goes through here (or dragTo): read-only refuses them all at once.
     const changed = (history: History<JourneyDocument>, extra: Partial<EditorState> = {}) => {
       const state = get();
-      if (history === state.history) return;
+      if (history === state.history || state.readOnly) return;
       set({ history, revision: state.revision + 1, saveState: 'dirty', ...trimSelection(state, history.present), ...extra });
     };
     return {
       journeyId: init.journeyId,
+      readOnly: init.readOnly ?? false,
       history: createHistory(init.document),
       dragBase: null,
       revision: 0,
@@ -109,7 +114,8 @@ export function createEditorStore(init: EditorInit) {
       undo: () => changed(undoHistory(get().history)),
       redo: () => changed(redoHistory(get().history)),
       dragTo(positions) {
-        const { history, dragBase } = get();
+        const { history, dragBase, readOnly } = get();
+        if (readOnly) return;
         const next = moveNodes(history.present, positions);
         if (next === history.present) return;
         set({ history: replacePresent(history, next), dragBase: dragBase ?? history.present });
