@@ -13,7 +13,9 @@ const TOTAL = Number(process.env.BENCH_DELIVERIES ?? 20_000);
 const RATE = Number(process.env.BENCH_RATE ?? 1000);
 const CONTACTS = 800;
 const SECRET = 'bench-secret';
+/** Bootstraps the bench's only admin (the env token opens no route). */
 const TOKEN = 'bench-admin-token';
+const ADMIN = { email: 'bench-admin@example.com', password: 'bench-admin-password' };
 const ROOT = join(__dirname, '..', '..');
 
 async function main(): Promise<void> {
@@ -143,10 +145,29 @@ async function startApi(env: NodeJS.ProcessEnv, port: number): Promise<ChildProc
   throw new Error('api did not start');
 }
 
+/** Creates the first admin with the bootstrap token and signs in: the session cookie. */
+async function signInAdmin(port: number): Promise<string> {
+  const post = (path: string, body: unknown) =>
+    fetch(`http://127.0.0.1:${port}${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+  const boot = await post('/api/auth/bootstrap', { adminToken: TOKEN, ...ADMIN });
+  if (boot.status !== 204) throw new Error(`bootstrap: ${boot.status} ${await boot.text()}`);
+  const signIn = await post('/api/auth/sign-in', ADMIN);
+  const cookie = signIn.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .find((c) => c.startsWith('tandem_session='));
+  if (signIn.status !== 200 || !cookie) throw new Error(`sign-in: ${signIn.status} ${await signIn.text()}`);
+  return cookie;
+}
+
 async function registerNumber(port: number): Promise<string> {
   const res = await fetch(`http://127.0.0.1:${port}/api/numbers`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${TOKEN}` },
+    headers: { 'content-type': 'application/json', cookie: await signInAdmin(port) },
     body: JSON.stringify({
       phoneNumberId: NUMBER.phoneNumberId,
       wabaId: NUMBER.wabaId,

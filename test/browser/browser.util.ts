@@ -4,6 +4,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import { demoUser, type DemoRole } from '../system/tandem-stack';
 
 export const REPO_ROOT = join(__dirname, '..', '..');
 /** Git-ignored folder for failure screenshots and the last screens of a run. */
@@ -48,10 +49,12 @@ export async function saveScreenshot(page: Page, name: string, dir = OUTPUT_DIR)
   }
 }
 
-/** Signs in through the sign-in screen with `token`; resolves once the navigation shows. */
-export async function signIn(page: Page, studioUrl: string, token: string): Promise<void> {
-  await page.goto(`${studioUrl}/#/journeys`);
-  await byTestId(page, 'sign-in-token').fill(token);
+/** Signs in as a seeded demo user through the sign-in form; resolves once the navigation shows. */
+export async function signIn(page: Page, studioUrl: string, role: DemoRole): Promise<void> {
+  const { email, password } = demoUser(role);
+  await page.goto(`${studioUrl}/#/sign-in`);
+  await byTestId(page, 'sign-in-email').fill(email);
+  await byTestId(page, 'sign-in-password').fill(password);
   await byTestId(page, 'sign-in-submit').click();
   await byTestId(page, 'nav').waitFor();
 }

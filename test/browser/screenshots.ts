@@ -4,7 +4,7 @@
 //   SWC_NODE_PROJECT=tsconfig.base.json node -r @swc-node/register test/browser/screenshots.ts
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { ADMIN_TOKEN, startTandemStack, type TandemStack } from '../system/tandem-stack';
+import { startTandemStack, type TandemStack } from '../system/tandem-stack';
 import { byTestId, launchChromium, newPage, REPO_ROOT, saveScreenshot, signIn, until } from './browser.util';
 import { chatAs, engineBubble, openNode, waitSaved } from './studio.pages';
 
@@ -145,7 +145,7 @@ async function main(): Promise<void> {
     await playCustomers(stack);
     browser = await launchChromium();
     page = await newPage(browser);
-    await signIn(page, stack.studioUrl ?? '', ADMIN_TOKEN);
+    await signIn(page, stack.studioUrl ?? '', 'admin');
     await editorWithCounts(page, stack);
     await runOnCanvas(page, stack);
     await numbersPage(page, stack);

@@ -1,10 +1,13 @@
 // The studio in real Chromium against a whole running Tandem (simulator, api, worker,
-// studio preview): a marketer draws an order-tracking journey with the mouse, configures
-// it through the generated forms, publishes it, plays the customer in Try it, and opens
-// the run to see the path it took. The steps share one browser page and build on each
-// other; a step whose predecessor failed fails at once instead of timing out.
+// studio preview): the seeded marketer signs in through the form, draws an order-tracking
+// journey with the mouse, configures it through the generated forms, publishes it, plays
+// the customer in Try it, and opens the run to see the path it took; the numbers page
+// offers them no "add". Then the admin signs in, adds a member with a role, and finds that
+// in the audit log; the new member sets a password with the one-time link and signs in.
+// The steps share one browser page and build on each other; a step whose predecessor
+// failed fails at once instead of timing out.
 import type { Browser, Page } from 'playwright-core';
-import { ADMIN_TOKEN, startTandemStack, type TandemStack } from '../system/tandem-stack';
+import { demoUser, startTandemStack, type TandemStack } from '../system/tandem-stack';
 import { byTestId, connectPorts, dragFromPalette, launchChromium, newPage, saveScreenshot, signIn } from './browser.util';
 import { chatAs, engineBubble, fillFields, openNode, sayAsCustomer, waitSaved } from './studio.pages';
 
@@ -58,8 +61,9 @@ afterAll(async () => {
 });
 
 describe('studio: draw, publish, try and inspect a journey', () => {
-  step('signs in with the admin token and creates a journey', async () => {
-    await signIn(page, stack.studioUrl ?? '', ADMIN_TOKEN);
+  step('signs in as the marketer through the sign-in form and creates a journey', async () => {
+    await signIn(page, stack.studioUrl ?? '', 'marketer');
+    await expect(byTestId(page, 'signed-in-as').textContent()).resolves.toBe(`${demoUser('marketer').email} · marketer`);
     await byTestId(page, 'new-journey-name').fill('Order tracking');
     await byTestId(page, 'create-journey').click();
     await byTestId(page, 'editor-canvas').waitFor();
@@ -226,5 +230,81 @@ describe('studio: draw, publish, try and inspect a journey', () => {
     expect(steps).toEqual([ids.menu, ids.askNumber, ids.wait, ids.confirm].map((id) => `${id}:completed`));
     await expect(timeline.textContent()).resolves.toContain('→ track');
     await saveScreenshot(page, 'run-path');
+  });
+
+  step('offers the marketer no "add" on the numbers page and no admin pages', async () => {
+    await byTestId(page, 'nav-numbers').click();
+    await byTestId(page, `number-${numberId}`).waitFor();
+    await expect(byTestId(page, 'add-number').count()).resolves.toBe(0);
+    await expect(byTestId(page, 'add-number-form').count()).resolves.toBe(0);
+    for (const admin of ['nav-members', 'nav-api-tokens', 'nav-audit']) await expect(byTestId(page, admin).count()).resolves.toBe(0);
+  });
+});
+
+describe('studio: the admin adds a member and finds it in the audit log', () => {
+  const NEW_MEMBER = { email: 'nina.developer@example.com', name: 'Nina Okafor', role: 'developer', password: 'nina-strong-password' };
+  let passwordLink = '';
+
+  step('signs out, signs in as the admin, and sees "Add number"', async () => {
+    await byTestId(page, 'sign-out').click();
+    await byTestId(page, 'sign-in-page').waitFor();
+    await signIn(page, stack.studioUrl ?? '', 'admin');
+    await byTestId(page, 'nav-numbers').click();
+    await byTestId(page, 'add-number').waitFor();
+  });
+
+  step('adds a member with a role on the Members page and gets a one-time password link', async () => {
+    await byTestId(page, 'nav-members').click();
+    await byTestId(page, `member-row-${demoUser('marketer').email}`).waitFor();
+    await byTestId(page, 'member-email').fill(NEW_MEMBER.email);
+    await byTestId(page, 'member-name').fill(NEW_MEMBER.name);
+    await byTestId(page, 'member-role').selectOption(NEW_MEMBER.role);
+    await byTestId(page, 'member-add').click();
+    const row = byTestId(page, `member-row-${NEW_MEMBER.email}`);
+    await row.waitFor();
+    await expect(byTestId(row, 'member-row-role').inputValue()).resolves.toBe(NEW_MEMBER.role);
+    passwordLink = await byTestId(page, 'password-link-url').inputValue();
+    expect(passwordLink.startsWith(`${stack.studioUrl}/#/reset-password?token=`)).toBe(true);
+    // A link for someone who forgot their password: one more audited action.
+    await byTestId(byTestId(page, `member-row-${demoUser('marketer').email}`), 'member-password-link').click();
+    await page.locator('[data-testid="password-link"]', { hasText: demoUser('marketer').email }).waitFor();
+    await saveScreenshot(page, 'members');
+  });
+
+  step('sees the addition in the audit log: who, what, the role, from where', async () => {
+    await byTestId(page, 'nav-audit').click();
+    const entry = page.locator('[data-testid^="audit-entry-"][data-action="member.added"]', { hasText: NEW_MEMBER.email });
+    const linkEntry = page.locator('[data-testid^="audit-entry-"][data-action="member.password_link_created"]');
+    await entry.waitFor();
+    await linkEntry.waitFor();
+    await expect(entry.textContent()).resolves.toContain(demoUser('admin').email);
+    await expect(byTestId(entry, 'audit-change').textContent()).resolves.toBe(`role: ${NEW_MEMBER.role}`);
+    await saveScreenshot(page, 'audit-log');
+    // Filtered by action, only the addition stays.
+    await byTestId(page, 'audit-filter-action').selectOption('member.added');
+    await linkEntry.waitFor({ state: 'detached' });
+    await expect(entry.count()).resolves.toBe(1);
+  });
+
+  step('the new member sets a password with the link and signs in as a developer', async () => {
+    const context = await browser.newContext();
+    const member = await context.newPage();
+    try {
+      await member.goto(passwordLink);
+      await byTestId(member, 'reset-password').fill(NEW_MEMBER.password);
+      await byTestId(member, 'reset-password-repeat').fill(NEW_MEMBER.password);
+      await byTestId(member, 'reset-password-submit').click();
+      await byTestId(member, 'sign-in-reset-done').waitFor();
+      await byTestId(member, 'sign-in-email').fill(NEW_MEMBER.email);
+      await byTestId(member, 'sign-in-password').fill(NEW_MEMBER.password);
+      await byTestId(member, 'sign-in-submit').click();
+      await expect(byTestId(member, 'signed-in-as').textContent()).resolves.toBe(`${NEW_MEMBER.email} · ${NEW_MEMBER.role}`);
+      await expect(byTestId(member, 'nav-members').count()).resolves.toBe(0);
+    } catch (error) {
+      await saveScreenshot(member, 'new-member');
+      throw error;
+    } finally {
+      await context.close();
+    }
   });
 });

@@ -2,9 +2,10 @@
 // and the business phone app, its signed webhooks go through the api's intake, the
 // worker's dispatcher starts and signals Temporal runs, and the sends come back to the
 // simulator through the rules and the governor. Only the day-long wait is shortened (to
-// seconds, by publishing a new version) so the test does not last a day.
+// seconds, by publishing a new version) so the test does not last a day. Its REST calls
+// go as the seeded marketer, signed in with email and password like a person would.
 import { Client, Connection } from '@temporalio/client';
-import { startTandemStack, type TandemStack } from './tandem-stack';
+import { startTandemStack, type ApiInit, type TandemStack } from './tandem-stack';
 
 jest.setTimeout(180_000);
 
@@ -22,6 +23,9 @@ interface SimMessage {
 
 let stack: TandemStack;
 
+/** The api as the marketer who owns the demo journey. */
+const asMarketer = <T = unknown>(path: string, init: Omit<ApiInit, 'as'> = {}) => stack.api<T>(path, { ...init, as: 'marketer' });
+
 beforeAll(async () => {
   stack = await startTandemStack('demo');
   await shortenTheDayLongWait();
@@ -32,16 +36,18 @@ afterAll(async () => {
 });
 
 async function shortenTheDayLongWait(): Promise<void> {
-  const list = await stack.api<{ items: { id: string; name: string }[] }>('/api/journeys');
+  const me = await asMarketer<{ workspace: { role: string }; user: { email: string } }>('/api/auth/me');
+  expect(me.body).toMatchObject({ user: { email: 'marketer@demo.tandem.dev' }, workspace: { role: 'marketer' } });
+  const list = await asMarketer<{ items: { id: string; name: string }[] }>('/api/journeys');
   const demo = list.body.items.find((j) => j.name === 'Welcome bot (demo)');
   if (!demo) throw new Error(`demo journey not seeded: ${JSON.stringify(list.body)}`);
-  const detail = await stack.api<{ draft: { nodes: { id: string; config: Record<string, unknown> }[] } }>(`/api/journeys/${demo.id}`);
+  const detail = await asMarketer<{ draft: { nodes: { id: string; config: Record<string, unknown> }[] } }>(`/api/journeys/${demo.id}`);
   const draft = detail.body.draft;
   const wait = draft.nodes.find((n) => n.id === 'await-answer');
   if (!wait) throw new Error('demo journey has no await-answer node');
   wait.config.timeout = { amount: 4, unit: 'seconds' };
-  expect((await stack.api(`/api/journeys/${demo.id}/draft`, { method: 'PUT', body: { document: draft } })).status).toBe(200);
-  const published = await stack.api<{ version: number }>(`/api/journeys/${demo.id}/publish`, { body: {} });
+  expect((await asMarketer(`/api/journeys/${demo.id}/draft`, { method: 'PUT', body: { document: draft } })).status).toBe(200);
+  const published = await asMarketer<{ version: number }>(`/api/journeys/${demo.id}/publish`, { body: {} });
   expect(published.status).toBe(200);
   expect(published.body.version).toBe(2);
 }
@@ -88,10 +94,10 @@ async function withTemporal<T>(use: (client: Client) => Promise<T>): Promise<T> 
 }
 
 async function runsOf(waId: string) {
-  const contacts = await stack.api<{ items: { id: string; waId: string }[] }>(`/api/contacts?search=${waId}`);
+  const contacts = await asMarketer<{ items: { id: string; waId: string }[] }>(`/api/contacts?search=${waId}`);
   const contact = contacts.body.items.find((c) => c.waId === waId);
   if (!contact) return [];
-  const runs = await stack.api<{ items: { id: string; status: string; version: number }[] }>(`/api/runs?contactId=${contact.id}`);
+  const runs = await asMarketer<{ items: { id: string; status: string; version: number }[] }>(`/api/runs?contactId=${contact.id}`);
   return runs.body.items;
 }
 
@@ -118,7 +124,7 @@ describe('the seeded demo journey', () => {
       return runs.some((r) => r.status === 'completed') ? runs : undefined;
     });
     expect(run.version).toBe(2);
-    const detail = await stack.api<{ steps: { nodeId: string; port: string | null }[] }>(`/api/runs/${run.id}`);
+    const detail = await asMarketer<{ steps: { nodeId: string; port: string | null }[] }>(`/api/runs/${run.id}`);
     expect(detail.body.steps.map((s) => `${s.nodeId}:${s.port}`)).toEqual([
       'welcome:pricing',
       'pricing:main',

@@ -2,13 +2,28 @@
 // processes from their build output, on free ports, against a fresh database, its own
 // BullMQ prefix and its own Temporal task queue, so system tests never touch `npm start`'s
 // instance or each other. PostgreSQL, Redis and Temporal are the ones `npm test` ensures.
+// The api's own demo seed runs in it; requests go as the seeded users, signed in.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { createTestDatabase, type TestDatabase } from '@tandem/testing';
 
 const ROOT = join(__dirname, '..', '..');
-export const ADMIN_TOKEN = 'system-test-admin-token';
+/** Only bootstraps a first admin now; it opens no API route (issue #13). */
+const BOOTSTRAP_TOKEN = 'system-test-bootstrap-token';
+
+/** The roles of the demo users `npm start`'s seed creates, one user each. */
+export type DemoRole = 'viewer' | 'agent' | 'marketer' | 'developer' | 'admin';
+
+/** Email and password of a seeded demo user, as the README documents them. */
+export const demoUser = (role: DemoRole) => ({ email: `${role}@demo.tandem.dev`, password: 'tandem-demo-password' });
+
+export interface ApiInit {
+  method?: string;
+  body?: unknown;
+  /** The demo user the request is made as (signed in once per stack; default admin). */
+  as?: DemoRole;
+}
 
 export interface TandemStack {
   apiUrl: string;
@@ -16,8 +31,10 @@ export interface TandemStack {
   studioUrl?: string;
   db: TestDatabase;
   env: NodeJS.ProcessEnv;
-  /** Authenticated JSON request to the api. */
-  api<T = unknown>(path: string, init?: { method?: string; body?: unknown }): Promise<{ status: number; body: T }>;
+  /** JSON request to the api as a signed-in demo user (`{ as: 'marketer' }`; default admin). */
+  api<T = unknown>(path: string, init?: ApiInit): Promise<{ status: number; body: T }>;
+  /** The session cookie of a signed-in demo user (`tandem_session=…`), e.g. for a browser context. */
+  session(role: DemoRole): Promise<{ name: string; value: string }>;
   /** JSON request to the simulator's control API. */
   sim<T = unknown>(path: string, init?: { method?: string; body?: unknown }): Promise<{ status: number; body: T }>;
   /** Kills (SIGKILL) and starts a process again, e.g. for crash tests. */
@@ -49,8 +66,9 @@ export async function startTandemStack(name: string, opts: { studio?: boolean } 
     SIMULATOR_PORT: String(simPort),
     WORKER_HEALTH_PORT: String(workerPort),
     STUDIO_PORT: String(studioPort),
-    TANDEM_ADMIN_TOKEN: ADMIN_TOKEN,
+    TANDEM_ADMIN_TOKEN: BOOTSTRAP_TOKEN,
     TANDEM_PUBLIC_URL: `http://127.0.0.1:${apiPort}`,
+    TANDEM_STUDIO_URL: `http://127.0.0.1:${studioPort}`,
     QUEUE_PREFIX: `sys-${suffix}`,
     TEMPORAL_TASK_QUEUE: `sys-${suffix}`,
     META_GRAPH_BASE_URL: `http://127.0.0.1:${simPort}`,
@@ -84,14 +102,30 @@ export async function startTandemStack(name: string, opts: { studio?: boolean } 
     }
     throw new Error(`${label} did not come up at ${url}`);
   };
-  const json = async <T>(base: string, path: string, init: { method?: string; body?: unknown } = {}, auth = false) => {
+  const json = async <T>(base: string, path: string, init: { method?: string; body?: unknown } = {}, cookie?: string) => {
     const res = await fetch(`${base}${path}`, {
       method: init.method ?? (init.body === undefined ? 'GET' : 'POST'),
-      headers: { 'content-type': 'application/json', ...(auth ? { authorization: `Bearer ${ADMIN_TOKEN}` } : {}) },
+      headers: { 'content-type': 'application/json', ...(cookie ? { cookie } : {}) },
       body: init.body === undefined ? undefined : JSON.stringify(init.body),
     });
     const text = await res.text();
-    return { status: res.status, body: (text ? JSON.parse(text) : undefined) as T };
+    return { status: res.status, body: (text ? JSON.parse(text) : undefined) as T, cookies: res.headers.getSetCookie() };
+  };
+  const apiUrl = `http://127.0.0.1:${apiPort}`;
+  // One session cookie per demo user, signed in on first use (a cookie jar per role).
+  const sessions = new Map<DemoRole, Promise<string>>();
+  const sessionOf = (role: DemoRole) => {
+    let cookie = sessions.get(role);
+    if (!cookie) {
+      cookie = json(apiUrl, '/api/auth/sign-in', { body: demoUser(role) }).then((res) => {
+        const session = res.cookies.map((c) => c.split(';')[0]).find((c) => c.startsWith('tandem_session='));
+        if (res.status !== 200 || !session) throw new Error(`${role} could not sign in: ${res.status} ${JSON.stringify(res.body)}`);
+        return session;
+      });
+      cookie.catch(() => sessions.delete(role));
+      sessions.set(role, cookie);
+    }
+    return cookie;
   };
 
   await runOnce('apps/api/dist/migrate.js', env);
@@ -131,13 +165,23 @@ export async function startTandemStack(name: string, opts: { studio?: boolean } 
   }
 
   return {
-    apiUrl: `http://127.0.0.1:${apiPort}`,
+    apiUrl,
     simUrl: `http://127.0.0.1:${simPort}`,
     studioUrl,
     db,
     env,
-    api: (path, init) => json(`http://127.0.0.1:${apiPort}`, path, init, true),
-    sim: (path, init) => json(`http://127.0.0.1:${simPort}`, path, init),
+    api: async (path, init = {}) => {
+      const { status, body } = await json(apiUrl, path, init, await sessionOf(init.as ?? 'admin'));
+      return { status, body: body as never };
+    },
+    async session(role) {
+      const [name, value] = (await sessionOf(role)).split(/=(.*)/s);
+      return { name, value };
+    },
+    sim: async (path, init) => {
+      const { status, body } = await json(`http://127.0.0.1:${simPort}`, path, init);
+      return { status, body: body as never };
+    },
     async restart(name, signal = 'SIGKILL') {
       const old = procs.get(name);
       old?.kill(signal);

@@ -126,25 +126,29 @@ export function MembersPage() {
                   />
                 </td>
                 <td className="muted small">{formatAgo(m.joinedAt)}</td>
-                <td className="button-row">
-                  <button
-                    type="button"
-                    className="btn btn--small"
-                    data-testid="member-password-link"
-                    onClick={() => void act(async () => setLink({ email: m.email, link: await membersApi.passwordLink(m.userId) }))}
-                  >
-                    Password link
-                  </button>
-                  <button
-                    type="button"
-                    className="btn btn--small btn--danger"
-                    data-testid="member-remove"
-                    disabled={m.userId === myId}
-                    title={m.userId === myId ? 'You cannot remove yourself' : undefined}
-                    onClick={() => window.confirm(`Remove ${m.email} from this workspace?`) && void act(() => membersApi.remove(m.userId))}
-                  >
-                    Remove
-                  </button>
+                <td>
+                  <div className="button-row">
+                    <button
+                      type="button"
+                      className="btn btn--small"
+                      data-testid="member-password-link"
+                      onClick={() => void act(async () => setLink({ email: m.email, link: await membersApi.passwordLink(m.userId) }))}
+                    >
+                      Password link
+                    </button>
+                    <button
+                      type="button"
+                      className="btn btn--small btn--danger"
+                      data-testid="member-remove"
+                      disabled={m.userId === myId}
+                      title={m.userId === myId ? 'You cannot remove yourself' : undefined}
+                      onClick={() =>
+                        window.confirm(`Remove ${m.email} from this workspace?`) && void act(() => membersApi.remove(m.userId))
+                      }
+                    >
+                      Remove
+                    </button>
+                  </div>
                 </td>
               </tr>
             ))}
