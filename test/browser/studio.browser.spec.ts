@@ -286,6 +286,38 @@ describe('studio: the admin adds a member and finds it in the audit log', () => 
     await expect(entry.count()).resolves.toBe(1);
   });
 
+  step('creates an API token that is shown once, works with its role, and stops working when revoked', async () => {
+    await byTestId(page, 'nav-api-tokens').click();
+    await byTestId(page, 'token-name').fill('CRM sync');
+    await byTestId(page, 'token-role').selectOption('marketer');
+    await byTestId(page, 'token-expiry').fill('30');
+    await byTestId(page, 'token-create').click();
+    await byTestId(page, 'token-created').waitFor();
+    const token = await byTestId(page, 'token-secret').inputValue();
+    const me = (t: string) => fetch(`${stack.apiUrl}/api/auth/me`, { headers: { authorization: `Bearer ${t}` } });
+    const answer = await me(token);
+    expect(answer.status).toBe(200);
+    expect(await answer.json()).toMatchObject({ token: { name: 'CRM sync' }, workspace: { role: 'marketer' } });
+    const row = page.locator('[data-testid^="token-row-"]', { hasText: 'CRM sync' });
+    await expect(row.locator('.mono').textContent()).resolves.toBe(`${token.slice(0, 10)}…`);
+    page.once('dialog', (dialog) => void dialog.accept());
+    await byTestId(row, 'token-revoke').click();
+    await row.locator('[data-testid="token-state"]', { hasText: 'revoked' }).waitFor();
+    expect((await me(token)).status).toBe(401);
+  });
+
+  step('registers a number with the "Add number" form', async () => {
+    await byTestId(page, 'nav-numbers').click();
+    await byTestId(page, 'add-number').click();
+    await byTestId(page, 'number-displayPhoneNumber').fill('+44 7700 900789');
+    await byTestId(page, 'number-phoneNumberId').fill('199900000000001');
+    await byTestId(page, 'number-wabaId').fill('199900000000002');
+    await byTestId(page, 'number-mode').selectOption('cloud');
+    await byTestId(page, 'number-add').click();
+    await page.locator('.number-card', { hasText: '199900000000001' }).waitFor();
+    await expect(byTestId(page, 'add-number-form').count()).resolves.toBe(0);
+  });
+
   step('the new member sets a password with the link and signs in as a developer', async () => {
     const context = await browser.newContext();
     const member = await context.newPage();
