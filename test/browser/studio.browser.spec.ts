@@ -3,7 +3,8 @@
 // journey with the mouse, configures it through the generated forms, publishes it, plays
 // the customer in Try it, and opens the run to see the path it took; the numbers page
 // offers them no "add". Then the admin signs in, adds a member with a role, and finds that
-// in the audit log; the new member sets a password with the one-time link and signs in.
+// in the audit log, creates and revokes an API token, registers a number, and switches to a
+// second workspace; the new member sets a password with the one-time link and signs in.
 // The steps share one browser page and build on each other; a step whose predecessor
 // failed fails at once instead of timing out.
 import type { Browser, Page } from 'playwright-core';
@@ -338,5 +339,21 @@ describe('studio: the admin adds a member and finds it in the audit log', () => 
     } finally {
       await context.close();
     }
+  });
+
+  step('switches workspace: requests name it, the audit log shows that workspace, a reload keeps it', async () => {
+    const second = await stack.api<{ id: string }>('/api/workspaces', { body: { name: 'Second shop' } });
+    expect(second.status).toBe(201);
+    await page.reload();
+    await byTestId(page, 'nav-audit').click();
+    await page.locator('[data-testid^="audit-entry-"][data-action="member.added"]').first().waitFor();
+    const named = page.waitForRequest((r) => r.url().includes('/api/audit') && r.headers()['x-tandem-workspace'] === second.body.id);
+    await byTestId(page, 'workspace-switcher').selectOption(second.body.id);
+    await named;
+    await page.locator('[data-testid^="audit-entry-"][data-action="workspace.created"]', { hasText: 'Second shop' }).waitFor();
+    await expect(page.locator('[data-testid^="audit-entry-"][data-action="member.added"]').count()).resolves.toBe(0);
+    await page.reload();
+    await page.locator('[data-testid^="audit-entry-"][data-action="workspace.created"]', { hasText: 'Second shop' }).waitFor();
+    await expect(byTestId(page, 'workspace-switcher').inputValue()).resolves.toBe(second.body.id);
   });
 });
