@@ -60,7 +60,7 @@ export class JourneysController {
   }
 
   @Post('validate')
-  @RequirePermission('journeys.write')
+  @RequirePermission('workspace.read')
   @HttpCode(200)
   @ApiOperation({ summary: 'Validates an unsaved document: issues (errors block publishing) and the ports of every node' })
   @ApiZodBody(validateRequestSchema)

@@ -17,9 +17,8 @@ export function useDraftAutosave(journeyId: string): () => Promise<void> {
   useEffect(() => {
     const autosaver = createAutosaver(store, (doc) => journeysApi.saveDraft(journeyId, doc), undefined, documentSchemaProblem);
     saver.current = autosaver;
-    // Validating needs journeys.write (it is part of editing); a read-only editor skips it.
-    if (!store.getState().readOnly)
-      journeysApi.validate(store.getState().history.present).then(store.getState().setValidation, () => undefined);
+    // Every role may validate (it changes nothing): a read-only editor shows the same issues and ports.
+    journeysApi.validate(store.getState().history.present).then(store.getState().setValidation, () => undefined);
     return () => {
       autosaver.dispose();
       void autosaver.flush().catch(() => undefined);
