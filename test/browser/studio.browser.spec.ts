@@ -324,6 +324,14 @@ describe('studio: the admin adds a member and finds it in the audit log', () => 
     await expect(byTestId(page, 'add-number-form').count()).resolves.toBe(0);
   });
 
+  step('lowers the new number’s cap in place', async () => {
+    const card = page.locator('.number-card', { hasText: '199900000000001' });
+    await byTestId(card, 'number-cap-edit').click();
+    await byTestId(card, 'number-cap-input').fill('40');
+    await byTestId(card, 'number-cap-save').click();
+    await card.locator('[data-testid="number-rate"]', { hasText: '40 msg/s' }).waitFor();
+  });
+
   step('the new member sets a password with the link and signs in as a developer', async () => {
     const context = await browser.newContext();
     const member = await context.newPage();

@@ -105,6 +105,8 @@ export interface RegisterNumberInput {
 export const intakeApi = {
   numbers: (signal?: AbortSignal): Promise<NumberDto[]> => request('/api/numbers', { schema: listOf(numberSchema), signal }),
   register: (body: RegisterNumberInput): Promise<NumberDto> => request('/api/numbers', { method: 'POST', body, schema: numberSchema }),
+  update: (id: string, body: { throughputCap: number }): Promise<NumberDto> =>
+    request(`/api/numbers/${encodeURIComponent(id)}`, { method: 'PATCH', body, schema: numberSchema }),
   contacts: (query: { numberId?: string; search?: string; pageSize?: number }, signal?: AbortSignal): Promise<ContactDto[]> =>
     request('/api/contacts', { query, schema: contactPageSchema, signal }).then((p) => p.items),
   /**

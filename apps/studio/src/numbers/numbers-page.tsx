@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { NumberDto } from '../api/intake.api';
 import { intakeApi, syncTemplates } from '../api/intake.api';
 import { useCan } from '../auth/use-can';
+import { CapEditor } from './cap-editor';
 import { formatAgo } from '../common/format.util';
 import { useAsync } from '../common/use-async';
 import { usePolling } from '../common/use-polling';
@@ -32,11 +33,12 @@ function SyncTemplatesButton({ numberId }: { numberId: string }) {
   );
 }
 
-function NumberCard({ number }: { number: NumberDto }) {
+function NumberCard({ number, onChanged }: { number: NumberDto; onChanged(): void }) {
   const health = healthView(number);
   const sync = historySyncView(number.historySync);
   const rate = number.currentRatePerSec ?? null;
   const canSync = useCan('templates.write');
+  const canManage = useCan('numbers.manage');
   return (
     <article className={`card number-card number-card--${health.tone}`} data-testid={`number-${number.id}`}>
       <header className="number-card-head">
@@ -82,6 +84,7 @@ function NumberCard({ number }: { number: NumberDto }) {
           Try it
         </Link>
         {canSync && <SyncTemplatesButton numberId={number.id} />}
+        {canManage && <CapEditor number={number} onChanged={onChanged} />}
       </footer>
     </article>
   );
@@ -115,7 +118,7 @@ export function NumbersPage() {
       {numbers.data?.length === 0 && <Empty>No number is registered yet.</Empty>}
       <div className="card-grid">
         {(numbers.data ?? []).map((n) => (
-          <NumberCard key={n.id} number={n} />
+          <NumberCard key={n.id} number={n} onChanged={() => void numbers.reload()} />
         ))}
       </div>
     </div>
