@@ -5,6 +5,8 @@ import { entities } from '../entities';
 import { migrations } from '.';
 
 const TABLES = [
+  'api_tokens',
+  'audit_log',
   'business_numbers',
   'campaigns',
   'contacts',
@@ -15,10 +17,14 @@ const TABLES = [
   'message_status_events',
   'messages',
   'outbox_sends',
+  'password_resets',
   'processed_events',
   'run_steps',
+  'sessions',
   'templates',
+  'users',
   'webhook_deliveries',
+  'workspace_members',
   'workspaces',
 ];
 
@@ -52,6 +58,7 @@ describe('InitialSchema migration', () => {
       'RunStepNumber1795709000000',
       'DeliveryClaims1795709100000',
       'EngineEventDispatch1796338000000',
+      'Teams1796500000000',
     ]);
     expect(await tables(ds)).toEqual(TABLES);
   });
