@@ -3,7 +3,7 @@ import type { HttpClientPort, HttpRequest, HttpResponse } from '../context.types
 import { blockedAddress, parseAddress, parseAllowlist, type HttpAllowlist } from './address-policy';
 import { blockedMessage, guardedLookup, systemResolver, type HostResolver } from './guarded-lookup';
 import { findOutboundHttpError, OutboundHttpError } from './outbound-http-error';
-import { readLimitedBody } from './read-limited-body';
+import { discardBody, readLimitedBody } from './read-limited-body';
 import { firstHop, nextHop, redirectLocation, type Hop } from './redirect-hop';
 
 /** Defaults of {@link createGuardedHttpClient}. */
@@ -67,7 +67,7 @@ export function createGuardedHttpClient(options: GuardedHttpOptions = {}): Guard
           const answer = await send(hop, signal);
           const location = redirectLocation(answer.statusCode, answer.headers);
           if (location === undefined) return await toResponse(answer, hop.url.hostname, limits.maxResponseBytes);
-          answer.body.destroy();
+          discardBody(answer.body);
           if (redirects >= limits.maxRedirects) {
             const host = hop.url.hostname;
             throw new OutboundHttpError('too_many_redirects', `${host} redirected more than ${limits.maxRedirects} times`, { host });

@@ -10,19 +10,22 @@ function tooLarge(host: string, limit: number): OutboundHttpError {
   return new OutboundHttpError('too_large', `the answer from ${host} is larger than ${sizeText(limit)}`, { host, limit });
 }
 
+type Body = AsyncIterable<Buffer> & { destroy(error?: Error): unknown; on(event: 'error', listener: () => void): unknown };
+
+/** Closes a body that will not be read (undici reports the abort as an error event: expected here). */
+export function discardBody(body: Body): void {
+  body.on('error', () => undefined);
+  body.destroy();
+}
+
 /**
  * Reads a response body as it streams in and stops at `limit` bytes: a declared length
  * over the limit is refused before reading, and a body without one is destroyed (closing
  * the connection) as soon as it passes the limit — nothing larger is ever buffered.
  */
-export async function readLimitedBody(
-  body: AsyncIterable<Buffer> & { destroy(error?: Error): unknown },
-  contentLength: string | undefined,
-  limit: number,
-  host: string,
-): Promise<Buffer> {
+export async function readLimitedBody(body: Body, contentLength: string | undefined, limit: number, host: string): Promise<Buffer> {
   if (contentLength !== undefined && Number(contentLength) > limit) {
-    body.destroy();
+    discardBody(body);
     throw tooLarge(host, limit);
   }
   const chunks: Buffer[] = [];
@@ -30,7 +33,7 @@ export async function readLimitedBody(
   for await (const chunk of body) {
     size += chunk.length;
     if (size > limit) {
-      body.destroy();
+      discardBody(body);
       throw tooLarge(host, limit);
     }
     chunks.push(chunk);
