@@ -32,7 +32,7 @@ export function parseAllowlist(entries: string | readonly string[] = []): HttpAl
   const allow: HttpAllowlist = { hosts: [], networks: [] };
   for (const raw of list.map((e) => e.trim().toLowerCase()).filter((e) => e !== '')) {
     if (raw.includes('/')) {
-      if (!ipaddr.isValidCIDR(raw)) throw new Error(`HTTP allowlist: "${raw}" is not a network such as 10.0.0.0/8`);
+      if (!ipaddr.isValidCIDR(raw)) throw new Error(`HTTP_ALLOW_HOSTS: "${raw}" is not a network such as 10.0.0.0/8`);
       const [network, bits] = ipaddr.parseCIDR(raw);
       allow.networks.push(
         network.kind() === 'ipv6' && (network as ipaddr.IPv6).isIPv4MappedAddress() ? ipaddrV4(network, bits) : [network, bits],
@@ -43,7 +43,7 @@ export function parseAllowlist(entries: string | readonly string[] = []): HttpAl
     } else if (/^(\*\.)?[a-z0-9_-]+(\.[a-z0-9_-]+)*$/.test(raw)) {
       allow.hosts.push(raw);
     } else {
-      throw new Error(`HTTP allowlist: "${raw}" is not a host name, an address or a network`);
+      throw new Error(`HTTP_ALLOW_HOSTS: "${raw}" is not a host name, an address or a network`);
     }
   }
   return allow;
