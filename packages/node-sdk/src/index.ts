@@ -39,4 +39,9 @@ export { loadNodePackages, NodePackageError, type LoadedNodePackage } from './re
 export { createGuardedHttpClient, HTTP_GUARD_DEFAULTS, type GuardedHttpClient, type GuardedHttpOptions } from './http/guarded-http-client';
 export { parseAllowlist, blockedAddress, type BlockedAddress, type HttpAllowlist } from './http/address-policy';
 export { type HostResolver } from './http/guarded-lookup';
-export { OutboundHttpError, findOutboundHttpError, type OutboundHttpErrorCode } from './http/outbound-http-error';
+export {
+  OutboundHttpError,
+  findOutboundHttpError,
+  type OutboundHttpErrorCode,
+  type OutboundHttpErrorLike,
+} from './http/outbound-http-error';

@@ -123,7 +123,7 @@ async function toResponse(answer: Dispatcher.ResponseData, host: string, limit: 
 /** Any failure as the guard's error: its own refusals as they are, the rest without system text. */
 function failureOf(error: unknown, host: string, signal: AbortSignal, timeoutMs: number): OutboundHttpError {
   const own = findOutboundHttpError(error);
-  if (own) return own;
+  if (own instanceof OutboundHttpError) return own;
   if (signal.aborted) {
     return new OutboundHttpError('timeout', `${host} did not answer within ${seconds(timeoutMs)}`, { host, timeoutMs });
   }

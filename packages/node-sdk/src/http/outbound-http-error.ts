@@ -27,10 +27,25 @@ export class OutboundHttpError extends NodeError {
   }
 }
 
-/** The guard's error in `error` or its `cause` chain (undici wraps connection errors). */
-export function findOutboundHttpError(error: unknown): OutboundHttpError | undefined {
+/** What every copy of the SDK's `OutboundHttpError` has (a node package may carry its own copy). */
+export interface OutboundHttpErrorLike {
+  name: 'OutboundHttpError';
+  code: OutboundHttpErrorCode;
+  message: string;
+}
+
+function isOutboundHttpError(e: Error): e is Error & OutboundHttpErrorLike {
+  return e.name === 'OutboundHttpError' && typeof (e as { code?: unknown }).code === 'string';
+}
+
+/**
+ * The guard's error in `error` or its `cause` chain (undici wraps connection errors),
+ * recognised by name and code rather than `instanceof`, like `isNodeError`.
+ * @example const refused = findOutboundHttpError(error); if (refused) return { port: 'error', output: { error: refused.message } };
+ */
+export function findOutboundHttpError(error: unknown): (Error & OutboundHttpErrorLike) | undefined {
   for (let e = error, depth = 0; e instanceof Error && depth < 5; e = e.cause, depth++) {
-    if (e instanceof OutboundHttpError) return e;
+    if (isOutboundHttpError(e)) return e;
   }
   return undefined;
 }
