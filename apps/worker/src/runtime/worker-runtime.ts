@@ -2,12 +2,13 @@ import { Client } from '@temporalio/client';
 import { NativeConnection } from '@temporalio/worker';
 import { loadConfig } from '@tandem/config';
 import { createDataSource } from '@tandem/db';
-import { createGuardedHttpClient, loadNodePackages, NodeRegistry } from '@tandem/node-sdk';
+import { loadNodePackages, NodeRegistry } from '@tandem/node-sdk';
 import { nodes as coreNodes } from '@tandem/nodes-core';
 import { ThroughputGovernor, WhatsAppClient } from '@tandem/whatsapp';
 import IORedis from 'ioredis';
 import { hostname } from 'node:os';
 import type { ActivityDeps } from '../activities/activity-deps.types';
+import { outboundHttpFromEnv } from './outbound-http';
 
 /** Everything the worker process owns, with one way to close it. */
 export interface WorkerRuntime {
@@ -38,7 +39,7 @@ export function nodePackageList(value: string): string[] {
 export async function createWorkerRuntime(): Promise<WorkerRuntime> {
   const cfg = loadConfig(['database', 'redis', 'temporal', 'meta', 'worker']);
   // First: a bad HTTP_ALLOW_HOSTS entry stops the start before any connection is opened.
-  const http = createGuardedHttpClient({ allow: cfg.HTTP_ALLOW_HOSTS, maxResponseBytes: cfg.HTTP_MAX_RESPONSE_BYTES });
+  const http = outboundHttpFromEnv();
   const dataSource = createDataSource();
   await dataSource.initialize();
   const redis = new IORedis(cfg.REDIS_URL, { maxRetriesPerRequest: 3 });
