@@ -117,6 +117,23 @@ describe('names, checked on the address the socket connects to', () => {
     expect(server.hits).toEqual(['/x']);
   });
 
+  it('resolves once per connection: a rebinding answer on a second lookup is never used', async () => {
+    // First answer allowed (127.0.0.1 is on the list), any later one not: a guard that
+    // checked one lookup and connected with another would end up on 127.0.0.2.
+    const calls: string[] = [];
+    const rebinding = async (hostname: string): Promise<LookupAddress[]> => {
+      calls.push(hostname);
+      return [{ address: calls.length === 1 ? '127.0.0.1' : '127.0.0.2', family: 4 }];
+    };
+    const response = await client({ resolve: rebinding, allow: '127.0.0.1' }).request({
+      method: 'GET',
+      url: `http://rebind.test:${server.port}/once`,
+    });
+    expect(response.status).toBe(200);
+    expect(calls).toEqual(['rebind.test']);
+    expect(server.hits).toEqual(['/once']);
+  });
+
   it('refuses a name when any of its addresses is blocked', async () => {
     const dns = fakeDns({ 'mixed.test': ['93.184.215.14', '::ffff:169.254.169.254'] });
     const error = await refusal(client({ resolve: dns }).request({ method: 'GET', url: 'http://mixed.test/' }));
