@@ -1,4 +1,4 @@
-import { RetryableNodeError } from '@tandem/node-sdk';
+import { createGuardedHttpClient, RetryableNodeError } from '@tandem/node-sdk';
 import { runNode, type HttpResponseStub } from '@tandem/node-sdk/testing';
 import { crmLookup } from './crm-lookup.node';
 
@@ -62,5 +62,15 @@ describe('acme.crm-lookup@1', () => {
     await expect(runNode(crmLookup, { config: {}, credentials: { 'acme-crm': { baseUrl: 'https://x' } } })).rejects.toThrow(
       'credential "acme-crm" needs baseUrl and apiKey',
     );
+  });
+
+  it('shows the outbound guard’s reason, and nothing of the error text of a failure', async () => {
+    const http = createGuardedHttpClient();
+    const internal = { 'acme-crm': { baseUrl: 'http://10.0.0.9/v2', apiKey: 'k-123' } };
+    const refused = await runNode(crmLookup, { config: {}, credentials: internal, http });
+    await http.close();
+    expect([refused.port, refused.output]).toEqual(['error', { error: 'the address 10.0.0.9 is private and not allowed' }]);
+    const failed = await runNode(crmLookup, { config: {}, credentials, httpResponses: [new Error('connect ECONNREFUSED 10.1.1.1:443')] });
+    expect(failed.output).toEqual({ error: 'the CRM could not be reached' });
   });
 });

@@ -1,4 +1,4 @@
-import { defineNode, NodeConfigError, RetryableNodeError } from '@tandem/node-sdk';
+import { defineNode, findOutboundHttpError, NodeConfigError, RetryableNodeError } from '@tandem/node-sdk';
 import { z } from 'zod';
 
 /** What the CRM answers for a found contact; checked, never trusted. */
@@ -40,7 +40,9 @@ export const crmLookup = defineNode({
         headers: { Authorization: `Bearer ${apiKey}` },
       });
     } catch (error) {
-      return { port: 'error', output: { error: String(error) } };
+      // The outbound guard's message is written for the journey's author; any other error
+      // text describes the worker's inside and stays there.
+      return { port: 'error', output: { error: findOutboundHttpError(error)?.message ?? 'the CRM could not be reached' } };
     }
 
     if (response.status === 429) {

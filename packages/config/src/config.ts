@@ -93,6 +93,14 @@ export const configSchema = {
     WORKER_HEALTH_PORT: port.default(3001),
     WORKFLOW_BUNDLE_PATH: z.string().default(''),
     WORKER_SANDBOX_WATCHDOG: z.enum(['shared', 'per-call']).default('shared'),
+    // Outbound HTTP guard of ctx.http and the HTTP node (docs/security.md, "Outbound HTTP").
+    HTTP_ALLOW_HOSTS: z.string().default(''),
+    HTTP_MAX_RESPONSE_BYTES: z.coerce
+      .number()
+      .int()
+      .min(1024)
+      .max(64 * 1024 * 1024)
+      .default(1024 * 1024),
   },
   studio: {
     STUDIO_PORT: port.default(5173),

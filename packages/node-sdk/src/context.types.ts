@@ -76,7 +76,7 @@ export interface HttpRequest {
   url: string;
   headers?: Record<string, string>;
   body?: unknown;
-  /** Default 10 000, at most 30 000. */
+  /** Bounds the whole call, redirects and body included. Default 10 000, at most 30 000. */
   timeoutMs?: number;
 }
 
@@ -87,7 +87,12 @@ export interface HttpResponse {
   body: unknown;
 }
 
-/** HTTP client; rejects only when no response arrives (network error, timeout). */
+/**
+ * HTTP client. In the worker it is the outbound guard (`createGuardedHttpClient`): public
+ * addresses only unless allowlisted, at most 5 redirects, bodies up to 1 MiB. Rejects only
+ * when no usable response arrives, with an `OutboundHttpError` whose message can be shown
+ * to the journey's author (refused address, too large, timeout, unreachable).
+ */
 export interface HttpClientPort {
   request(request: HttpRequest): Promise<HttpResponse>;
 }

@@ -36,3 +36,12 @@ export { nodeSpec } from './node-spec';
 export { interpolate, placeholdersOf, resolveTemplateValue, scopeOf, type InterpolateOptions, type TemplateScope } from './interpolate';
 export { NodeRegistry, UnknownNodeTypeError, catalogueFor, nodeSpecsFor } from './registry/node-registry';
 export { loadNodePackages, NodePackageError, type LoadedNodePackage } from './registry/load-node-packages';
+export { createGuardedHttpClient, HTTP_GUARD_DEFAULTS, type GuardedHttpClient, type GuardedHttpOptions } from './http/guarded-http-client';
+export { parseAllowlist, blockedAddress, type BlockedAddress, type HttpAllowlist } from './http/address-policy';
+export { type HostResolver } from './http/guarded-lookup';
+export {
+  OutboundHttpError,
+  findOutboundHttpError,
+  type OutboundHttpErrorCode,
+  type OutboundHttpErrorLike,
+} from './http/outbound-http-error';

@@ -1,5 +1,5 @@
 import type { Client } from '@temporalio/client';
-import type { NodeRegistry } from '@tandem/node-sdk';
+import type { HttpClientPort, NodeRegistry } from '@tandem/node-sdk';
 import type { ThroughputGovernor, WhatsAppClient } from '@tandem/whatsapp';
 import type { Redis } from 'ioredis';
 import type { DataSource } from 'typeorm';
@@ -32,7 +32,10 @@ export interface ActivityDeps {
   clock?: () => number;
   /** Source of `ctx.credentials` (default: `process.env`, see `envCredentials`). */
   env?: Record<string, string | undefined>;
-  /** `fetch` behind `ctx.http` (default: global fetch). */
-  fetch?: typeof fetch;
+  /**
+   * `ctx.http` of every node: the outbound guard (`createGuardedHttpClient`, built from
+   * `HTTP_ALLOW_HOSTS` by the runtime). Default: the guard with an empty allowlist.
+   */
+  http?: HttpClientPort;
   send?: Partial<SendPathOptions>;
 }

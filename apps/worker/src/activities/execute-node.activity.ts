@@ -1,11 +1,18 @@
 import { Context } from '@temporalio/activity';
-import { invokeNode, type NodeContext, type NodeInvocation, type SendOutcome } from '@tandem/node-sdk';
+import {
+  createGuardedHttpClient,
+  invokeNode,
+  type HttpClientPort,
+  type NodeContext,
+  type NodeInvocation,
+  type SendOutcome,
+} from '@tandem/node-sdk';
 import type { ExecuteNodeInput, ExecuteNodeResult, JourneyActivities, StepSend } from '@tandem/workflows';
 import { SendPath } from '../send/send-path.service';
 import type { ActivityDeps } from './activity-deps.types';
 import { stepErrorOf, toActivityFailure } from './activity-errors.util';
 import { findContact, toSnapshot } from './contact-snapshot.util';
-import { contactsPort, envCredentials, httpPort, stepLogger, type StepLogEntry } from './node-ports';
+import { contactsPort, envCredentials, stepLogger, type StepLogEntry } from './node-ports';
 import { stepRowId } from './run-rows.util';
 import { StepRows } from './step-rows.repository';
 
@@ -50,6 +57,8 @@ export function executeNodeActivity(deps: ActivityDeps): Pick<JourneyActivities,
   const sendPath = new SendPath(deps);
   const steps = new StepRows(deps.dataSource);
   const clock = deps.clock ?? Date.now;
+  // One guarded client (one connection pool) for every step; never a bare fetch.
+  const http = deps.http ?? createGuardedHttpClient();
   return {
     async executeNode(input: ExecuteNodeInput): Promise<ExecuteNodeResult> {
       const activity = Context.current();
@@ -60,7 +69,7 @@ export function executeNodeActivity(deps: ActivityDeps): Pick<JourneyActivities,
       const heartbeat = activity.info.isLocal ? undefined : setInterval(() => activity.heartbeat(), HEARTBEAT_MS);
       try {
         const def = deps.registry.require(input.node.type);
-        const ctx = await buildContext(deps, input, stepId, visit);
+        const ctx = await buildContext(deps, http, input, stepId, visit);
         const invocation = await invokeNode(def, ctx, input.node.config);
         await steps.finish(stepId, portOf(invocation), invocation.output, visit.lastSend?.wamid ?? null, clock());
         const contact = visit.contactChanged ? await findContact(deps.dataSource.manager, input.contactId) : undefined;
@@ -98,7 +107,13 @@ function portOf(invocation: NodeInvocation): string | null {
   return 'port' in invocation ? invocation.port : null;
 }
 
-async function buildContext(deps: ActivityDeps, input: ExecuteNodeInput, stepId: string, visit: NodeVisit): Promise<NodeContext> {
+async function buildContext(
+  deps: ActivityDeps,
+  http: HttpClientPort,
+  input: ExecuteNodeInput,
+  stepId: string,
+  visit: NodeVisit,
+): Promise<NodeContext> {
   const row = await findContact(deps.dataSource.manager, input.contactId, input.numberId);
   if (!row) throw new Error(`contact ${input.contactId} does not exist`);
   const snapshot = toSnapshot(row);
@@ -117,7 +132,7 @@ async function buildContext(deps: ActivityDeps, input: ExecuteNodeInput, stepId:
     number: { id: input.numberId, phoneNumberId: row.number_phone_number_id ?? '', mode: row.number_mode ?? 'coexistence' },
     logger: stepLogger(visit.logs, `${input.node.type} ${input.runId}:${input.step}`),
     whatsapp: { send: visit.send },
-    http: httpPort(deps.fetch ?? globalThis.fetch),
+    http,
     credentials: envCredentials(deps.env ?? process.env),
     contacts: contactsPort(deps.dataSource, input.contactId, () => (visit.contactChanged = true)),
     now: deps.clock ?? Date.now,

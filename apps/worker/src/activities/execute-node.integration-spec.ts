@@ -1,5 +1,5 @@
 import { journeyBuilder } from '@tandem/journey-model';
-import { defineNode, RetryableNodeError } from '@tandem/node-sdk';
+import { createGuardedHttpClient, defineNode, RetryableNodeError } from '@tandem/node-sdk';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { z } from 'zod';
@@ -11,6 +11,8 @@ let h: EngineHarness;
 let quotes: Server;
 let quotesUrl = '';
 let flakyCalls = 0;
+// The production guard, opened for the local quotes server only (as HTTP_ALLOW_HOSTS would).
+const http = createGuardedHttpClient({ allow: '127.0.0.1' });
 
 /** A custom node as a third party would write it: credentials, HTTP, contact changes, a send. */
 const quoteNode = defineNode({
@@ -60,10 +62,12 @@ beforeAll(async () => {
   h = await createEngineHarness('execute_node');
   h.deps.registry.register(quoteNode, flakyNode);
   h.deps.env = { TANDEM_CREDENTIAL_QUOTES: JSON.stringify({ apiKey: 'secret-key' }) };
+  h.deps.http = http;
   await h.startWorker();
 });
 afterAll(async () => {
   await h.close();
+  await http.close();
   await new Promise((r) => quotes.close(r));
 });
 afterEach(() => h.db.dataSource.query(`UPDATE journeys SET status = 'paused'`));
@@ -136,6 +140,30 @@ describe('executeNode runs custom nodes like built-ins', () => {
     const { run, steps } = await runOnce(doc, '15556660004');
     expect(run.status).toBe('completed');
     expect(steps).toEqual([expect.objectContaining({ node_id: 'flaky', port: 'main', attempt: 2, error: null })]);
+  });
+
+  it('fails the step of a custom node whose HTTP call the guard refuses, with the reason, without retrying', async () => {
+    const doc = journeyBuilder()
+      .trigger({ kind: 'contact.synced' })
+      .node('quote', 'acme.quote@1', { credential: 'quotes', url: 'http://169.254.169.254/latest/meta-data/' })
+      .build();
+    const { run, steps } = await runOnce(doc, '15556660006');
+    expect(run).toMatchObject({ status: 'failed', error: { code: 'node_failed', nodeId: 'quote' } });
+    expect(steps[0].error).toMatchObject({ code: 'OutboundHttpError', message: 'the address 169.254.169.254 is private and not allowed' });
+    expect(steps[0].attempt).toBe(1);
+  });
+
+  it('sends the HTTP node to its error port for a private address outside the allowlist', async () => {
+    const doc = journeyBuilder()
+      .trigger({ kind: 'contact.synced' })
+      .node('call', 'core.http-request@1', { url: 'http://10.0.0.7/orders' })
+      .build();
+    const { run, steps } = await runOnce(doc, '15556660007');
+    expect(run.status).toBe('completed');
+    expect(steps[0]).toMatchObject({
+      port: 'error',
+      output: { error: 'the address 10.0.0.7 is private and not allowed', code: 'blocked_address' },
+    });
   });
 
   it('fails with unknown_node when the worker does not have the node type', async () => {

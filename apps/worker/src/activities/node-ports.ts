@@ -1,44 +1,6 @@
 import { preparedStatement, runPrepared, type PreparedStatement } from '@tandem/db';
-import {
-  NodeConfigError,
-  type AttributeValue,
-  type ContactsPort,
-  type CredentialsPort,
-  type HttpClientPort,
-  type HttpRequest,
-  type HttpResponse,
-  type NodeLogger,
-} from '@tandem/node-sdk';
+import { NodeConfigError, type AttributeValue, type ContactsPort, type CredentialsPort, type NodeLogger } from '@tandem/node-sdk';
 import type { DataSource } from 'typeorm';
-
-const MAX_HTTP_TIMEOUT_MS = 30_000;
-
-/** `ctx.http`: fetch with a timeout; JSON bodies in and out; non-2xx answers do not throw. */
-export function httpPort(fetchFn: typeof fetch): HttpClientPort {
-  return {
-    async request(request: HttpRequest): Promise<HttpResponse> {
-      const timeoutMs = Math.min(request.timeoutMs ?? 10_000, MAX_HTTP_TIMEOUT_MS);
-      const isJsonBody = request.body !== undefined && typeof request.body !== 'string';
-      const response = await fetchFn(request.url, {
-        method: request.method,
-        headers: { ...(isJsonBody ? { 'content-type': 'application/json' } : {}), ...request.headers },
-        body: request.body === undefined ? undefined : isJsonBody ? JSON.stringify(request.body) : (request.body as string),
-        signal: AbortSignal.timeout(timeoutMs),
-      });
-      const text = await response.text();
-      const headers = Object.fromEntries(response.headers.entries());
-      let body: unknown = text;
-      if ((headers['content-type'] ?? '').includes('json') && text !== '') {
-        try {
-          body = JSON.parse(text);
-        } catch {
-          body = text;
-        }
-      }
-      return { status: response.status, headers, body };
-    },
-  };
-}
 
 /** Environment variable holding credential `ref`: `TANDEM_CREDENTIAL_<REF>` (upper case, `-`/`.` → `_`). */
 export function credentialVariable(ref: string): string {

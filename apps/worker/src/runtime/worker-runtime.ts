@@ -8,6 +8,7 @@ import { ThroughputGovernor, WhatsAppClient } from '@tandem/whatsapp';
 import IORedis from 'ioredis';
 import { hostname } from 'node:os';
 import type { ActivityDeps } from '../activities/activity-deps.types';
+import { outboundHttpFromEnv } from './outbound-http';
 
 /** Everything the worker process owns, with one way to close it. */
 export interface WorkerRuntime {
@@ -32,10 +33,13 @@ export function nodePackageList(value: string): string[] {
 /**
  * Builds the worker's dependencies from the environment: PostgreSQL, Redis (governor and
  * send leases), the Cloud API client (the simulator by default), the Temporal client
- * (campaign starts) and the node registry (built-ins + WORKER_NODE_PACKAGES).
+ * (campaign starts), the node registry (built-ins + WORKER_NODE_PACKAGES) and the
+ * outbound HTTP guard behind `ctx.http` (HTTP_ALLOW_HOSTS, HTTP_MAX_RESPONSE_BYTES).
  */
 export async function createWorkerRuntime(): Promise<WorkerRuntime> {
   const cfg = loadConfig(['database', 'redis', 'temporal', 'meta', 'worker']);
+  // First: a bad HTTP_ALLOW_HOSTS entry stops the start before any connection is opened.
+  const http = outboundHttpFromEnv();
   const dataSource = createDataSource();
   await dataSource.initialize();
   const redis = new IORedis(cfg.REDIS_URL, { maxRetriesPerRequest: 3 });
@@ -55,6 +59,7 @@ export async function createWorkerRuntime(): Promise<WorkerRuntime> {
     registry,
     temporal: new Client({ connection, namespace: cfg.TEMPORAL_NAMESPACE }),
     taskQueue: cfg.TEMPORAL_TASK_QUEUE,
+    http,
     send: { leasePrefix: `${cfg.QUEUE_PREFIX}:send-lease` },
   };
   return {
@@ -62,6 +67,7 @@ export async function createWorkerRuntime(): Promise<WorkerRuntime> {
     connection,
     async close() {
       await connection.close().catch(() => undefined);
+      await http.close().catch(() => undefined);
       await redis.quit().catch(() => redis.disconnect());
       if (dataSource.isInitialized) await dataSource.destroy();
     },

@@ -1,6 +1,6 @@
 import type { EngineEvent, ReplyEvent, WaitForReplyConfig } from '@tandem/journey-model';
 import type { OutboundMessage, TemplateDefinitionComponent } from '@tandem/whatsapp';
-import type { AttributeValue, HttpRequest, NodeContact, NodeNumber, SendOptions } from '../context.types';
+import type { AttributeValue, HttpClientPort, HttpRequest, NodeContact, NodeNumber, SendOptions } from '../context.types';
 import type { SendOutcome } from '../send-outcome.types';
 
 /** A canned HTTP answer; `headers` default to JSON when `body` is not a string. */
@@ -43,6 +43,12 @@ export interface RunNodeOptions {
   sendResults?: SendOutcome[] | ((message: OutboundMessage, options: SendOptions | undefined, call: number) => SendOutcome | undefined);
   /** Answers of `ctx.http.request`, in order (an `Error` simulates a network failure), or a function. */
   httpResponses?: (HttpResponseStub | Error)[] | ((request: HttpRequest) => HttpResponseStub | Promise<HttpResponseStub>);
+  /**
+   * A real HTTP client behind `ctx.http` instead of `httpResponses` — e.g.
+   * `createGuardedHttpClient({ allow: '127.0.0.1' })` to call a local test server through
+   * the production guard. Calls are still recorded in `httpCalls`.
+   */
+  http?: HttpClientPort;
   /** Credentials by name. */
   credentials?: Record<string, Record<string, string>>;
   /** The account's templates; when set, template sends must match an approved one. */

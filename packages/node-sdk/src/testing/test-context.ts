@@ -35,6 +35,7 @@ function httpPort(options: RunNodeOptions, recording: NodeRecording): NodeContex
   return {
     async request(request: HttpRequest) {
       recording.httpCalls.push(structuredClone(request));
+      if (options.http) return options.http.request(request);
       if (typeof options.httpResponses === 'function') return toResponse(await options.httpResponses(request));
       const next = queue.shift();
       if (next === undefined) throw new Error(`runNode: unexpected HTTP request ${request.method} ${request.url} (no httpResponses left)`);

@@ -60,7 +60,12 @@ describe('core.http-request@1', () => {
     ['2xx → main', [{ status: 201, body: { id: 9 } }], 'main', { status: 201, body: { id: 9 } }],
     ['404 → error', [{ status: 404, body: { message: 'no such order' } }], 'error', { status: 404, body: { message: 'no such order' } }],
     ['500 → error', [{ status: 500, body: 'Internal error' }], 'error', { status: 500, body: 'Internal error' }],
-    ['network failure → error', [new Error('connect ECONNREFUSED')], 'error', { error: 'connect ECONNREFUSED' }],
+    [
+      'network failure → error, without the system text',
+      [new Error('connect ECONNREFUSED')],
+      'error',
+      { error: 'the request to shop.test failed' },
+    ],
   ])('%s', async (_name, httpResponses, port, output) => {
     const result = await runNode(httpRequestNode, { config: { url: 'https://shop.test/x' }, httpResponses });
     expect(result.port).toBe(port);
@@ -86,6 +91,7 @@ describe('core.http-request@1', () => {
   it('does not call a URL that is not http(s) once filled in', async () => {
     const result = await runNode(httpRequestNode, { config: { url: '{{vars.target}}' }, variables: { target: 'file:///etc/passwd' } });
     expect(result.port).toBe('error');
+    expect(result.output).toEqual({ error: 'only http and https addresses can be called' });
     expect(result.httpCalls).toEqual([]);
   });
 

@@ -1,5 +1,5 @@
 import { variableNameSchema } from '@tandem/journey-model';
-import { defineNode, interpolate, scopeOf, type HttpRequest, type NodeContext } from '@tandem/node-sdk';
+import { defineNode, findOutboundHttpError, interpolate, scopeOf, type HttpRequest, type NodeContext } from '@tandem/node-sdk';
 import { z } from 'zod';
 import { fillJsonTemplate, keptBody } from './json-template.util';
 
@@ -42,13 +42,13 @@ function isJson(text: string): boolean {
   }
 }
 
-async function buildRequest(ctx: NodeContext, config: HttpConfig): Promise<HttpRequest | { invalidUrl: string }> {
+async function buildRequest(ctx: NodeContext, config: HttpConfig): Promise<HttpRequest | { invalidUrl: true }> {
   const credential = config.credential ? await ctx.credentials.get(config.credential) : {};
   const scope = { ...scopeOf(ctx), credential };
   const url = interpolate(config.url, scope, {
     encode: (value, path) => (path.startsWith('credential.') ? value : encodeURIComponent(value)),
   });
-  if (!URL.canParse(url) || !['http:', 'https:'].includes(new URL(url).protocol)) return { invalidUrl: url };
+  if (!URL.canParse(url) || !['http:', 'https:'].includes(new URL(url).protocol)) return { invalidUrl: true };
   const headers = Object.fromEntries(config.headers.map((h) => [h.name, interpolate(h.value, scope)]));
   const request: HttpRequest = { method: config.method, url, headers, timeoutMs: config.timeoutMs };
   if (config.bodyType === 'json' && config.body !== undefined) {
@@ -61,10 +61,24 @@ async function buildRequest(ctx: NodeContext, config: HttpConfig): Promise<HttpR
 }
 
 /**
- * `core.http-request@1`: calls an HTTP API. Ports: `main` for a 2xx answer, `error` for
- * any other status, a network failure or timeout, or a URL that is not http(s) after
- * filling placeholders. The response (`status`, `body`, bodies over 64 KB cut) is the
- * step output and, with `saveAs`, a run variable for later conditions and messages.
+ * What the `error` port carries when no answer came: the outbound guard's own message
+ * (written for the journey's author: "the address 127.0.0.1 is private and not allowed")
+ * and code, else only the host. Never the URL or the system's error text: a URL may hold
+ * a credential, and error text describes the inside of the worker.
+ */
+function failureOutput(error: unknown, url: string): { error: string; code?: string } {
+  const refused = findOutboundHttpError(error);
+  if (refused) return { error: refused.message, code: refused.code };
+  return { error: `the request to ${new URL(url).hostname} failed` };
+}
+
+/**
+ * `core.http-request@1`: calls an HTTP API through `ctx.http` — the outbound guard: no
+ * private or reserved addresses unless allowlisted, at most 5 redirects, answers up to
+ * 1 MB (docs/security.md, "Outbound HTTP"). Ports: `main` for a 2xx answer, `error` for
+ * any other status, a refused address, a network failure or timeout, or a URL that is not
+ * http(s) after filling placeholders. The response (`status`, `body`, bodies over 64 KB
+ * cut) is the step output and, with `saveAs`, a run variable.
  */
 export const httpRequestNode = defineNode({
   type: 'core.http-request',
@@ -77,13 +91,13 @@ export const httpRequestNode = defineNode({
   ports: ['main', 'error'],
   async run(ctx, config) {
     const request = await buildRequest(ctx, config);
-    if ('invalidUrl' in request) return { port: 'error', output: { error: `not an http(s) URL: ${request.invalidUrl}` } };
+    if ('invalidUrl' in request) return { port: 'error', output: { error: 'only http and https addresses can be called' } };
     let response;
     try {
       response = await ctx.http.request(request);
     } catch (error) {
       ctx.logger.warn('http request failed without a response', { method: request.method, host: new URL(request.url).host });
-      return { port: 'error', output: { error: error instanceof Error ? error.message : String(error) } };
+      return { port: 'error', output: failureOutput(error, request.url) };
     }
     const result = { status: response.status, ...keptBody(response.body) };
     const ok = response.status >= 200 && response.status < 300;
