@@ -46,7 +46,7 @@ const tagging = (trigger: Parameters<ReturnType<typeof journeyBuilder>['trigger'
 it('dispatcher: a stored evil trigger pattern never matches, costs < 50 ms on a 40-char attack, and is logged', async () => {
   const evil = await h.store.publish(tagging({ kind: 'message.received', match: { kind: 'regex', pattern: EVIL } }));
   const safe = await h.store.publish(tagging({ kind: 'message.received', match: { kind: 'regex', pattern: SAFE } }));
-  const catalog = new JourneyCatalog(h.db.dataSource, { warn });
+  const catalog = new JourneyCatalog(h.db.dataSource, console);
   const document = await catalog.documentOf(evil, 1);
   expect(warn).toHaveBeenCalledWith(
     expect.stringContaining(`journey ${evil}@1: a stored pattern never matches: The regular expression "${EVIL}"`),
