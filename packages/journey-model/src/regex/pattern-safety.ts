@@ -1,9 +1,10 @@
 import type { JourneyDocument } from '../document/journey.schema';
 import type { RunDocument } from '../document/run-document.util';
-import type { Segment, Trigger } from '../document/trigger.schema';
+import type { Segment } from '../document/trigger.schema';
 import { FLOW_NODE_TYPES } from '../flow-nodes/flow-nodes';
 import type { ValidationIssue } from '../validation/issue.types';
 import {
+  conditionPatterns,
   disarmRunDocument,
   disarmSegment,
   disarmTrigger,
@@ -64,15 +65,14 @@ async function refusalFor(patterns: readonly AuthorPattern[], what: string, warn
  * every refused trigger pattern never matching, each one reported through `warn`.
  */
 export async function withSafeTriggers(doc: JourneyDocument, what: string, warn: PatternWarn): Promise<JourneyDocument> {
-  const triggers = doc.triggers;
   const refused = await refusalFor(documentPatterns({ ...doc, nodes: [] }), what, warn);
-  return { ...doc, triggers: triggers.map((t: Trigger) => disarmTrigger(t, refused)) };
+  return { ...doc, triggers: doc.triggers.map((t) => disarmTrigger(t, refused)) };
 }
 
 /** A run document whose refused condition patterns never match (see {@link withSafeTriggers}). */
 export async function withSafeConditions(doc: RunDocument, what: string, warn: PatternWarn): Promise<RunDocument> {
   const patterns = doc.nodes.flatMap((node) =>
-    node.kind === 'flow' && node.type === FLOW_NODE_TYPES.condition ? segmentPatterns({ conditions: node.config }) : [],
+    node.kind === 'flow' && node.type === FLOW_NODE_TYPES.condition ? conditionPatterns(node.config) : [],
   );
   return disarmRunDocument(doc, await refusalFor(patterns, what, warn));
 }
