@@ -50,6 +50,21 @@ export default tseslint.config(
     },
   },
   {
+    // recheck is a native Node analyser: the browser bundle must never pull it in.
+    files: ['apps/studio/src/**/*.ts', 'apps/studio/src/**/*.tsx'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: ['recheck', '@tandem/journey-model/regex-safety'].map((name) => ({
+            name,
+            message: 'Node only: the api reports unsafe patterns as `regex-unsafe` issues.',
+          })),
+        },
+      ],
+    },
+  },
+  {
     files: ['workflows/src/**/*.ts'],
     // Tests and their fixtures (harnesses, recorded histories) run in Node, not in the sandbox.
     ignores: ['workflows/src/**/*.spec.ts', 'workflows/src/**/*.integration-spec.ts', 'workflows/src/**/__fixtures__/**'],

@@ -29,6 +29,7 @@ module.exports = function preset(projectDir, extra = {}) {
     moduleNameMapper: {
       '^@tandem/node-sdk/testing$': `${root}/packages/node-sdk/src/testing/index.ts`,
       '^@tandem/journey-model/runtime$': `${root}/packages/journey-model/src/runtime.ts`,
+      '^@tandem/journey-model/regex-safety$': `${root}/packages/journey-model/src/regex-safety.ts`,
       '^@tandem/workflows$': `${root}/workflows/src/index.ts`,
       '^@tandem/(api-contract|config|db|journey-model|node-sdk|nodes-core|testing|whatsapp)$': `${root}/packages/$1/src/index.ts`,
     },

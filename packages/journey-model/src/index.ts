@@ -47,3 +47,6 @@ export { portsByNode } from './validation/node-checks.util';
 export * from './validation/validate-journey';
 
 export * from './testing/journey-builder';
+
+export * from './eval/author-regex.util';
+export * from './regex/author-patterns.util';

@@ -17,6 +17,7 @@ function loadedBy(entry: string): Set<string> {
   const visit = (file: string) => {
     if (seen.has(file)) return;
     seen.add(file);
+    if (!file.startsWith('/')) return; // a package: listed, not followed
     for (const spec of runtimeImports(file)) visit(spec.startsWith('.') ? `${resolve(dirname(file), spec)}.ts` : spec);
   };
   visit(entry);
@@ -38,6 +39,14 @@ describe('@tandem/journey-model/runtime', () => {
     const nodeFile = join(__dirname, 'flow-nodes', 'wait-for-reply.node.ts');
     expect(runtimeImports(nodeFile)).toEqual(expect.arrayContaining(['zod', '../document/common.schema']));
     expect(runtimeImports(nodeFile)).not.toContain('../catalogue/node-spec.types');
+  });
+
+  it('the main entry (the studio bundles it) never loads the Node-only regex safety check', () => {
+    const main = [...loadedBy(join(__dirname, 'index.ts'))];
+    expect(main).toContain(join(__dirname, 'regex', 'author-patterns.util.ts'));
+    expect(main.filter((f) => !f.startsWith('/'))).toEqual(['zod']);
+    expect(main.filter((f) => f.includes('regex-safety') || f.endsWith('check-pattern.ts') || f.endsWith('pattern-safety.ts'))).toEqual([]);
+    expect(runtimeImports(join(__dirname, 'regex', 'check-pattern.ts'))).toEqual(['recheck']);
   });
 
   it('exports the same functions and constants as the main entry', () => {

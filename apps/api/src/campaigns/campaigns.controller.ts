@@ -29,6 +29,11 @@ export class CampaignsController {
   @ApiOperation({ summary: "Runs an active journey's live version for every contact of a segment (tags, attribute conditions)" })
   @ApiZodBody(createCampaignRequestSchema)
   @ApiZodResponse(201, campaignSchema, 'The campaign, with its segment size as total')
+  @ApiZodResponse(
+    400,
+    apiErrorSchema,
+    'The segment is invalid, or one of its regular expressions can backtrack catastrophically (`issues`, code `regex-unsafe`)',
+  )
   @ApiZodResponse(404, apiErrorSchema, 'No such journey')
   @ApiZodResponse(409, apiErrorSchema, 'The journey is not active')
   create(

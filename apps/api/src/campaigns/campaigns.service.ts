@@ -8,6 +8,8 @@ import {
 } from '@nestjs/common';
 import type { CampaignDto, CreateCampaignRequest } from '@tandem/api-contract';
 import { BusinessNumber, Campaign, Journey, JourneyVersion } from '@tandem/db';
+import { segmentPatterns } from '@tandem/journey-model';
+import { refusalMessage, unsafePatterns } from '@tandem/journey-model/regex-safety';
 import { campaignStart, CAMPAIGN_WORKFLOW_TYPE } from '@tandem/workflows';
 import { DataSource, In } from 'typeorm';
 import { WorkflowNotFoundError } from '@temporalio/client';
@@ -39,6 +41,7 @@ export class CampaignsService {
    * is marked failed and its audit entry stays: the start was asked for, and the row says how it ended.
    */
   async create(caller: Caller, input: CreateCampaignRequest): Promise<CampaignDto> {
+    await assertSafeSegment(input.segment);
     const journey = await this.dataSource.getRepository(Journey).findOneBy({ id: input.journeyId, workspaceId: caller.workspaceId });
     if (!journey) throw new NotFoundException(`No journey ${input.journeyId}`);
     if (journey.status !== 'active' || journey.liveVersion === null) {
@@ -146,4 +149,16 @@ export class CampaignsService {
     const names = new Map(journeys.map((j) => [j.id, j.name]));
     return Promise.all(campaigns.map(async (c) => this.progress.describe(c, names.get(c.journeyId) ?? '')));
   }
+}
+
+/** Refuses (400, with `regex-unsafe` issues) a segment whose patterns can backtrack catastrophically. */
+async function assertSafeSegment(segment: CreateCampaignRequest['segment']): Promise<void> {
+  const unsafe = await unsafePatterns(segmentPatterns(segment, ['segment']));
+  if (unsafe.length === 0) return;
+  throw new BadRequestException({
+    statusCode: 400,
+    error: 'Bad Request',
+    message: unsafe.map(refusalMessage).join(' '),
+    issues: unsafe.map((p) => ({ severity: 'error', code: 'regex-unsafe', message: refusalMessage(p), path: p.path })),
+  });
 }

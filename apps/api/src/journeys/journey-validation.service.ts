@@ -2,6 +2,7 @@ import { Injectable, UnprocessableEntityException } from '@nestjs/common';
 import type { JourneyIssueDto, ValidateResponseDto } from '@tandem/api-contract';
 import { BusinessNumber } from '@tandem/db';
 import { journeyDocumentSchema, portsByNode, validateJourney, type TemplateStatus } from '@tandem/journey-model';
+import { patternIssues } from '@tandem/journey-model/regex-safety';
 import { DataSource, type EntityManager } from 'typeorm';
 import { CatalogueService } from '../catalogue/catalogue.service';
 import { TemplatesService } from '../templates/templates.service';
@@ -34,7 +35,12 @@ export class JourneyValidationService {
       else numberIssues.push(numberNotFound(numberId));
     }
     const issues = validateJourney(doc, this.catalogue.catalogue, templates ? { templates } : {});
-    return { issues: [...numberIssues, ...issues], ports: parsed.success ? portsByNode(parsed.data, this.catalogue.catalogue) : {} };
+    // Patterns that can backtrack catastrophically block publishing (recheck, Node only: not in validateJourney).
+    const regexIssues = parsed.success ? await patternIssues(parsed.data) : [];
+    return {
+      issues: [...numberIssues, ...issues, ...regexIssues],
+      ports: parsed.success ? portsByNode(parsed.data, this.catalogue.catalogue) : {},
+    };
   }
 
   /**

@@ -1,6 +1,7 @@
 import { ApplicationFailure, Context } from '@temporalio/activity';
 import { preparedStatement, runPrepared } from '@tandem/db';
 import { journeyDocumentSchema, matchSegment, segmentSchema, type JourneySettings, type Segment } from '@tandem/journey-model';
+import { withSafeSegment } from '@tandem/journey-model/regex-safety';
 import type { CampaignActivities, CampaignPageResult } from '@tandem/workflows';
 import type { DataSource } from 'typeorm';
 import { RunStarter } from '../runtime/run-starter';
@@ -70,7 +71,9 @@ async function loadPlan(ds: DataSource, campaignId: string): Promise<CampaignPla
   if (!numbers[0]) throw setupError(`campaign ${campaignId}: the journey's number does not exist`);
   const { workspace_id: workspaceId, journey_id: journeyId, version } = rows[0];
   const triggerId = document.triggers.find((t) => t.kind === 'campaign')?.id;
-  return { workspaceId, journeyId, version, numberId: numbers[0].id, reEntry: document.settings.reEntry, segment: segment.data, triggerId };
+  // A pattern that can backtrack catastrophically (stored before the api checked them) never matches.
+  const safeSegment = await withSafeSegment(segment.data, `campaign ${campaignId}`, (m) => console.warn(m));
+  return { workspaceId, journeyId, version, numberId: numbers[0].id, reEntry: document.settings.reEntry, segment: safeSegment, triggerId };
 }
 
 /** Whether re-entry lets this contact in: runs of *other* starts count, this campaign's own do not. */

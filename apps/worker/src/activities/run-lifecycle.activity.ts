@@ -1,6 +1,7 @@
 import { ApplicationFailure } from '@temporalio/activity';
 import { preparedStatement, runPrepared } from '@tandem/db';
 import { RunDocumentError, toRunDocument } from '@tandem/journey-model';
+import { withSafeConditions } from '@tandem/journey-model/regex-safety';
 import {
   RUN_FAILURE_TYPES,
   type BeginRunInput,
@@ -81,12 +82,16 @@ const selectRunRow = preparedStatement<{ id: string }>(
 async function loadVersion(m: EntityManager, journeyId: string, version: number): Promise<LoadedVersion> {
   const { rows } = await runPrepared(m, selectVersion, [journeyId, version]);
   if (!rows[0]) throw setupError(`journey ${journeyId} has no version ${version}`);
+  let document: LoadedVersion['document'];
   try {
-    return { workspaceId: rows[0].workspace_id, document: toRunDocument(rows[0].document) };
+    document = toRunDocument(rows[0].document);
   } catch (error) {
     if (error instanceof RunDocumentError) throw setupError(`journey ${journeyId} v${version} cannot run: ${error.message}`);
     throw error;
   }
+  // A condition pattern that can backtrack catastrophically (stored before the api checked them) is false.
+  document = await withSafeConditions(document, `journey ${journeyId}@${version}`, (m) => console.warn(m));
+  return { workspaceId: rows[0].workspace_id, document };
 }
 
 function seedOf(input: Pick<BeginRunInput, 'workflowId' | 'temporalRunId' | 'run'>, workspaceId: string): RunRowSeed {

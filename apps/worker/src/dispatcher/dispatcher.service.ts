@@ -46,7 +46,7 @@ export class Dispatcher {
   private readonly starter: RunStarter;
 
   constructor(private readonly deps: DispatcherDeps) {
-    this.catalog = new JourneyCatalog(deps.dataSource);
+    this.catalog = new JourneyCatalog(deps.dataSource, deps.logger);
     this.starter = new RunStarter(deps.temporal, deps.dataSource, deps.taskQueue, deps.eagerStart);
   }
 

@@ -1,5 +1,6 @@
 import { preparedStatement, runPrepared } from '@tandem/db';
 import { journeyDocumentSchema, type JourneyDocument } from '@tandem/journey-model';
+import { withSafeTriggers } from '@tandem/journey-model/regex-safety';
 import type { DataSource } from 'typeorm';
 
 /** A journey that is active on a number, with its live (pinned) version. */
@@ -38,7 +39,10 @@ const versionDocument = preparedStatement<{ document: unknown }>(
 export class JourneyCatalog {
   private readonly documents = new Map<string, JourneyDocument | null>();
 
-  constructor(private readonly ds: DataSource) {}
+  constructor(
+    private readonly ds: DataSource,
+    private readonly logger: Pick<Console, 'warn'> = console,
+  ) {}
 
   async liveOn(workspaceId: string, numberId: string): Promise<LiveJourney[]> {
     const [row] = (await runPrepared(this.ds, liveVersions, [workspaceId])).rows;
@@ -62,8 +66,10 @@ export class JourneyCatalog {
     if (!this.documents.has(key)) {
       const { rows } = await runPrepared(this.ds, versionDocument, [journeyId, version]);
       const parsed = journeyDocumentSchema.safeParse(rows[0]?.document);
-      // An unparsable version never starts runs (the api validates before publishing).
-      this.documents.set(key, parsed.success ? parsed.data : null);
+      // An unparsable version never starts runs (the api validates before publishing). A trigger
+      // pattern that can backtrack catastrophically (stored before the api checked them) never matches.
+      const document = parsed.success ? await withSafeTriggers(parsed.data, `journey ${key}`, (m) => this.logger.warn(m)) : null;
+      this.documents.set(key, document);
     }
     return this.documents.get(key) ?? null;
   }

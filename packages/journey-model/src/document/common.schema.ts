@@ -46,7 +46,8 @@ export type TemplateRef = z.infer<typeof templateRefSchema>;
 
 /**
  * Checks that a regular expression compiles, for `.refine` on config fields.
- * Patterns are capped at 200 characters to keep matching cheap inside the workflow.
+ * Patterns are capped at 200 characters. Whether one can backtrack catastrophically is
+ * checked apart, in Node (`@tandem/journey-model/regex-safety`: api validation, worker loaders).
  */
 export function isValidRegex(pattern: string, flags = ''): boolean {
   if (pattern.length > 200) return false;

@@ -1,4 +1,5 @@
 import type { Condition, ConditionRule } from '../document/condition.schema';
+import { testAuthorRegex } from './author-regex.util';
 import { resolvePath } from './field-path.util';
 
 /**
@@ -45,7 +46,7 @@ export function evaluateRule(rule: ConditionRule, scope: ConditionScope): boolea
     case 'in':
       return Array.isArray(rule.value) && rule.value.some((candidate) => same(actual, candidate, ignoreCase));
     case 'matches':
-      return typeof actual === 'string' && typeof rule.value === 'string' && new RegExp(rule.value, ignoreCase ? 'i' : '').test(actual);
+      return typeof actual === 'string' && typeof rule.value === 'string' && testAuthorRegex(rule.value, ignoreCase, actual);
     case 'gt':
     case 'gte':
     case 'lt':

@@ -1,4 +1,5 @@
 import type { EngineEvent, InboundMatch, Segment, Trigger } from '../document/trigger.schema';
+import { testAuthorRegex } from './author-regex.util';
 import { evaluateCondition } from './condition.util';
 import { matchesKeyword } from './text-match.util';
 
@@ -34,7 +35,7 @@ function matchInbound(match: InboundMatch, event: EngineEvent): boolean {
     case 'keywords':
       return matchesKeyword(event.text, match.keywords, match.mode);
     case 'regex':
-      return event.text !== undefined && new RegExp(match.pattern, match.ignoreCase ? 'i' : '').test(event.text);
+      return event.text !== undefined && testAuthorRegex(match.pattern, match.ignoreCase, event.text);
     case 'button':
       return [event.buttonPayload, event.buttonId, event.listRowId].some((id) => id !== undefined && match.payloads.includes(id));
     case 'first_message':

@@ -8,7 +8,8 @@ export type IssueSeverity = 'error' | 'warning';
  * - `duplicate-id` (node, edge or trigger), `dangling-edge`, `unknown-type`, `invalid-config`,
  *   `unknown-port`, `port-fanout` (two edges leave one port);
  * - `unreachable`, `cycle-without-wait`;
- * - `freeform-window`, `template-not-approved`, `template-unknown` (WhatsApp lints).
+ * - `freeform-window`, `template-not-approved`, `template-unknown` (WhatsApp lints);
+ * - `regex-unsafe`: a pattern can backtrack catastrophically (added by the Node-only `regex-safety` entry).
  */
 export type IssueCode =
   | 'schema'
@@ -26,7 +27,8 @@ export type IssueCode =
   | 'cycle-without-wait'
   | 'freeform-window'
   | 'template-not-approved'
-  | 'template-unknown';
+  | 'template-unknown'
+  | 'regex-unsafe';
 
 /** A suggested one-click fix the studio can offer. */
 export type IssueFix = { kind: 'add-template-fallback'; nodeId: string };
