@@ -17,7 +17,9 @@ const url = (protocols: string[]) =>
 
 /**
  * Every environment variable Tandem reads, grouped by area, with its default.
- * `.env.example` documents the same list; a test keeps the two in step.
+ * `.env.example` documents the same list; a test keeps the two in step. A variable holding
+ * a secret also goes into SECRET_VARIABLES (production.ts): NODE_ENV=production refuses it
+ * weak or at its default.
  */
 export const configSchema = {
   app: {
