@@ -5,5 +5,6 @@ COPY . .
 RUN npm ci --no-audit --no-fund && NX_DAEMON=false npx nx run studio:build
 
 FROM nginx:1.27-alpine
-COPY docker/studio.nginx.conf /etc/nginx/conf.d/default.conf
+# A template: the image substitutes environment variables (SIMULATOR_CONTROL_TOKEN) at start.
+COPY docker/studio.nginx.conf /etc/nginx/templates/default.conf.template
 COPY --from=build /repo/apps/studio/dist /usr/share/nginx/html

@@ -7,7 +7,14 @@ const pkg = (name: string) => fileURLToPath(new URL(`../../packages/${name}/src/
 // Where the studio's dev and preview servers forward API and simulator calls.
 const apiUrl = process.env.TANDEM_API_URL ?? `http://127.0.0.1:${process.env.API_PORT ?? 3000}`;
 const simUrl = process.env.TANDEM_SIM_URL ?? `http://127.0.0.1:${process.env.SIMULATOR_PORT ?? 4010}`;
-const proxy = { '/api': apiUrl, '/health': apiUrl, '/_sim': simUrl };
+// A simulator run with NODE_ENV=production wants SIMULATOR_CONTROL_TOKEN on `/_sim`: the
+// proxy adds it, so the token never reaches the browser (unset in development: nothing added).
+const simToken = process.env.SIMULATOR_CONTROL_TOKEN;
+const proxy = {
+  '/api': apiUrl,
+  '/health': apiUrl,
+  '/_sim': { target: simUrl, headers: simToken ? { authorization: `Bearer ${simToken}` } : {} },
+};
 
 // The studio compiles the shared pure packages from source (no CommonJS in the browser).
 export default defineConfig({

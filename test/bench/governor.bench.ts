@@ -5,6 +5,7 @@ import { fork, spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadConfig } from '@tandem/config';
+import { PRODUCTION_TEST_SECRETS, simControlHeaders } from '../system/production-secrets';
 import { freePort } from '../system/tandem-stack';
 import { progress, worstSlidingWindow, writeReport } from './bench.util';
 
@@ -13,7 +14,7 @@ const MESSAGES = 2000;
 const PROCESSES = 2;
 const NUMBER = { phoneNumberId: '900000000000001', wabaId: '900000000000000', displayPhoneNumber: '15550100001' };
 const TEMPLATE = 'bench_ping';
-const TOKEN = 'bench-token';
+const TOKEN = PRODUCTION_TEST_SECRETS.META_ACCESS_TOKEN;
 
 async function main(): Promise<void> {
   const { REDIS_URL } = loadConfig(['redis']);
@@ -24,6 +25,7 @@ async function main(): Promise<void> {
   const simProcess = spawn(process.execPath, [join(__dirname, '../../apps/simulator/dist/main.js')], {
     env: {
       ...process.env,
+      ...PRODUCTION_TEST_SECRETS,
       SIMULATOR_PORT: String(simPort),
       SIMULATOR_WEBHOOK_URL: `http://127.0.0.1:${sinkPort}/`,
       META_ACCESS_TOKEN: TOKEN,
@@ -33,11 +35,13 @@ async function main(): Promise<void> {
   const sim = { url: `http://127.0.0.1:${simPort}` };
   await waitUntilUp(`${sim.url}/_sim/numbers`);
   const post = (path: string, body: unknown) =>
-    fetch(`${sim.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }).then(
-      async (r) => {
-        if (!r.ok) throw new Error(`${path}: ${r.status} ${await r.text()}`);
-      },
-    );
+    fetch(`${sim.url}${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...simControlHeaders() },
+      body: JSON.stringify(body),
+    }).then(async (r) => {
+      if (!r.ok) throw new Error(`${path}: ${r.status} ${await r.text()}`);
+    });
   // The simulator stamps arrivals on its own event loop; emitting ~150 status webhooks/s
   // during the run stalls that loop now and then, which bunches its arrival stamps (an
   // artifact Meta's edge does not have). Statuses are therefore held until after the run.
@@ -91,7 +95,9 @@ async function main(): Promise<void> {
   bar.end();
   const elapsedMs = Date.now() - started;
 
-  const ledger = (await (await fetch(`${sim.url}/_sim/ledger?phoneNumberId=${NUMBER.phoneNumberId}`)).json()) as {
+  const ledger = (await (
+    await fetch(`${sim.url}/_sim/ledger?phoneNumberId=${NUMBER.phoneNumberId}`, { headers: simControlHeaders() })
+  ).json()) as {
     entries: { at: string; outcome: string; errorCode?: number }[];
   };
   const arrivals = ledger.entries.map((e) => Date.parse(e.at));
@@ -130,7 +136,7 @@ const SINK = `require('node:http').createServer((q, s) => { q.resume(); q.on('en
 async function waitUntilUp(url: string): Promise<void> {
   for (let i = 0; i < 200; i++) {
     if (
-      await fetch(url).then(
+      await fetch(url, { headers: simControlHeaders() }).then(
         (r) => r.ok,
         () => false,
       )

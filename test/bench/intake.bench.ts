@@ -5,6 +5,7 @@
 import { type ChildProcess, fork, spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { createTestDatabase } from '@tandem/testing';
+import { PRODUCTION_TEST_SECRETS } from '../system/production-secrets';
 import { percentile, progress, writeReport } from './bench.util';
 import { NUMBER, type Plan, planDeliveries } from './intake-payloads';
 import { deliverAll, summarize } from './load.util';
@@ -12,9 +13,9 @@ import { deliverAll, summarize } from './load.util';
 const TOTAL = Number(process.env.BENCH_DELIVERIES ?? 20_000);
 const RATE = Number(process.env.BENCH_RATE ?? 1000);
 const CONTACTS = 800;
-const SECRET = 'bench-secret';
+const SECRET = PRODUCTION_TEST_SECRETS.META_APP_SECRET;
 /** Bootstraps the bench's only admin (the env token opens no route). */
-const TOKEN = 'bench-admin-token';
+const TOKEN = PRODUCTION_TEST_SECRETS.TANDEM_ADMIN_TOKEN;
 const ADMIN = { email: 'bench-admin@example.com', password: 'bench-admin-password' };
 const ROOT = join(__dirname, '..', '..');
 
@@ -42,6 +43,7 @@ async function main(): Promise<void> {
   const env = {
     ...process.env,
     NODE_ENV: 'production',
+    ...PRODUCTION_TEST_SECRETS,
     DATABASE_URL: db.url,
     API_PORT: String(port),
     QUEUE_PREFIX: `bench-intake-${process.pid}`,

@@ -7,10 +7,9 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { createTestDatabase, type TestDatabase } from '@tandem/testing';
+import { PRODUCTION_TEST_SECRETS, simControlHeaders } from './production-secrets';
 
 const ROOT = join(__dirname, '..', '..');
-/** Only bootstraps a first admin now; it opens no API route (issue #13). */
-const BOOTSTRAP_TOKEN = 'system-test-bootstrap-token';
 
 /** The roles of the demo users `npm start`'s seed creates, one user each. */
 export type DemoRole = 'viewer' | 'agent' | 'marketer' | 'developer' | 'admin';
@@ -61,12 +60,13 @@ export async function startTandemStack(name: string, opts: { studio?: boolean } 
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     NODE_ENV: 'production',
+    // TANDEM_ADMIN_TOKEN only bootstraps a first admin; it opens no API route (issue #13).
+    ...PRODUCTION_TEST_SECRETS,
     DATABASE_URL: db.url,
     API_PORT: String(apiPort),
     SIMULATOR_PORT: String(simPort),
     WORKER_HEALTH_PORT: String(workerPort),
     STUDIO_PORT: String(studioPort),
-    TANDEM_ADMIN_TOKEN: BOOTSTRAP_TOKEN,
     TANDEM_PUBLIC_URL: `http://127.0.0.1:${apiPort}`,
     TANDEM_STUDIO_URL: `http://127.0.0.1:${studioPort}`,
     QUEUE_PREFIX: `sys-${suffix}`,
@@ -102,10 +102,10 @@ export async function startTandemStack(name: string, opts: { studio?: boolean } 
     }
     throw new Error(`${label} did not come up at ${url}`);
   };
-  const json = async <T>(base: string, path: string, init: { method?: string; body?: unknown } = {}, cookie?: string) => {
+  const json = async <T>(base: string, path: string, init: { method?: string; body?: unknown } = {}, auth: Record<string, string> = {}) => {
     const res = await fetch(`${base}${path}`, {
       method: init.method ?? (init.body === undefined ? 'GET' : 'POST'),
-      headers: { 'content-type': 'application/json', ...(cookie ? { cookie } : {}) },
+      headers: { 'content-type': 'application/json', ...auth },
       body: init.body === undefined ? undefined : JSON.stringify(init.body),
     });
     const text = await res.text();
@@ -171,7 +171,7 @@ export async function startTandemStack(name: string, opts: { studio?: boolean } 
     db,
     env,
     api: async (path, init = {}) => {
-      const { status, body } = await json(apiUrl, path, init, await sessionOf(init.as ?? 'admin'));
+      const { status, body } = await json(apiUrl, path, init, { cookie: await sessionOf(init.as ?? 'admin') });
       return { status, body: body as never };
     },
     async session(role) {
@@ -179,7 +179,7 @@ export async function startTandemStack(name: string, opts: { studio?: boolean } 
       return { name, value };
     },
     sim: async (path, init) => {
-      const { status, body } = await json(`http://127.0.0.1:${simPort}`, path, init);
+      const { status, body } = await json(`http://127.0.0.1:${simPort}`, path, init, simControlHeaders(env));
       return { status, body: body as never };
     },
     async restart(name, signal = 'SIGKILL') {

@@ -5,6 +5,7 @@ import { loadConfig } from '@tandem/config';
 import cookieParser from 'cookie-parser';
 import { json, type NextFunction, type Request, type Response } from 'express';
 import { AppModule } from './app.module';
+import { corsFor } from './common/cors.util';
 import { ZodExceptionFilter } from './common/zod-exception.filter';
 
 /**
@@ -12,7 +13,7 @@ import { ZodExceptionFilter } from './common/zod-exception.filter';
  * validated first so that a bad variable fails start-up with its name.
  */
 export async function createApiApp(): Promise<INestApplication> {
-  const { NODE_ENV } = loadConfig(['app', 'api', 'database', 'redis', 'temporal', 'meta']);
+  const { NODE_ENV, TANDEM_PUBLIC_URL, TANDEM_STUDIO_URL } = loadConfig(['app', 'api', 'database', 'redis', 'temporal', 'meta']);
   // bodyParser off: the webhook route must see the raw bytes for the signature check;
   // JSON parsing is added per route group by the modules that need it.
   const app = await NestFactory.create(AppModule, {
@@ -23,7 +24,7 @@ export async function createApiApp(): Promise<INestApplication> {
   app.use((req: Request, res: Response, next: NextFunction) => (req.path.startsWith('/webhooks/') ? next() : parseJson(req, res, next)));
   app.use(cookieParser());
   app.enableShutdownHooks();
-  app.enableCors();
+  app.enableCors(corsFor(TANDEM_PUBLIC_URL, TANDEM_STUDIO_URL));
   app.useGlobalFilters(new ZodExceptionFilter());
   const doc = new DocumentBuilder()
     .setTitle('Tandem API')

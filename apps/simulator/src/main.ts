@@ -10,6 +10,8 @@ async function main(): Promise<void> {
     webhookUrl: config.SIMULATOR_WEBHOOK_URL,
     appSecret: config.META_APP_SECRET,
     accessToken: config.META_ACCESS_TOKEN,
+    // Required (and checked) with NODE_ENV=production; empty elsewhere: the control API stays open.
+    controlToken: config.SIMULATOR_CONTROL_TOKEN || undefined,
     retryHorizonMs: config.SIMULATOR_RETRY_HORIZON_MS,
     defaultCaps: { coexistence: config.COEXISTENCE_DEFAULT_MPS, cloud: config.CLOUD_DEFAULT_MPS },
     seed: true,

@@ -16,6 +16,7 @@ import {
 } from './simulator-options.types';
 import { SimulatorModule } from './simulator.module';
 import { stampArrival } from './common/arrival.util';
+import { requireControlToken } from './common/control-token.middleware';
 import { SimStateService } from './state/sim-state.service';
 
 /** A running simulator. */
@@ -56,6 +57,7 @@ export async function createSimulatorApp(options: SimulatorAppOptions): Promise<
   // Meta measures throughput at its edge: stamp each request when its headers arrive,
   // before body parsing and the Nest pipeline add their own (load-dependent) delay.
   app.getHttpServer().prependListener('request', stampArrival);
+  if (options.controlToken) app.use(requireControlToken(options.controlToken));
   app.useBodyParser('json', { limit: '5mb' });
   app.useGlobalFilters(new SimExceptionFilter());
   const document = SwaggerModule.createDocument(

@@ -61,6 +61,8 @@ export interface SimulatorAppOptions {
   appSecret: string;
   /** The only bearer token the Graph endpoints accept. */
   accessToken: string;
+  /** Bearer token the `/_sim` control API requires (SIMULATOR_CONTROL_TOKEN); unset: open, as in development. */
+  controlToken?: string;
   /** Retry horizon for webhooks (default 10 minutes). */
   retryHorizonMs?: number;
   /** Load the demo seed at start and on reset (default false). */

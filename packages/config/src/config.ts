@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ConfigError } from './config-error';
+import { productionProblems, SECRET_VARIABLES } from './production';
 
 const port = z.coerce.number().int().min(1).max(65535);
 const url = (protocols: string[]) =>
@@ -16,7 +17,9 @@ const url = (protocols: string[]) =>
 
 /**
  * Every environment variable Tandem reads, grouped by area, with its default.
- * `.env.example` documents the same list; a test keeps the two in step.
+ * `.env.example` documents the same list; a test keeps the two in step. A variable holding
+ * a secret also goes into SECRET_VARIABLES (production.ts): NODE_ENV=production refuses it
+ * weak or at its default.
  */
 export const configSchema = {
   app: {
@@ -87,6 +90,8 @@ export const configSchema = {
       .int()
       .min(0)
       .default(10 * 60 * 1000),
+    SIMULATOR_ALLOW_PRODUCTION: z.enum(['true', 'false']).default('false'),
+    SIMULATOR_CONTROL_TOKEN: z.string().default(''),
   },
   worker: {
     WORKER_NODE_PACKAGES: z.string().default(''),
@@ -124,15 +129,19 @@ export function loadConfig<A extends ConfigArea>(
   env: Record<string, string | undefined> = process.env,
 ): AreaConfig<A> {
   const out: Record<string, unknown> = {};
+  const defaults: Record<string, unknown> = {};
   const problems: ConstructorParameters<typeof ConfigError>[0] = [];
   for (const area of areas) {
     for (const [variable, schema] of Object.entries(configSchema[area])) {
       const raw = env[variable] === '' ? undefined : env[variable];
       const parsed = (schema as z.ZodType).safeParse(raw);
       if (parsed.success) out[variable] = parsed.data;
+      else if (isSecret(variable)) problems.push({ variable, expected: describe(parsed.error), got: `${raw?.length ?? 0} characters` });
       else problems.push({ variable, expected: describe(parsed.error), received: raw });
+      defaults[variable] = defaultOf(schema);
     }
   }
+  for (const p of productionProblems(out, defaults, env)) problems.push({ variable: p.variable, expected: p.expected, got: p.got });
   if (problems.length) throw new ConfigError(problems);
   return out as AreaConfig<A>;
 }
@@ -146,10 +155,14 @@ export function configDefaults(): Record<ConfigArea, Record<string, unknown>> {
   const out = {} as Record<ConfigArea, Record<string, unknown>>;
   for (const area of Object.keys(configSchema) as ConfigArea[]) {
     out[area] = {};
-    for (const [variable, schema] of Object.entries(configSchema[area])) {
-      const parsed = (schema as z.ZodType).safeParse(undefined);
-      out[area][variable] = parsed.success ? parsed.data : undefined;
-    }
+    for (const [variable, schema] of Object.entries(configSchema[area])) out[area][variable] = defaultOf(schema);
   }
   return out;
+}
+
+const isSecret = (variable: string) => (SECRET_VARIABLES as readonly string[]).includes(variable);
+
+function defaultOf(schema: unknown): unknown {
+  const parsed = (schema as z.ZodType).safeParse(undefined);
+  return parsed.success ? parsed.data : undefined;
 }

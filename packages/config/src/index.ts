@@ -1,2 +1,3 @@
 export * from './config';
 export * from './config-error';
+export { MIN_SECRET_LENGTH, SECRET_VARIABLES } from './production';

@@ -2,6 +2,7 @@ export * from './webhook/events.types';
 export { parseWebhook, type ParseWebhookOptions } from './webhook/parse-webhook.util';
 export { classifyWebhookBody, isWebhookBody, type WebhookBodyKind, type WebhookBodySummary } from './webhook/webhook-body.util';
 export { signPayload, verifySignature, type SignatureCheck } from './webhook/signature.util';
+export { verifyTokenMatches } from './webhook/verify-token.util';
 export { HISTORY_DECLINED_CODE } from './webhook/parse-history.util';
 export * from './client/message.types';
 export * from './client/template-message.types';

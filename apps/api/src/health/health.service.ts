@@ -1,16 +1,21 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import Redis from 'ioredis';
 import { REDIS } from '../redis/redis.module';
 import { TemporalService } from '../temporal/temporal.service';
 
-export type ServiceHealth = { status: 'up' } | { status: 'down'; error: string };
+/**
+ * A service's state only: `/health` is public, and a driver's error text can carry host
+ * names, ports, user names or stack details. The reason goes to the api's log instead.
+ */
+export type ServiceHealth = { status: 'up' | 'down' };
 export interface HealthReport {
   status: 'ok' | 'degraded';
   services: { postgres: ServiceHealth; redis: ServiceHealth; temporal: ServiceHealth };
 }
 
 const TIMEOUT_MS = 2000;
+const logger = new Logger('Health');
 
 @Injectable()
 export class HealthService {
@@ -22,11 +27,11 @@ export class HealthService {
 
   async check(): Promise<HealthReport> {
     const [postgres, redis, temporal] = await Promise.all([
-      probe(() => this.db.query('SELECT 1')),
-      probe(async () => {
+      probe('postgres', () => this.db.query('SELECT 1')),
+      probe('redis', async () => {
         if ((await this.redis.ping()) !== 'PONG') throw new Error('unexpected PING reply');
       }),
-      probe(() => this.temporal.ping(TIMEOUT_MS)),
+      probe('temporal', () => this.temporal.ping(TIMEOUT_MS)),
     ]);
     const services = { postgres, redis, temporal };
     const allUp = Object.values(services).every((s) => s.status === 'up');
@@ -34,7 +39,7 @@ export class HealthService {
   }
 }
 
-async function probe(fn: () => Promise<unknown>): Promise<ServiceHealth> {
+async function probe(name: string, fn: () => Promise<unknown>): Promise<ServiceHealth> {
   let timer: NodeJS.Timeout | undefined;
   try {
     await Promise.race([
@@ -45,7 +50,8 @@ async function probe(fn: () => Promise<unknown>): Promise<ServiceHealth> {
     ]);
     return { status: 'up' };
   } catch (err) {
-    return { status: 'down', error: err instanceof Error ? err.message : String(err) };
+    logger.warn(`${name} is down: ${err instanceof Error ? err.message : String(err)}`);
+    return { status: 'down' };
   } finally {
     clearTimeout(timer);
   }

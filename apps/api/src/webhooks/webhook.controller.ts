@@ -13,7 +13,7 @@ import {
 } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { loadConfig } from '@tandem/config';
-import { classifyWebhookBody, verifySignature } from '@tandem/whatsapp';
+import { classifyWebhookBody, verifySignature, verifyTokenMatches } from '@tandem/whatsapp';
 import type { Request, Response } from 'express';
 import { Public } from '../common/public.decorator';
 import { ZodPipe } from '../common/zod.pipe';
@@ -41,7 +41,7 @@ export class WebhookController {
     @Res({ passthrough: true }) res: Response,
   ): string {
     const challenge = query['hub.challenge'];
-    if (query['hub.mode'] !== 'subscribe' || query['hub.verify_token'] !== this.cfg.META_VERIFY_TOKEN || !challenge) {
+    if (query['hub.mode'] !== 'subscribe' || !verifyTokenMatches(query['hub.verify_token'], this.cfg.META_VERIFY_TOKEN) || !challenge) {
       throw new ForbiddenException('Webhook verification failed');
     }
     // Meta expects the challenge itself as the body, not JSON.

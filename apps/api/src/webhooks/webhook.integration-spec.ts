@@ -26,6 +26,11 @@ describe('POST/GET /webhooks/whatsapp (transport)', () => {
 
     it.each([
       ['a wrong token', { 'hub.mode': 'subscribe', 'hub.verify_token': 'nope', 'hub.challenge': '1' }],
+      [
+        'a wrong token of the same length',
+        { 'hub.mode': 'subscribe', 'hub.verify_token': 'x'.repeat(VERIFY_TOKEN.length), 'hub.challenge': '1' },
+      ],
+      ['the token with a suffix', { 'hub.mode': 'subscribe', 'hub.verify_token': `${VERIFY_TOKEN}x`, 'hub.challenge': '1' }],
       ['a wrong mode', { 'hub.mode': 'unsubscribe', 'hub.verify_token': VERIFY_TOKEN, 'hub.challenge': '1' }],
       ['no parameters', {}],
     ])('refuses %s with 403', async (_name, query) => {
