@@ -5,6 +5,7 @@ import { loadConfig } from '@tandem/config';
 import cookieParser from 'cookie-parser';
 import { json, type NextFunction, type Request, type Response } from 'express';
 import { AppModule } from './app.module';
+import { refuseUnstorableInput } from './common/storable-input.middleware';
 import { ZodExceptionFilter } from './common/zod-exception.filter';
 
 /**
@@ -21,6 +22,7 @@ export async function createApiApp(): Promise<INestApplication> {
   });
   const parseJson = json({ limit: '5mb' });
   app.use((req: Request, res: Response, next: NextFunction) => (req.path.startsWith('/webhooks/') ? next() : parseJson(req, res, next)));
+  app.use(refuseUnstorableInput);
   app.use(cookieParser());
   app.enableShutdownHooks();
   app.enableCors();
