@@ -1,3 +1,5 @@
+import { decodeWebhookJson } from './webhook-json.util';
+
 /** What the endpoint needs to know of a body before storing it (see {@link classifyWebhookBody}). */
 export type WebhookBodyKind = 'statuses' | 'other';
 
@@ -26,16 +28,11 @@ export function isWebhookBody(raw: Buffer | string): boolean {
  * (three of every four webhooks of a conversation, which nobody waits for, so the intake may
  * gather them for a moment and apply several in one transaction), `other` for everything else
  * (customer messages, echoes, account changes, unknown shapes) — and the numbers and WABAs it
- * names, which decide the workspaces that may see the stored delivery. One parse for all three:
- * bodies reach 3 MB.
+ * names, which decide the workspaces that may see the stored delivery (stored as text, so read
+ * through {@link decodeWebhookJson} like everything else). One parse for all three: bodies reach 3 MB.
  */
 export function classifyWebhookBody(raw: Buffer | string): WebhookBodySummary | undefined {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(typeof raw === 'string' ? raw : raw.toString('utf8'));
-  } catch {
-    return undefined;
-  }
+  const parsed = decodeWebhookJson(raw);
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return undefined;
   const body = parsed as Record<string, unknown>;
   const entries: unknown[] = Array.isArray(body.entry) ? body.entry : [];
