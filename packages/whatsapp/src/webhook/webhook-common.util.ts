@@ -21,10 +21,17 @@ export function pick<S extends z.ZodType>(schema: S, value: unknown): z.output<S
   return parsed.success ? parsed.data : undefined;
 }
 
-/** Meta's unix-seconds (string or number) → epoch ms. */
+/** The latest instant a JavaScript Date can hold (PostgreSQL's timestamptz reaches further). */
+const MAX_DATE_MS = 8.64e15;
+
+/**
+ * Meta's unix-seconds (string or number) → epoch ms; `fallback` for anything that is not a
+ * positive time a Date can hold (1e308 seconds would be an Invalid Date no store accepts).
+ */
 export function toMs(seconds: string | number | undefined, fallback: number): number {
   const n = typeof seconds === 'string' ? Number(seconds) : seconds;
-  return n !== undefined && Number.isFinite(n) && n > 0 ? n * 1000 : fallback;
+  const ms = n === undefined ? NaN : n * 1000;
+  return Number.isFinite(ms) && ms > 0 && ms <= MAX_DATE_MS ? ms : fallback;
 }
 
 export function entryTimeMs(ctx: ChangeContext): number {

@@ -1,6 +1,6 @@
 import { parseWebhook } from './parse-webhook.util';
 import { classifyWebhookBody } from './webhook-body.util';
-import { decodeWebhookJson, storableText } from './webhook-json.util';
+import { decodeWebhookJson, MAX_WEBHOOK_DEPTH, storableText, TOO_DEEP } from './webhook-json.util';
 
 const R = '\uFFFD';
 
@@ -24,12 +24,17 @@ describe('decodeWebhookJson: text any store can keep', () => {
     expect(Object.getOwnPropertyDescriptor(inner, '__proto__')?.value).toBe(R);
   });
 
-  it('walks nesting deeper than the call stack', () => {
-    const depth = 200_000;
-    const decoded = decodeWebhookJson('['.repeat(depth) + '"\\u0000"' + ']'.repeat(depth));
-    let node = decoded;
-    for (let i = 0; i < depth; i++) node = (node as unknown[])[0];
-    expect(node).toBe(R);
+  it(`cuts containers nested deeper than ${MAX_WEBHOOK_DEPTH} levels, without recursing (a million levels)`, () => {
+    const nested = (depth: number, leaf: string) => '['.repeat(depth) + leaf + ']'.repeat(depth);
+    const innermost = (value: unknown) => {
+      let depth = 0;
+      while (Array.isArray(value)) [value, depth] = [value[0], depth + 1];
+      return { value, depth };
+    };
+    expect(innermost(decodeWebhookJson(nested(MAX_WEBHOOK_DEPTH, '"\\u0000"')))).toEqual({ value: R, depth: MAX_WEBHOOK_DEPTH });
+    expect(innermost(decodeWebhookJson(nested(MAX_WEBHOOK_DEPTH + 1, '1')))).toEqual({ value: TOO_DEEP, depth: MAX_WEBHOOK_DEPTH });
+    expect(innermost(decodeWebhookJson(nested(1_000_000, '1')))).toEqual({ value: TOO_DEEP, depth: MAX_WEBHOOK_DEPTH });
+    expect(JSON.stringify(decodeWebhookJson('{"a":'.repeat(100_000) + '1' + '}'.repeat(100_000)))).toContain(TOO_DEEP);
   });
 
   it('is undefined for text that is not JSON, and leaves escapes of other characters alone', () => {
