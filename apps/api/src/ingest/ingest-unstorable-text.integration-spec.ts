@@ -1,7 +1,19 @@
 import type { EngineEvent } from '@tandem/db';
 import { signed } from '../webhooks/__fixtures__/meta-signing';
 import { APP_SECRET, type IntakeHarness, startIntake, until } from '../webhooks/__fixtures__/intake-harness';
-import { historyChunk, inbound, MARIA, NOW_S, PRIYA, text, unknownField } from '../webhooks/__fixtures__/webhooks';
+import { randomBytes } from 'node:crypto';
+import {
+  contactSync,
+  historyChunk,
+  inbound,
+  MARIA,
+  NOW_S,
+  PRIYA,
+  status,
+  templateStatus,
+  text,
+  unknownField,
+} from '../webhooks/__fixtures__/webhooks';
 
 const R = '\uFFFD';
 
@@ -62,5 +74,17 @@ describe('ingest: text PostgreSQL cannot store, in a signed webhook', () => {
     const [row] = await h.ds.query('SELECT phone_number_ids, notes FROM webhook_deliveries WHERE id = $1', [deliveryId]);
     expect(row.phone_number_ids).toEqual([`1089${R}`]);
     expect(row.notes[0].reason).toMatch(/unroutable/);
+  });
+
+  // Random hex does not compress: 70 000 characters make an index entry PostgreSQL refuses (found by the webhook fuzzer).
+  const long = randomBytes(35_000).toString('hex');
+  it.each([
+    ['a message id', () => text(MARIA, `wamid.${long}`, NOW_S + 3, 'hi')],
+    ['a status id', () => status(`wamid.${long}`, 'delivered', NOW_S + 3)],
+    ['a BSUID', () => text({ waId: MARIA.waId, userId: long }, 'wamid.long-bsuid', NOW_S + 3, 'hi')],
+    ['a phone number', () => contactSync('1'.repeat(40) + long.replace(/\D/g, ''), 'add', NOW_S + 3, 'Long')],
+    ['a template name and language', () => templateStatus('APPROVED', long, long, NOW_S + 3)],
+  ])('an id longer than any real one (%s): processed, not a dead letter', async (_, body) => {
+    expect((await h.deliver(body())).outcome).toBe('processed');
   });
 });

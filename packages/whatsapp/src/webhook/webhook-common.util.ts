@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { z } from 'zod';
 import type { ContactRef, EventBase, UnknownEvent, UnknownReason, WebhookError } from './events.types';
-import { contactItemSchema, errorItemSchema, type ContactItem } from './webhook-payload.schema';
+import { contactItemSchema, errorItemSchema, MAX_ID_LENGTH, type ContactItem } from './webhook-payload.schema';
 
 /** Where a change came from; shared by every event built from it. */
 export interface ChangeContext {
@@ -102,10 +102,17 @@ export function resolveContact(contacts: ContactItem[], waId?: string, userId?: 
   });
 }
 
+/** Longest phone number kept (E.164 has at most 15 digits). */
+const MAX_PHONE_DIGITS = 32;
+
+/**
+ * A contact's identity without empty parts — and without ids longer than any real one: they
+ * are indexed (unique per number), and PostgreSQL refuses an index entry past ~2.7 kB.
+ */
 export function compactContact(ref: ContactRef): ContactRef {
   const out: ContactRef = {};
-  if (ref.waId) out.waId = ref.waId;
-  if (ref.userId) out.userId = ref.userId;
+  if (ref.waId && ref.waId.length <= MAX_PHONE_DIGITS) out.waId = ref.waId;
+  if (ref.userId && ref.userId.length <= MAX_ID_LENGTH) out.userId = ref.userId;
   if (ref.profileName) out.profileName = ref.profileName;
   if (ref.username) out.username = ref.username;
   return out;
