@@ -3,6 +3,7 @@ import { signed } from '../webhooks/__fixtures__/meta-signing';
 import { APP_SECRET, type IntakeHarness, startIntake, until } from '../webhooks/__fixtures__/intake-harness';
 import { randomBytes } from 'node:crypto';
 import {
+  accountUpdate,
   contactSync,
   historyChunk,
   inbound,
@@ -84,7 +85,12 @@ describe('ingest: text PostgreSQL cannot store, in a signed webhook', () => {
     ['a BSUID', () => text({ waId: MARIA.waId, userId: long }, 'wamid.long-bsuid', NOW_S + 3, 'hi')],
     ['a phone number', () => contactSync('1'.repeat(40) + long.replace(/\D/g, ''), 'add', NOW_S + 3, 'Long')],
     ['a template name and language', () => templateStatus('APPROVED', long, long, NOW_S + 3)],
-  ])('an id longer than any real one (%s): processed, not a dead letter', async (_, body) => {
+    ['an account event, part of its idempotency key', () => accountUpdate(long.slice(0, 4000), NOW_S + 3)],
+    [
+      'the WABA id (stored with the delivery, indexed)',
+      () => ({ ...text(MARIA, 'wamid.long-waba', NOW_S + 3, 'hi'), entry: [{ id: long, changes: [] }] }),
+    ],
+  ])('an id or key longer than any real one (%s): processed, not a dead letter', async (_, body) => {
     expect((await h.deliver(body())).outcome).toBe('processed');
   });
 });

@@ -1,4 +1,4 @@
-import { toMs } from './webhook-common.util';
+import { eventBase, toMs } from './webhook-common.util';
 
 describe('toMs: Meta seconds to epoch ms, or the fallback', () => {
   const FALLBACK = 42;
@@ -16,5 +16,16 @@ describe('toMs: Meta seconds to epoch ms, or the fallback', () => {
     ['absent', undefined, FALLBACK],
   ])('%s', (_, seconds, expected) => {
     expect(toMs(seconds, FALLBACK)).toBe(expected);
+  });
+});
+
+describe('eventBase: idempotency keys an index can hold', () => {
+  const ctx = { wabaId: 'w', field: 'messages', receivedAt: 1 };
+  it('keeps a short key as written, hashes a long one the same way every time', () => {
+    expect(eventBase(ctx, 'w:wamid.1', 1).dedupKey).toBe('w:wamid.1');
+    const long = `w:${'é'.repeat(2000)}`;
+    expect(eventBase(ctx, long, 1).dedupKey).toMatch(/^sha256:[0-9a-f]{64}$/);
+    expect(eventBase(ctx, long, 1).dedupKey).toBe(eventBase(ctx, long, 1).dedupKey);
+    expect(eventBase(ctx, `${long}x`, 1).dedupKey).not.toBe(eventBase(ctx, long, 1).dedupKey);
   });
 });

@@ -118,8 +118,16 @@ export function compactContact(ref: ContactRef): ContactRef {
   return out;
 }
 
+/** Longest idempotency key kept as written; the ledger indexes it, and PostgreSQL refuses index entries past ~2.7 kB. */
+const MAX_DEDUP_KEY = 300;
+
+/** A longer key (long template names, or several long ids in one key) becomes its hash: still stable across redeliveries. */
+function boundedKey(key: string): string {
+  return key.length <= MAX_DEDUP_KEY ? key : `sha256:${createHash('sha256').update(key).digest('hex')}`;
+}
+
 export function eventBase(ctx: ChangeContext, dedupKey: string, timestamp: number): EventBase {
-  const base: EventBase = { wabaId: ctx.wabaId, dedupKey, timestamp };
+  const base: EventBase = { wabaId: ctx.wabaId, dedupKey: boundedKey(dedupKey), timestamp };
   if (ctx.phoneNumberId) base.phoneNumberId = ctx.phoneNumberId;
   if (ctx.displayPhoneNumber) base.displayPhoneNumber = ctx.displayPhoneNumber;
   return base;
