@@ -22,7 +22,7 @@ jest.setTimeout(300_000);
  */
 describe('REST bodies under property-based fuzzing', () => {
   const SEED = Number(process.env.FUZZ_SEED ?? 1604);
-  const RUNS = 12 * Number(process.env.FUZZ_RUNS ?? 1);
+  const RUNS = 20 * Number(process.env.FUZZ_RUNS ?? 1);
   let sim: SimulatorHandle;
   let h: EngineApiHarness;
   let a: TestWorkspace;
