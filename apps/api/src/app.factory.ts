@@ -6,6 +6,7 @@ import cookieParser from 'cookie-parser';
 import { json, type NextFunction, type Request, type Response } from 'express';
 import { AppModule } from './app.module';
 import { corsFor } from './common/cors.util';
+import { refuseUnstorableInput } from './common/storable-input.middleware';
 import { ZodExceptionFilter } from './common/zod-exception.filter';
 
 /**
@@ -22,6 +23,7 @@ export async function createApiApp(): Promise<INestApplication> {
   });
   const parseJson = json({ limit: '5mb' });
   app.use((req: Request, res: Response, next: NextFunction) => (req.path.startsWith('/webhooks/') ? next() : parseJson(req, res, next)));
+  app.use(refuseUnstorableInput);
   app.use(cookieParser());
   app.enableShutdownHooks();
   app.enableCors(corsFor(TANDEM_PUBLIC_URL, TANDEM_STUDIO_URL));

@@ -1,5 +1,11 @@
 import { z } from 'zod';
 
+/**
+ * A version number as a request names it: stored in a PostgreSQL `integer`, so past 2^31 − 1 it
+ * is refused as invalid input (400) rather than overflowing in the store (500; found by the REST fuzzer).
+ */
+export const versionNumberSchema = z.number().int().min(1).max(2_147_483_647);
+
 /** A page of results with an opaque cursor for the next one (`null` at the end); `total` (all matches) comes with the first page. */
 export const pageOf = <T extends z.ZodType>(item: T) =>
   z.object({ items: z.array(item), nextCursor: z.string().nullable(), total: z.number().int().optional() });

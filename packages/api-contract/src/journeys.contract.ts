@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { journeyDocumentSchema } from '@tandem/journey-model';
-import { journeyIssueSchema } from './common.contract';
+import { journeyIssueSchema, versionNumberSchema } from './common.contract';
 
 /** Lifecycle of a journey: only `active` journeys start runs from triggers. */
 export const journeyStatusSchema = z.enum(['draft', 'active', 'paused', 'archived']);
@@ -81,7 +81,7 @@ export const journeyVersionDetailSchema = journeyVersionSchema.extend({ document
  * `POST /api/journeys/:id/rollback`: publishes the document of an earlier version as a new
  * version and makes the draft that document (answers like a publish).
  */
-export const rollbackRequestSchema = z.object({ version: z.number().int().min(1) });
+export const rollbackRequestSchema = z.object({ version: versionNumberSchema });
 
 /**
  * `GET /api/journeys/:id/diff`: the draft against the live version (`fromVersion`; `null`

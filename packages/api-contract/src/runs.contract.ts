@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { pageQuerySchema } from './common.contract';
+import { pageQuerySchema, versionNumberSchema } from './common.contract';
 
 /** Where a run stands. `waiting` = parked on a wait, a reply or a status. */
 export const runStatusSchema = z.enum(['running', 'waiting', 'completed', 'failed', 'cancelled', 'handed_off', 'paused', 'exited']);
@@ -11,7 +11,7 @@ export const runStatusSchema = z.enum(['running', 'waiting', 'completed', 'faile
  */
 export const listRunsQuerySchema = pageQuerySchema.extend({
   journeyId: z.string().uuid().optional(),
-  version: z.coerce.number().int().optional(),
+  version: z.coerce.number().pipe(versionNumberSchema).optional(),
   status: runStatusSchema.optional(),
   contactId: z.string().uuid().optional(),
   wamid: z.string().max(128).optional(),

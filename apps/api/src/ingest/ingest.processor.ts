@@ -45,8 +45,14 @@ export class IngestProcessor {
     const statusOnly: { delivery: StatusDelivery; activity: NumberActivity }[] = [];
     for (const row of claimed) {
       const activity = new NumberActivity(row.receivedAt);
-      const events = parseWebhook(row.body, { receivedAt: row.receivedAt.getTime() });
-      const statuses = await asStatusDelivery(row.id, events, router, activity);
+      // Reading and routing are guarded too: a throw here would fail the whole batch before it
+      // started, leaving every delivery of it pending (no attempt counted) to be swept again forever.
+      const read = await this.guard(row.id, result, async () => {
+        const events = parseWebhook(row.body, { receivedAt: row.receivedAt.getTime() });
+        return { events, statuses: await asStatusDelivery(row.id, events, router, activity) };
+      });
+      if (!read) continue;
+      const { events, statuses } = read;
       if (statuses) {
         statusOnly.push({ delivery: statuses, activity });
         continue;

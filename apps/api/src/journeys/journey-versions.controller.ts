@@ -9,6 +9,7 @@ import {
   publishRequestSchema,
   publishResponseSchema,
   rollbackRequestSchema,
+  versionNumberSchema,
   versionStatsSchema,
   type JourneyDiffDto,
   type JourneySummaryDto,
@@ -28,7 +29,7 @@ import { JourneyStatsService } from './journey-stats.service';
 import { JourneyVersionsService } from './journey-versions.service';
 import { JourneysService } from './journeys.service';
 
-const versionParam = z.coerce.number().int().min(1);
+const versionParam = z.coerce.number().pipe(versionNumberSchema);
 
 @ApiTags('journeys')
 @Controller('api/journeys/:id')

@@ -5,6 +5,7 @@ import { parseEchoesValue } from './parse-echoes.util';
 import { parseHistoryValue } from './parse-history.util';
 import { parseMessagesValue } from './parse-messages.util';
 import { type ChangeContext, isRecord, pick, unknownEvent } from './webhook-common.util';
+import { decodeWebhookJson } from './webhook-json.util';
 import { changeSchema, entrySchema, envelopeSchema, metadataSchema } from './webhook-payload.schema';
 
 export interface ParseWebhookOptions {
@@ -28,7 +29,9 @@ const PARSERS: Readonly<Record<string, ValueParser>> = {
  * Turns one webhook POST body into normalized events, in payload order. Never throws:
  * a body that is not a WhatsApp Business Account envelope gives `[]`; an entry without an
  * id is skipped; anything unrecognized inside a valid entry becomes an `unknown` event
- * carrying the raw value. Accepts the parsed JSON, or the raw string/Buffer.
+ * carrying the raw value. Accepts the parsed JSON, or the raw string/Buffer. Events carry no
+ * NUL and no unpaired surrogate (each became U+FFFD, see `decodeWebhookJson`): whatever a
+ * signed body holds, its events can be stored.
  */
 export function parseWebhook(body: unknown, options: ParseWebhookOptions = {}): NormalizedEvent[] {
   const receivedAt = options.receivedAt ?? Date.now();
@@ -79,9 +82,11 @@ function inferField(value: unknown): string {
 }
 
 function decode(body: unknown): unknown {
-  if (typeof body !== 'string' && !Buffer.isBuffer(body)) return body;
+  if (typeof body === 'string' || Buffer.isBuffer(body)) return decodeWebhookJson(body);
+  // A parsed value (tests, tools) goes through the same decoding, on a copy: the caller keeps its object.
   try {
-    return JSON.parse(body.toString());
+    const text = JSON.stringify(body);
+    return text === undefined ? undefined : decodeWebhookJson(text);
   } catch {
     return undefined;
   }

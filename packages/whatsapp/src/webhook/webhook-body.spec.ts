@@ -97,3 +97,11 @@ describe('classifyWebhookBody', () => {
     expect(classifyWebhookBody(JSON.stringify(body))).toMatchObject({ kind: 'other', phoneNumberIds, wabaIds });
   });
 });
+
+describe('classifyWebhookBody: ids longer than any real one', () => {
+  it('are left out of the names stored with the delivery (they are indexed)', () => {
+    const long = 'x'.repeat(257);
+    const body = { entry: [{ id: long, changes: [{ field: 'messages', value: { metadata: { phone_number_id: long } } }] }, { id: 'w' }] };
+    expect(classifyWebhookBody(JSON.stringify(body))).toMatchObject({ wabaIds: ['w'], phoneNumberIds: [] });
+  });
+});

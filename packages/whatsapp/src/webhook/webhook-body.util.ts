@@ -1,3 +1,6 @@
+import { decodeWebhookJson } from './webhook-json.util';
+import { MAX_ID_LENGTH } from './webhook-payload.schema';
+
 /** What the endpoint needs to know of a body before storing it (see {@link classifyWebhookBody}). */
 export type WebhookBodyKind = 'statuses' | 'other';
 
@@ -26,16 +29,11 @@ export function isWebhookBody(raw: Buffer | string): boolean {
  * (three of every four webhooks of a conversation, which nobody waits for, so the intake may
  * gather them for a moment and apply several in one transaction), `other` for everything else
  * (customer messages, echoes, account changes, unknown shapes) — and the numbers and WABAs it
- * names, which decide the workspaces that may see the stored delivery. One parse for all three:
- * bodies reach 3 MB.
+ * names, which decide the workspaces that may see the stored delivery (stored as text, so read
+ * through {@link decodeWebhookJson} like everything else). One parse for all three: bodies reach 3 MB.
  */
 export function classifyWebhookBody(raw: Buffer | string): WebhookBodySummary | undefined {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(typeof raw === 'string' ? raw : raw.toString('utf8'));
-  } catch {
-    return undefined;
-  }
+  const parsed = decodeWebhookJson(raw);
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return undefined;
   const body = parsed as Record<string, unknown>;
   const entries: unknown[] = Array.isArray(body.entry) ? body.entry : [];
@@ -67,8 +65,12 @@ function asObject(value: unknown): Record<string, unknown> | undefined {
   return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
 }
 
-/** Ids as Meta sends them (strings; a number is taken as its digits), without blanks or repeats. */
+/**
+ * Ids as Meta sends them (strings; a number is taken as its digits), without blanks or repeats,
+ * and without ids longer than any real one: they are stored in indexed arrays, and PostgreSQL
+ * refuses an index entry past ~2.7 kB (the endpoint answered 500; found by the webhook fuzzer).
+ */
 function distinctIds(values: unknown[]): string[] {
   const ids = values.map((v) => (typeof v === 'number' && Number.isSafeInteger(v) ? String(v) : v));
-  return [...new Set(ids.filter((v): v is string => typeof v === 'string' && v.trim() !== ''))];
+  return [...new Set(ids.filter((v): v is string => typeof v === 'string' && v.trim() !== '' && v.length <= MAX_ID_LENGTH))];
 }

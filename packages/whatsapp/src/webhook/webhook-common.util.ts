@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { z } from 'zod';
 import type { ContactRef, EventBase, UnknownEvent, UnknownReason, WebhookError } from './events.types';
-import { contactItemSchema, errorItemSchema, type ContactItem } from './webhook-payload.schema';
+import { contactItemSchema, errorItemSchema, MAX_ID_LENGTH, type ContactItem } from './webhook-payload.schema';
 
 /** Where a change came from; shared by every event built from it. */
 export interface ChangeContext {
@@ -21,10 +21,17 @@ export function pick<S extends z.ZodType>(schema: S, value: unknown): z.output<S
   return parsed.success ? parsed.data : undefined;
 }
 
-/** Meta's unix-seconds (string or number) → epoch ms. */
+/** The latest instant a JavaScript Date can hold (PostgreSQL's timestamptz reaches further). */
+const MAX_DATE_MS = 8.64e15;
+
+/**
+ * Meta's unix-seconds (string or number) → epoch ms; `fallback` for anything that is not a
+ * positive time a Date can hold (1e308 seconds would be an Invalid Date no store accepts).
+ */
 export function toMs(seconds: string | number | undefined, fallback: number): number {
   const n = typeof seconds === 'string' ? Number(seconds) : seconds;
-  return n !== undefined && Number.isFinite(n) && n > 0 ? n * 1000 : fallback;
+  const ms = n === undefined ? NaN : n * 1000;
+  return Number.isFinite(ms) && ms > 0 && ms <= MAX_DATE_MS ? ms : fallback;
 }
 
 export function entryTimeMs(ctx: ChangeContext): number {
@@ -95,17 +102,32 @@ export function resolveContact(contacts: ContactItem[], waId?: string, userId?: 
   });
 }
 
+/** Longest phone number kept (E.164 has at most 15 digits). */
+const MAX_PHONE_DIGITS = 32;
+
+/**
+ * A contact's identity without empty parts — and without ids longer than any real one: they
+ * are indexed (unique per number), and PostgreSQL refuses an index entry past ~2.7 kB.
+ */
 export function compactContact(ref: ContactRef): ContactRef {
   const out: ContactRef = {};
-  if (ref.waId) out.waId = ref.waId;
-  if (ref.userId) out.userId = ref.userId;
+  if (ref.waId && ref.waId.length <= MAX_PHONE_DIGITS) out.waId = ref.waId;
+  if (ref.userId && ref.userId.length <= MAX_ID_LENGTH) out.userId = ref.userId;
   if (ref.profileName) out.profileName = ref.profileName;
   if (ref.username) out.username = ref.username;
   return out;
 }
 
+/** Longest idempotency key kept as written; the ledger indexes it, and PostgreSQL refuses index entries past ~2.7 kB. */
+const MAX_DEDUP_KEY = 300;
+
+/** A longer key (long template names, or several long ids in one key) becomes its hash: still stable across redeliveries. */
+function boundedKey(key: string): string {
+  return key.length <= MAX_DEDUP_KEY ? key : `sha256:${createHash('sha256').update(key).digest('hex')}`;
+}
+
 export function eventBase(ctx: ChangeContext, dedupKey: string, timestamp: number): EventBase {
-  const base: EventBase = { wabaId: ctx.wabaId, dedupKey, timestamp };
+  const base: EventBase = { wabaId: ctx.wabaId, dedupKey: boundedKey(dedupKey), timestamp };
   if (ctx.phoneNumberId) base.phoneNumberId = ctx.phoneNumberId;
   if (ctx.displayPhoneNumber) base.displayPhoneNumber = ctx.displayPhoneNumber;
   return base;

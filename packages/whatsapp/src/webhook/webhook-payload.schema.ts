@@ -10,7 +10,16 @@ import { z } from 'zod';
 /** Unix seconds as a string ("1781000000") or a number. */
 export const unixSecondsSchema = z.union([z.string().regex(/^\d+$/), z.number().int().nonnegative()]);
 
-const id = z.union([z.string().min(1), z.number()]).transform(String);
+/**
+ * Longest id (WABA, number, message, user) read from a payload. Meta's are under a hundred
+ * characters; ids are indexed (unique wamid per number, contacts, templates), and PostgreSQL
+ * refuses an index entry past ~2.7 kB, so an item naming a longer one is unreadable (an
+ * `unknown` event, kept on the delivery) rather than a delivery that fails until it is dead.
+ */
+export const MAX_ID_LENGTH = 256;
+const idText = z.string().min(1).max(MAX_ID_LENGTH);
+
+const id = z.union([idText, z.number()]).transform(String);
 
 export const envelopeSchema = z.looseObject({
   object: z.string().optional(),
@@ -50,7 +59,7 @@ export const contactItemSchema = z.looseObject({
 });
 
 export const inboundItemSchema = z.looseObject({
-  id: z.string().min(1),
+  id: idText,
   from: z.string().default(''),
   from_user_id: z.string().optional(),
   timestamp: unixSecondsSchema,
@@ -59,7 +68,7 @@ export const inboundItemSchema = z.looseObject({
 });
 
 export const echoItemSchema = z.looseObject({
-  id: z.string().min(1),
+  id: idText,
   from: z.string().default(''),
   to: z.string().default(''),
   to_user_id: z.string().optional(),
@@ -68,7 +77,7 @@ export const echoItemSchema = z.looseObject({
 });
 
 export const statusItemSchema = z.looseObject({
-  id: z.string().min(1),
+  id: idText,
   status: z.enum(['sent', 'delivered', 'read', 'failed', 'played']),
   timestamp: unixSecondsSchema,
   recipient_id: z.string().optional(),
@@ -93,7 +102,7 @@ export const statusItemSchema = z.looseObject({
 });
 
 export const historyMessageSchema = z.looseObject({
-  id: z.string().min(1),
+  id: idText,
   from: z.string().default(''),
   to: z.string().optional(),
   timestamp: unixSecondsSchema,
@@ -151,8 +160,8 @@ export const accountUpdateSchema = z.looseObject({
 export const templateStatusSchema = z.looseObject({
   event: z.string().min(1),
   message_template_id: id,
-  message_template_name: z.string(),
-  message_template_language: z.string(),
+  message_template_name: z.string().max(512),
+  message_template_language: z.string().max(MAX_ID_LENGTH),
   message_template_category: z.string().optional(),
   reason: z.string().nullable().optional(),
   other_info: z.looseObject({ title: z.string().optional(), description: z.string().optional() }).optional(),

@@ -43,9 +43,9 @@ const queryIds = (ws: TestWorkspace): Record<string, string> => ({ numberId: ws.
 
 /**
  * Minimal valid bodies, so that a write reaches the service (where a foreign id answers 404)
- * instead of stopping at validation. Routes not listed get `{}`.
+ * instead of stopping at validation. Routes not listed get `{}`. (The REST fuzzer mutates them.)
  */
-function bodies(r: WorkspaceResources, contactId: string): Record<string, () => object> {
+export function bodies(r: WorkspaceResources, contactId: string): Record<string, () => object> {
   return {
     'POST /api/journeys': () => ({ name: 'Matrix journey' }),
     'PATCH /api/journeys/{id}': () => ({ name: 'Welcome' }),
@@ -78,12 +78,14 @@ export function matrixRequester(app: INestApplication, ws: TestWorkspace, r: Wor
     });
     return qs.length ? `${path}?${qs.join('&')}` : path;
   }
-  return async function call(route: DeclaredRoute, creds: Credentials): Promise<Answer> {
+  /** `send` replaces the route's minimal body (the REST fuzzer's bodies). */
+  return async function call(route: DeclaredRoute, creds: Credentials, send?: { body: unknown }): Promise<Answer> {
     const server = request(app.getHttpServer());
     let req = server[route.method.toLowerCase() as 'get'](url(route));
     if (creds.cookie) req = req.set('Cookie', creds.cookie);
     if (creds.authorization) req = req.set('Authorization', creds.authorization);
-    if (route.method !== 'GET') req = req.send(body[`${route.method} ${route.path}`]?.() ?? {});
+    if (send) req = req.set('Content-Type', 'application/json').send(JSON.stringify(send.body) ?? '');
+    else if (route.method !== 'GET') req = req.send(body[`${route.method} ${route.path}`]?.() ?? {});
     const res = await req;
     return { status: res.status, body: res.body, text: res.text };
   };
