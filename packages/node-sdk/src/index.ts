@@ -36,6 +36,17 @@ export { nodeSpec } from './node-spec';
 export { interpolate, placeholdersOf, resolveTemplateValue, scopeOf, type InterpolateOptions, type TemplateScope } from './interpolate';
 export { NodeRegistry, UnknownNodeTypeError, catalogueFor, nodeSpecsFor } from './registry/node-registry';
 export { loadNodePackages, NodePackageError, type LoadedNodePackage } from './registry/load-node-packages';
+export {
+  NODE_DESCRIPTION_FILE,
+  describeNodePackage,
+  nodeDescriptionSchema,
+  nodePackageDescriptionSchema,
+  NodeDescriptionError,
+  type NodeDescription,
+  type NodePackageDescription,
+} from './description/node-package-description';
+export { readNodePackageDescription, resolveNodePackageMain, catalogueEntryOf } from './description/read-node-package-description';
+export { writeNodePackageDescription } from './description/write-node-package-description';
 export { createGuardedHttpClient, HTTP_GUARD_DEFAULTS, type GuardedHttpClient, type GuardedHttpOptions } from './http/guarded-http-client';
 export { parseAllowlist, blockedAddress, type BlockedAddress, type HttpAllowlist } from './http/address-policy';
 export { type HostResolver } from './http/guarded-lookup';

@@ -1,4 +1,5 @@
 import { journeyBuilder } from '@tandem/journey-model';
+import { loadNodePackages, NodeRegistry } from '@tandem/node-sdk';
 import { join } from 'node:path';
 import { type EngineApiHarness, startEngineApi } from '../journeys/__fixtures__/engine-api-harness';
 
@@ -6,7 +7,9 @@ jest.setTimeout(30_000);
 
 describe('GET /api/catalogue', () => {
   let h: EngineApiHarness;
-  const acme = join(__dirname, '__fixtures__', 'acme-nodes.js');
+  const acme = join(__dirname, '__fixtures__', 'acme-nodes');
+  /** PIDs of the processes that loaded the fixture package's code (it records itself). */
+  const loadedBy = () => (globalThis as { __acmeFixtureLoadedBy?: number[] }).__acmeFixtureLoadedBy ?? [];
 
   beforeAll(async () => {
     h = await startEngineApi('api_catalogue', { WORKER_NODE_PACKAGES: ` ${acme} ,` });
@@ -48,5 +51,16 @@ describe('GET /api/catalogue', () => {
       .expect(200);
     expect(res.body.issues.map((i: { code: string }) => i.code)).toEqual(['no-number']);
     expect(res.body.ports.lookup).toEqual(['found', 'missing']);
+  });
+
+  // Runs last: it loads the package the way the worker does, which leaves the mark.
+  it('never runs custom node code in the api; the worker loads the same package and runs it', async () => {
+    await h.get('/api/catalogue').expect(200);
+    expect(loadedBy()).toEqual([]);
+
+    const registry = new NodeRegistry();
+    expect(loadNodePackages([acme], registry)).toEqual([{ specifier: acme, nodes: ['acme.crm-lookup@1'] }]);
+    expect(loadedBy()).toEqual([process.pid]);
+    await expect(registry.require('acme.crm-lookup@1').run({} as never, { field: 'email' })).resolves.toEqual({ port: 'found' });
   });
 });

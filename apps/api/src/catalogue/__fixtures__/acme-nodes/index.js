@@ -1,5 +1,9 @@
-// A custom node package as a developer would ship it (compiled CommonJS, a defineNode() result).
+// A custom node package as a developer would ship it (compiled CommonJS, a defineNode()
+// result, and the tandem-nodes.json its build wrote next to it). Loading it leaves a mark,
+// so tests can prove which processes ran its code.
 const { z } = require('zod');
+
+globalThis.__acmeFixtureLoadedBy = [...(globalThis.__acmeFixtureLoadedBy ?? []), process.pid];
 
 const crmLookup = {
   kind: 'action',
