@@ -32,9 +32,12 @@ describe('workspace isolation: contacts, messages, numbers, templates', () => {
   });
   afterAll(() => h.close());
 
+  // Number activity (last webhook, last inbound …) is written by the intake's writer about a
+  // second after the webhooks of beforeAll, not by the calls under test: it is left out.
   const snapshot = () =>
     h.ds.query(`SELECT
-      (SELECT json_agg(n ORDER BY n.id) FROM business_numbers n) AS numbers,
+      (SELECT json_agg(to_jsonb(n) - 'last_webhook_at' - 'last_inbound_at' - 'last_echo_at' ORDER BY n.id)
+         FROM business_numbers n) AS numbers,
       (SELECT json_agg(t ORDER BY t.id) FROM templates t) AS templates,
       (SELECT json_agg(c ORDER BY c.id) FROM contacts c) AS contacts,
       (SELECT count(*)::int FROM audit_log WHERE workspace_id = '${a.id}') AS audit_of_a`);
