@@ -16,6 +16,7 @@ const SECRETS = {
   META_APP_SECRET: 'compose-test-meta-app-secret',
   META_VERIFY_TOKEN: 'compose-test-meta-verify-token',
   TANDEM_ADMIN_TOKEN: 'compose-test-admin-token',
+  TANDEM_SECRETS_KEYS: `compose:${Buffer.alloc(32, 3).toString('base64')}`,
 };
 
 function compose(args: string[], env: Record<string, string>): string {

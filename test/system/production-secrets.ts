@@ -10,6 +10,8 @@ export const PRODUCTION_TEST_SECRETS = {
   META_VERIFY_TOKEN: 'system-test-meta-verify-token',
   SIMULATOR_ALLOW_PRODUCTION: 'true',
   SIMULATOR_CONTROL_TOKEN: 'system-test-simulator-control-token',
+  // One 32-byte key (base64 of 32 × 's'): production refuses the development key.
+  TANDEM_SECRETS_KEYS: 'system:c3Nzc3Nzc3Nzc3Nzc3Nzc3Nzc3Nzc3Nzc3Nzc3Nzc3M=',
 } as const;
 
 /** Headers of a call to the simulator's `/_sim` control API. */

@@ -23,8 +23,8 @@ async function start(app: 'api' | 'worker' | 'simulator', env: Record<string, st
 
 describe('NODE_ENV=production start-up', () => {
   it.each([
-    ['api', ['TANDEM_ADMIN_TOKEN', 'META_ACCESS_TOKEN', 'META_APP_SECRET', 'META_VERIFY_TOKEN']],
-    ['worker', ['META_ACCESS_TOKEN', 'META_APP_SECRET', 'META_VERIFY_TOKEN']],
+    ['api', ['TANDEM_ADMIN_TOKEN', 'META_ACCESS_TOKEN', 'META_APP_SECRET', 'META_VERIFY_TOKEN', 'TANDEM_SECRETS_KEYS']],
+    ['worker', ['META_ACCESS_TOKEN', 'META_APP_SECRET', 'META_VERIFY_TOKEN', 'TANDEM_SECRETS_KEYS']],
     ['simulator', ['SIMULATOR_ALLOW_PRODUCTION', 'META_ACCESS_TOKEN', 'META_APP_SECRET', 'META_VERIFY_TOKEN', 'SIMULATOR_CONTROL_TOKEN']],
   ] as const)('the %s refuses the development defaults, naming %j', async (app, variables) => {
     const { code, output } = await start(app, {});

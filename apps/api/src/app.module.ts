@@ -4,6 +4,7 @@ import { dataSourceOptions } from '@tandem/db';
 import { AuthModule } from './auth/auth.module';
 import { CampaignsModule } from './campaigns/campaigns.module';
 import { CatalogueModule } from './catalogue/catalogue.module';
+import { CredentialsModule } from './credentials/credentials.module';
 import { ConversationsModule } from './conversations/conversations.module';
 import { DeliveriesModule } from './deliveries/deliveries.module';
 import { HealthModule } from './health/health.module';
@@ -33,6 +34,7 @@ import { WebhooksModule } from './webhooks/webhooks.module';
     JourneysModule,
     RunsModule,
     CampaignsModule,
+    CredentialsModule,
   ],
 })
 export class AppModule {}

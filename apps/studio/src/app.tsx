@@ -19,10 +19,22 @@ import { useHashLocation } from './router/use-hash-location';
 import { RunDetailPage } from './runs/run-detail-page';
 import { RunsPage } from './runs/runs-page';
 import { ApiTokensPage } from './tokens/api-tokens-page';
+import { CredentialsPage } from './credentials/credentials-page';
 import { TryItPage } from './try-it/try-it-page';
 
 type RouteName =
-  'journeys' | 'journey' | 'runs' | 'run' | 'campaigns' | 'campaign' | 'numbers' | 'try-it' | 'members' | 'api-tokens' | 'audit';
+  | 'journeys'
+  | 'journey'
+  | 'runs'
+  | 'run'
+  | 'campaigns'
+  | 'campaign'
+  | 'numbers'
+  | 'try-it'
+  | 'members'
+  | 'api-tokens'
+  | 'credentials'
+  | 'audit';
 
 /** Every page of the studio (hash routes: `#/journeys/:id` …). */
 export const ROUTES: readonly RouteDef<RouteName>[] = [
@@ -36,6 +48,7 @@ export const ROUTES: readonly RouteDef<RouteName>[] = [
   { name: 'try-it', pattern: '/try-it' },
   { name: 'members', pattern: '/members' },
   { name: 'api-tokens', pattern: '/api-tokens' },
+  { name: 'credentials', pattern: '/credentials' },
   { name: 'audit', pattern: '/audit' },
 ];
 
@@ -51,6 +64,7 @@ const NAV: { to: string; label: string; section: RouteName[]; permission?: Permi
   { to: '/try-it', label: 'Try it', section: ['try-it'] },
   { to: '/members', label: 'Members', section: ['members'], permission: 'members.manage' },
   { to: '/api-tokens', label: 'API tokens', section: ['api-tokens'], permission: 'tokens.manage' },
+  { to: '/credentials', label: 'Credentials', section: ['credentials'], permission: 'credentials.manage' },
   { to: '/audit', label: 'Audit log', section: ['audit'], permission: 'audit.read' },
 ];
 
@@ -76,6 +90,8 @@ function Page({ name, params, query }: { name: RouteName; params: Record<string,
       return <MembersPage />;
     case 'api-tokens':
       return <ApiTokensPage />;
+    case 'credentials':
+      return <CredentialsPage />;
     case 'audit':
       return <AuditPage />;
   }

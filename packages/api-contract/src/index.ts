@@ -9,3 +9,4 @@ export * from './catalogue.contract';
 export * from './campaigns.contract';
 export * from './templates.contract';
 export * from './auth.contract';
+export * from './credentials.contract';

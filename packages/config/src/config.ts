@@ -2,6 +2,19 @@ import { z } from 'zod';
 import { ConfigError } from './config-error';
 import { productionProblems, SECRET_VARIABLES } from './production';
 
+/** Development key of the secrets store; production refuses it (SECRET_VARIABLES). */
+export const DEV_SECRETS_KEYS = 'dev:dGFuZGVtLWRldmVsb3BtZW50LXNlY3JldHMta2V5ISE=';
+
+function validKeyList(value: string): boolean {
+  const ids = new Set<string>();
+  for (const entry of value.split(',')) {
+    const m = /^([\w-]{1,32}):([A-Za-z0-9+/]+={0,2})$/.exec(entry.trim());
+    if (!m || ids.has(m[1]) || Buffer.from(m[2], 'base64').length !== 32) return false;
+    ids.add(m[1]);
+  }
+  return true;
+}
+
 const port = z.coerce.number().int().min(1).max(65535);
 const url = (protocols: string[]) =>
   z.string().refine(
@@ -106,6 +119,14 @@ export const configSchema = {
       .min(1024)
       .max(64 * 1024 * 1024)
       .default(1024 * 1024),
+  },
+  secrets: {
+    // Keys sealing stored credentials (docs/security.md, "Secrets"): `id:base64key,…`, each key
+    // 32 bytes; the first seals new values, the others still open older ones.
+    TANDEM_SECRETS_KEYS: z
+      .string()
+      .refine(validKeyList, 'comma-separated id:base64key entries, each key 32 bytes, ids unique')
+      .default(DEV_SECRETS_KEYS),
   },
   studio: {
     STUDIO_PORT: port.default(5173),

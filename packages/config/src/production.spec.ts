@@ -10,7 +10,11 @@ const strong: Record<string, string> = {
   META_VERIFY_TOKEN: 'a-strong-verify-token',
   SIMULATOR_CONTROL_TOKEN: 'a-strong-simulator-token',
   SIMULATOR_ALLOW_PRODUCTION: 'true',
+  TANDEM_SECRETS_KEYS: `k2:${Buffer.alloc(32, 7).toString('base64')},k1:${Buffer.alloc(32, 9).toString('base64')}`,
 };
+/** The shortest acceptable value of a secret: 16 characters, or one 32-byte key for the key list. */
+const shortestStrong = (variable: string) =>
+  variable === 'TANDEM_SECRETS_KEYS' ? `k:${Buffer.alloc(32, 1).toString('base64')}` : 'k'.repeat(MIN_SECRET_LENGTH);
 const areaOf = (variable: string) =>
   (Object.entries(configDefaults()) as [ConfigArea, Record<string, unknown>][]).find(([, vars]) => variable in vars)![0];
 
@@ -53,8 +57,8 @@ describe('production settings', () => {
       if (value) expect(error.message).not.toContain(JSON.stringify(value));
     });
 
-    it(`is accepted at ${MIN_SECRET_LENGTH} characters`, () => {
-      expect(() => loadConfig([area], { ...strong, [variable]: 'k'.repeat(MIN_SECRET_LENGTH) })).not.toThrow();
+    it(`is accepted at ${MIN_SECRET_LENGTH} characters (one 32-byte key for the key list)`, () => {
+      expect(() => loadConfig([area], { ...strong, [variable]: shortestStrong(variable) })).not.toThrow();
     });
   });
 
@@ -62,6 +66,14 @@ describe('production settings', () => {
     const error = refusal({ ...strong, SIMULATOR_ALLOW_PRODUCTION: 'false' }, ['simulator', 'meta']);
     expect(error.problems.map((p) => p.variable)).toEqual(['SIMULATOR_ALLOW_PRODUCTION']);
     expect(() => loadConfig(['meta'], { ...strong, SIMULATOR_ALLOW_PRODUCTION: 'false' })).not.toThrow();
+  });
+
+  it('refuses a malformed key list without quoting it', () => {
+    for (const bad of ['k1', 'k1:c2hvcnQ=', `a:${Buffer.alloc(32).toString('base64')},a:${Buffer.alloc(32).toString('base64')}`]) {
+      const error = refusal({ ...strong, TANDEM_SECRETS_KEYS: bad }, ['secrets']);
+      expect(error.problems.map((p) => p.variable)).toEqual(['TANDEM_SECRETS_KEYS']);
+      expect(error.message).not.toContain(bad);
+    }
   });
 
   it('checks NODE_ENV even when the app area is not loaded (the worker, the simulator)', () => {

@@ -11,6 +11,7 @@ export const SECRET_VARIABLES = [
   'META_APP_SECRET',
   'META_VERIFY_TOKEN',
   'SIMULATOR_CONTROL_TOKEN',
+  'TANDEM_SECRETS_KEYS',
 ] as const;
 
 /** Shortest secret accepted in production. */

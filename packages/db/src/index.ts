@@ -5,3 +5,4 @@ export * from './snake-naming.strategy';
 export * from './status/message-status.util';
 export * from './engine-events';
 export * from './runs';
+export * from './secrets';

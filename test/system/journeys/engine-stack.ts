@@ -35,6 +35,8 @@ export interface EngineStack {
   workspaceId: string;
   numberId: string;
   simUrl: string;
+  /** The api process, e.g. `http://127.0.0.1:41234`. */
+  apiUrl: string;
   client: Client;
   taskQueue: string;
   workers: ChildProcess[];
@@ -128,6 +130,7 @@ export async function startEngineStack(name: string, workerCount: number): Promi
     workspaceId: ws.id,
     numberId: num.id,
     simUrl,
+    apiUrl: `http://127.0.0.1:${apiPort}`,
     client: new Client({ connection }),
     taskQueue,
     workers,

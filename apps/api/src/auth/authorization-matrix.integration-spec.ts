@@ -40,6 +40,11 @@ const TOKEN_EXCEPTIONS: Record<string, number> = {
   // An API token has no sessions: these routes refuse it before reading anything.
   'GET /api/auth/sessions': 400,
   'DELETE /api/auth/sessions/{id}': 400,
+  // A credential's name is a key inside the caller's own workspace, not an id of A's row: B's
+  // PUT creates B's own `matrix_crm` (A's stays untouched; node-credentials.integration-spec
+  // proves it) and B's DELETE then removes that one.
+  'PUT /api/credentials/{name}': 200,
+  'DELETE /api/credentials/{name}': 204,
 };
 
 describe('authorization matrix: every route of the OpenAPI document × every principal', () => {

@@ -1,4 +1,5 @@
 import type { Client } from '@temporalio/client';
+import type { SecretKeyRing } from '@tandem/db';
 import type { HttpClientPort, NodeRegistry } from '@tandem/node-sdk';
 import type { ThroughputGovernor, WhatsAppClient } from '@tandem/whatsapp';
 import type { Redis } from 'ioredis';
@@ -30,8 +31,8 @@ export interface ActivityDeps {
   taskQueue: string;
   /** Epoch ms; injected so tests can fix time. */
   clock?: () => number;
-  /** Source of `ctx.credentials` (default: `process.env`, see `envCredentials`). */
-  env?: Record<string, string | undefined>;
+  /** Keys of the secrets store behind `ctx.credentials` (default: TANDEM_SECRETS_KEYS). */
+  secretKeys?: SecretKeyRing;
   /**
    * `ctx.http` of every node: the outbound guard (`createGuardedHttpClient`, built from
    * `HTTP_ALLOW_HOSTS` by the runtime). Default: the guard with an empty allowlist.

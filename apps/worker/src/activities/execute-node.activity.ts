@@ -7,12 +7,13 @@ import {
   type NodeInvocation,
   type SendOutcome,
 } from '@tandem/node-sdk';
+import { redactionNeedles, redactValue, SecretStore, secretKeysFromEnv } from '@tandem/db';
 import type { ExecuteNodeInput, ExecuteNodeResult, JourneyActivities, StepSend } from '@tandem/workflows';
 import { SendPath } from '../send/send-path.service';
 import type { ActivityDeps } from './activity-deps.types';
 import { stepErrorOf, toActivityFailure } from './activity-errors.util';
 import { findContact, toSnapshot } from './contact-snapshot.util';
-import { contactsPort, envCredentials, stepLogger, type StepLogEntry } from './node-ports';
+import { contactsPort, stepLogger, storeCredentials, type StepLogEntry } from './node-ports';
 import { stepRowId } from './run-rows.util';
 import { StepRows } from './step-rows.repository';
 
@@ -24,6 +25,8 @@ const HEARTBEAT_MS = 2_000;
  */
 class NodeVisit {
   readonly logs: StepLogEntry[] = [];
+  /** Credential values this visit was given: redacted from what its step stores or throws. */
+  readonly secrets: string[] = [];
   lastSend: StepSend | undefined;
   contactChanged = false;
   private sendIndex = 0;
@@ -59,6 +62,7 @@ export function executeNodeActivity(deps: ActivityDeps): Pick<JourneyActivities,
   const clock = deps.clock ?? Date.now;
   // One guarded client (one connection pool) for every step; never a bare fetch.
   const http = deps.http ?? createGuardedHttpClient();
+  const secretStore = new SecretStore(deps.secretKeys ?? secretKeysFromEnv());
   return {
     async executeNode(input: ExecuteNodeInput): Promise<ExecuteNodeResult> {
       const activity = Context.current();
@@ -69,21 +73,31 @@ export function executeNodeActivity(deps: ActivityDeps): Pick<JourneyActivities,
       const heartbeat = activity.info.isLocal ? undefined : setInterval(() => activity.heartbeat(), HEARTBEAT_MS);
       try {
         const def = deps.registry.require(input.node.type);
-        const ctx = await buildContext(deps, http, input, stepId, visit);
+        const ctx = await buildContext(deps, http, secretStore, input, stepId, visit);
         const invocation = await invokeNode(def, ctx, input.node.config);
-        await steps.finish(stepId, portOf(invocation), invocation.output, visit.lastSend?.wamid ?? null, clock());
+        const needles = redactionNeedles(visit.secrets);
+        const output = redactValue(invocation.output, needles);
+        await steps.finish(stepId, portOf(invocation), output, visit.lastSend?.wamid ?? null, clock());
         const contact = visit.contactChanged ? await findContact(deps.dataSource.manager, input.contactId) : undefined;
         return {
           ...('port' in invocation
             ? { kind: 'port' as const, port: invocation.port }
             : { kind: 'await_reply' as const, reply: invocation.awaitReply }),
-          variables: invocation.variables,
+          variables: redactValue(invocation.variables, needles),
           ...(contact ? { contact: toSnapshot(contact) } : {}),
           ...(visit.lastSend ? { lastSend: visit.lastSend } : {}),
         };
       } catch (error) {
+        const needles = redactionNeedles(visit.secrets);
         const logs = visit.logs.length > 0 ? { logs: visit.logs } : {};
-        await steps.fail(stepId, { ...stepErrorOf(error), ...logs }, visit.attempt, clock()).catch(() => undefined);
+        const stepError = redactValue({ ...stepErrorOf(error), ...logs }, needles);
+        await steps.fail(stepId, stepError, visit.attempt, clock()).catch(() => undefined);
+        // The failure also travels into Temporal's history and the run's error: redact it there too.
+        if (needles.length > 0 && error instanceof Error) {
+          error.message = redactValue(error.message, needles);
+          const withDetails = error as { details?: unknown };
+          if (withDetails.details !== undefined) withDetails.details = redactValue(withDetails.details, needles);
+        }
         throw toActivityFailure(error);
       } finally {
         clearInterval(heartbeat);
@@ -110,6 +124,7 @@ function portOf(invocation: NodeInvocation): string | null {
 async function buildContext(
   deps: ActivityDeps,
   http: HttpClientPort,
+  secretStore: SecretStore,
   input: ExecuteNodeInput,
   stepId: string,
   visit: NodeVisit,
@@ -133,7 +148,7 @@ async function buildContext(
     logger: stepLogger(visit.logs, `${input.node.type} ${input.runId}:${input.step}`),
     whatsapp: { send: visit.send },
     http,
-    credentials: envCredentials(deps.env ?? process.env),
+    credentials: storeCredentials(deps.dataSource, secretStore, input.workspaceId, input.node.config, visit.secrets),
     contacts: contactsPort(deps.dataSource, input.contactId, () => (visit.contactChanged = true)),
     now: deps.clock ?? Date.now,
   };

@@ -1,3 +1,4 @@
+import { SecretStore, secretKeysFromEnv } from '@tandem/db';
 import { journeyBuilder } from '@tandem/journey-model';
 import { createGuardedHttpClient, defineNode, RetryableNodeError } from '@tandem/node-sdk';
 import { createServer, type Server } from 'node:http';
@@ -36,6 +37,22 @@ const quoteNode = defineNode({
   },
 });
 
+/** A node that asks for a credential its settings do not name. */
+const snoopNode = defineNode({
+  type: 'acme.snoop',
+  version: 1,
+  label: 'Snoop',
+  category: 'Integrations',
+  icon: 'eye',
+  description: 'Reads a credential it was not given.',
+  config: z.object({}),
+  ports: ['main'],
+  async run(ctx) {
+    await ctx.credentials.get('quotes');
+    return { port: 'main' };
+  },
+});
+
 const flakyNode = defineNode({
   type: 'acme.flaky',
   version: 1,
@@ -53,6 +70,12 @@ const flakyNode = defineNode({
 
 beforeAll(async () => {
   quotes = createServer((req, res) => {
+    if (req.url?.startsWith('/echo')) {
+      // A failing API that repeats the request back, as many do in their error pages.
+      res.writeHead(500, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ error: `bad request ${req.url}`, auth: req.headers.authorization }));
+      return;
+    }
     const ok = req.headers.authorization === 'Bearer secret-key';
     res.writeHead(ok ? 200 : 401, { 'content-type': 'application/json' });
     res.end(JSON.stringify(ok ? { price: 42 } : { error: 'unauthorized' }));
@@ -60,8 +83,9 @@ beforeAll(async () => {
   await new Promise<void>((r) => quotes.listen(0, '127.0.0.1', r));
   quotesUrl = `http://127.0.0.1:${(quotes.address() as AddressInfo).port}/quote`;
   h = await createEngineHarness('execute_node');
-  h.deps.registry.register(quoteNode, flakyNode);
-  h.deps.env = { TANDEM_CREDENTIAL_QUOTES: JSON.stringify({ apiKey: 'secret-key' }) };
+  h.deps.registry.register(quoteNode, flakyNode, snoopNode);
+  const store = new SecretStore(secretKeysFromEnv());
+  await store.put(h.db.dataSource.manager, h.store.workspaceId, 'quotes', JSON.stringify({ apiKey: 'secret-key' }), null);
   h.deps.http = http;
   await h.startWorker();
 });
@@ -125,8 +149,35 @@ describe('executeNode runs custom nodes like built-ins', () => {
       .build();
     const { run, steps } = await runOnce(doc, '15556660002');
     expect(run).toMatchObject({ status: 'failed', error: { code: 'node_config', nodeId: 'quote' } });
-    expect(steps[0].error).toMatchObject({ code: 'NodeConfigError', message: expect.stringContaining('TANDEM_CREDENTIAL_NOPE') });
+    expect(steps[0].error).toMatchObject({ code: 'NodeConfigError', message: 'credential "nope" is not set up (Settings → Credentials)' });
     expect(steps[0].attempt).toBe(1);
+  });
+
+  it('gives a node only the credentials its settings name', async () => {
+    const doc = journeyBuilder().trigger({ kind: 'contact.synced' }).node('snoop', 'acme.snoop@1').build();
+    const { run, steps } = await runOnce(doc, '15556660008');
+    expect(run).toMatchObject({ status: 'failed', error: { code: 'node_config', nodeId: 'snoop' } });
+    expect(steps[0].error).toMatchObject({ message: `credential "quotes" is not named in this node's settings` });
+  });
+
+  it('redacts credential values from the stored output and variables of a failing HTTP call', async () => {
+    const doc = journeyBuilder()
+      .trigger({ kind: 'contact.synced' })
+      .node('call', 'core.http-request@1', {
+        url: `${quotesUrl.replace('/quote', '/echo')}?key={{credential.apiKey}}`,
+        headers: [{ name: 'Authorization', value: 'Bearer {{credential.apiKey}}' }],
+        credential: 'quotes',
+        saveAs: 'answer',
+      })
+      .node('after', 'core.add-tag@1', { tag: 'called' })
+      .edge('call', 'error', 'after')
+      .build();
+    const { run, steps } = await runOnce(doc, '15556660009');
+    expect(run.status).toBe('completed');
+    expect(steps[0]).toMatchObject({ port: 'error', output: { status: 500 } });
+    expect(JSON.stringify(steps[0].output)).toContain('[redacted]');
+    const stored = await h.db.dataSource.query('SELECT input, output, error FROM run_steps WHERE run_id = $1', [run.id]);
+    expect(JSON.stringify(stored)).not.toContain('secret-key');
   });
 
   it('fails with node_config when the stored config does not parse', async () => {

@@ -1,3 +1,3 @@
 export * from './activity-deps.types';
 export * from './create-activities';
-export { credentialVariable, envCredentials } from './node-ports';
+export { storeCredentials } from './node-ports';

@@ -1,37 +1,47 @@
-import { preparedStatement, runPrepared, type PreparedStatement } from '@tandem/db';
+import { preparedStatement, runPrepared, SecretOpenError, type PreparedStatement, type SecretStore } from '@tandem/db';
 import { NodeConfigError, type AttributeValue, type ContactsPort, type CredentialsPort, type NodeLogger } from '@tandem/node-sdk';
 import type { DataSource } from 'typeorm';
 
-/** Environment variable holding credential `ref`: `TANDEM_CREDENTIAL_<REF>` (upper case, `-`/`.` → `_`). */
-export function credentialVariable(ref: string): string {
-  return `TANDEM_CREDENTIAL_${ref.toUpperCase().replace(/[^A-Z0-9]/g, '_')}`;
-}
-
 /**
- * `ctx.credentials`, backed by the worker's environment for now: credential `crm` is the
- * JSON object of strings in `TANDEM_CREDENTIAL_CRM` (e.g. `{"apiKey":"…"}`). Node configs
- * hold only the reference, never the secret.
+ * `ctx.credentials`, backed by the workspace's secrets store (docs/security.md, "Secrets"):
+ * credential `crm` is the JSON object of strings set with `PUT /api/credentials/crm`,
+ * decrypted here in the worker. A node gets only a credential whose name its config holds (so
+ * a node cannot fish for others'), and every value handed out is remembered in `handedOut` so
+ * the step's stored output and error can be redacted. There is no other source (the former
+ * `TANDEM_CREDENTIAL_*` environment variables are gone).
  */
-export function envCredentials(env: Record<string, string | undefined>): CredentialsPort {
+export function storeCredentials(
+  ds: DataSource,
+  store: SecretStore,
+  workspaceId: string,
+  nodeConfig: unknown,
+  handedOut: string[],
+): CredentialsPort {
+  const named = stringsOf(nodeConfig);
   return {
     async get(ref: string): Promise<Record<string, string>> {
-      const raw = env[credentialVariable(ref)];
-      if (raw === undefined || raw === '') throw new NodeConfigError(`credential "${ref}" is not set up (${credentialVariable(ref)})`);
-      let parsed: unknown;
+      if (!named.has(ref)) throw new NodeConfigError(`credential "${ref}" is not named in this node's settings`);
+      let raw: string | undefined;
       try {
-        parsed = JSON.parse(raw);
-      } catch {
-        throw new NodeConfigError(`credential "${ref}" is not a JSON object (${credentialVariable(ref)})`);
+        raw = await store.read(ds.manager, workspaceId, ref);
+      } catch (error) {
+        if (error instanceof SecretOpenError) throw new NodeConfigError(`credential "${ref}" cannot be read: set it again`);
+        throw error;
       }
-      const ok =
-        parsed !== null &&
-        typeof parsed === 'object' &&
-        !Array.isArray(parsed) &&
-        Object.values(parsed).every((v) => typeof v === 'string');
-      if (!ok) throw new NodeConfigError(`credential "${ref}" must be a JSON object of strings (${credentialVariable(ref)})`);
-      return parsed as Record<string, string>;
+      if (raw === undefined) throw new NodeConfigError(`credential "${ref}" is not set up (Settings → Credentials)`);
+      const parsed = JSON.parse(raw) as Record<string, string>;
+      handedOut.push(...Object.values(parsed));
+      return parsed;
     },
   };
+}
+
+/** Every string anywhere in a node's config (credential references are plain strings). */
+function stringsOf(value: unknown, out = new Set<string>()): Set<string> {
+  if (typeof value === 'string') out.add(value);
+  else if (Array.isArray(value)) for (const v of value) stringsOf(v, out);
+  else if (value !== null && typeof value === 'object') for (const v of Object.values(value)) stringsOf(v, out);
+  return out;
 }
 
 // The contact writes of nodes (`$1` the contact), as named prepared statements.

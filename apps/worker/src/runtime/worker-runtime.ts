@@ -1,7 +1,7 @@
 import { Client } from '@temporalio/client';
 import { NativeConnection } from '@temporalio/worker';
 import { loadConfig } from '@tandem/config';
-import { createDataSource } from '@tandem/db';
+import { createDataSource, parseSecretKeys } from '@tandem/db';
 import { loadNodePackages, NodeRegistry } from '@tandem/node-sdk';
 import { nodes as coreNodes } from '@tandem/nodes-core';
 import { ThroughputGovernor, WhatsAppClient } from '@tandem/whatsapp';
@@ -37,7 +37,7 @@ export function nodePackageList(value: string): string[] {
  * outbound HTTP guard behind `ctx.http` (HTTP_ALLOW_HOSTS, HTTP_MAX_RESPONSE_BYTES).
  */
 export async function createWorkerRuntime(): Promise<WorkerRuntime> {
-  const cfg = loadConfig(['database', 'redis', 'temporal', 'meta', 'worker']);
+  const cfg = loadConfig(['database', 'redis', 'temporal', 'meta', 'worker', 'secrets']);
   // First: a bad HTTP_ALLOW_HOSTS entry stops the start before any connection is opened.
   const http = outboundHttpFromEnv();
   const dataSource = createDataSource();
@@ -60,6 +60,7 @@ export async function createWorkerRuntime(): Promise<WorkerRuntime> {
     temporal: new Client({ connection, namespace: cfg.TEMPORAL_NAMESPACE }),
     taskQueue: cfg.TEMPORAL_TASK_QUEUE,
     http,
+    secretKeys: parseSecretKeys(cfg.TANDEM_SECRETS_KEYS),
     send: { leasePrefix: `${cfg.QUEUE_PREFIX}:send-lease` },
   };
   return {

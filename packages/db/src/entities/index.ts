@@ -1,6 +1,7 @@
 import { ApiToken } from './api-token.entity';
 import { AuditEntry } from './audit-entry.entity';
 import { PasswordReset } from './password-reset.entity';
+import { Secret } from './secret.entity';
 import { Session } from './session.entity';
 import { User } from './user.entity';
 import { WorkspaceMember } from './workspace-member.entity';
@@ -38,6 +39,7 @@ export * from './workspace.entity';
 export * from './api-token.entity';
 export * from './audit-entry.entity';
 export * from './password-reset.entity';
+export * from './secret.entity';
 export * from './session.entity';
 export * from './user.entity';
 export * from './workspace-member.entity';
@@ -65,4 +67,5 @@ export const entities = [
   ApiToken,
   PasswordReset,
   AuditEntry,
+  Secret,
 ];

@@ -4,6 +4,7 @@ import { RunStepNumber1795709000000 } from './1795709000000-RunStepNumber';
 import { DeliveryClaims1795709100000 } from './1795709100000-DeliveryClaims';
 import { EngineEventDispatch1796338000000 } from './1796338000000-EngineEventDispatch';
 import { Teams1796500000000 } from './1796500000000-Teams';
+import { Secrets1796600000000 } from './1796600000000-Secrets';
 
 /** Migrations in order of their timestamps. */
 export const migrations = [
@@ -13,4 +14,5 @@ export const migrations = [
   DeliveryClaims1795709100000,
   EngineEventDispatch1796338000000,
   Teams1796500000000,
+  Secrets1796600000000,
 ];

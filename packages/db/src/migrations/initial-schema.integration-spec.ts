@@ -20,6 +20,7 @@ const TABLES = [
   'password_resets',
   'processed_events',
   'run_steps',
+  'secrets',
   'sessions',
   'templates',
   'users',
@@ -59,6 +60,7 @@ describe('InitialSchema migration', () => {
       'DeliveryClaims1795709100000',
       'EngineEventDispatch1796338000000',
       'Teams1796500000000',
+      'Secrets1796600000000',
     ]);
     expect(await tables(ds)).toEqual(TABLES);
   });

@@ -35,6 +35,7 @@ function pathIds(ws: TestWorkspace, r: WorkspaceResources): Record<string, strin
     'sessions/{id}': r.otherSessionId,
     'api-tokens/{id}': r.spareTokenId,
     'members/{userId}': r.spareMemberId,
+    'credentials/{name}': r.credentialName,
   };
 }
 
@@ -56,6 +57,7 @@ export function bodies(r: WorkspaceResources, contactId: string): Record<string,
     'POST /api/members': () => ({ email: `matrix-${randomUUID().slice(0, 8)}@test.tandem`, role: 'viewer' }),
     'PATCH /api/members/{userId}': () => ({ role: 'viewer' }),
     'POST /api/api-tokens': () => ({ name: 'matrix', role: 'viewer' }),
+    'PUT /api/credentials/{name}': () => ({ value: { apiKey: 'matrix' } }),
     'POST /api/workspaces': () => ({ name: 'Matrix workspace' }),
     'PATCH /api/workspace': () => ({ name: 'Acme' }),
   };

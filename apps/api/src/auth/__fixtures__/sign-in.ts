@@ -17,6 +17,7 @@ export function asSession(app: INestApplication, cookie: string) {
     get: (path: string) => server().get(path).set('Cookie', cookie),
     post: (path: string, body: object = {}) => server().post(path).set('Cookie', cookie).send(body),
     patch: (path: string, body: object) => server().patch(path).set('Cookie', cookie).send(body),
+    put: (path: string, body: object) => server().put(path).set('Cookie', cookie).send(body),
     delete: (path: string) => server().delete(path).set('Cookie', cookie),
   };
 }

@@ -1,3 +1,4 @@
+import { SecretStore, secretKeysFromEnv } from '@tandem/db';
 import { journeyBuilder, type JourneyDocument } from '@tandem/journey-model';
 import { createHash, randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
@@ -24,6 +25,8 @@ export interface WorkspaceResources {
   otherSessionId: string;
   /** A viewer token nobody else relies on (routes that revoke tokens may act on it). */
   spareTokenId: string;
+  /** A node credential of the workspace (routes that replace or delete credentials may act on it). */
+  credentialName: string;
 }
 
 async function insert(ds: DataSource, table: string, row: Record<string, unknown>): Promise<string> {
@@ -126,6 +129,8 @@ export async function seedWorkspaceResources(ds: DataSource, ws: TestWorkspace):
   const spareMemberId = (await createMember(ds, ws.id, 'viewer')).userId;
   const [session] = await ds.query('SELECT id FROM sessions WHERE user_id = $1', [ws.members.viewer.userId]);
   const spareTokenId = (await issueApiToken(ds, { workspaceId: ws.id, role: 'viewer', name: 'spare', createdBy: null })).id;
+  const credentialName = 'matrix_crm';
+  await new SecretStore(secretKeysFromEnv()).put(ds.manager, ws.id, credentialName, JSON.stringify({ apiKey: 'matrix' }), null);
   return {
     journeyId,
     document,
@@ -140,5 +145,6 @@ export async function seedWorkspaceResources(ds: DataSource, ws: TestWorkspace):
     spareMemberId,
     otherSessionId: session.id,
     spareTokenId,
+    credentialName,
   };
 }

@@ -1,0 +1,25 @@
+import { credentialValue } from './credential-form.util';
+
+describe('credentialValue', () => {
+  it('builds the value from filled rows, ignoring empty ones', () => {
+    expect(
+      credentialValue('crm', [
+        { name: 'apiKey', value: 's3cret' },
+        { name: '', value: '' },
+      ]),
+    ).toEqual({ value: { apiKey: 's3cret' } });
+  });
+
+  it('explains what is missing or wrong', () => {
+    expect(credentialValue('Bad', [{ name: 'k', value: 'v' }])).toEqual({ problem: 'Name: a-z first, then a-z, 0-9 or _' });
+    expect(credentialValue('crm', [{ name: '', value: '' }])).toEqual({ problem: 'Give at least one field' });
+    expect(credentialValue('crm', [{ name: 'api key', value: 'v' }])).toEqual({ problem: 'Field name "api key": letters, digits or _' });
+    expect(credentialValue('crm', [{ name: 'k', value: '' }])).toEqual({ problem: 'Field "k" has no value' });
+    expect(
+      credentialValue('crm', [
+        { name: 'k', value: 'a' },
+        { name: 'k', value: 'b' },
+      ]),
+    ).toEqual({ problem: 'Field "k" appears twice' });
+  });
+});

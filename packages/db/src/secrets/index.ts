@@ -1,0 +1,4 @@
+export * from './secret-box';
+export * from './secret-keys';
+export * from './secret-store';
+export * from './redact';
