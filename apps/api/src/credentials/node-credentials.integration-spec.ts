@@ -69,6 +69,11 @@ describe('node credentials API (write-only)', () => {
       .put('/api/credentials/Bad-Name', { value: { k: 'v' } })
       .expect(400);
     await dev().put('/api/credentials/ok', { value: {} }).expect(400);
+    // Names as node configs write them (the acme example's `acme-crm`) are fine.
+    await dev()
+      .put('/api/credentials/acme-crm', { value: { k: 'v' } })
+      .expect(200);
+    await dev().delete('/api/credentials/acme-crm').expect(204);
     await dev().put('/api/credentials/ok', { value: 'plain' }).expect(400);
     await asSession(h.app, a.members.marketer.cookie).get('/api/credentials').expect(403);
   });

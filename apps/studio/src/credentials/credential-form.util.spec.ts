@@ -11,7 +11,7 @@ describe('credentialValue', () => {
   });
 
   it('explains what is missing or wrong', () => {
-    expect(credentialValue('Bad', [{ name: 'k', value: 'v' }])).toEqual({ problem: 'Name: a-z first, then a-z, 0-9 or _' });
+    expect(credentialValue('Bad', [{ name: 'k', value: 'v' }])).toEqual({ problem: 'Name: a-z first, then a-z, 0-9, _, - or .' });
     expect(credentialValue('crm', [{ name: '', value: '' }])).toEqual({ problem: 'Give at least one field' });
     expect(credentialValue('crm', [{ name: 'api key', value: 'v' }])).toEqual({ problem: 'Field name "api key": letters, digits or _' });
     expect(credentialValue('crm', [{ name: 'k', value: '' }])).toEqual({ problem: 'Field "k" has no value' });

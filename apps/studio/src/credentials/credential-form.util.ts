@@ -8,7 +8,7 @@ export interface FieldRow {
 
 /** The credential value to send, or the reason the form cannot be sent yet. */
 export function credentialValue(name: string, rows: FieldRow[]): { value: Record<string, string> } | { problem: string } {
-  if (!credentialNameSchema.safeParse(name).success) return { problem: 'Name: a-z first, then a-z, 0-9 or _' };
+  if (!credentialNameSchema.safeParse(name).success) return { problem: 'Name: a-z first, then a-z, 0-9, _, - or .' };
   const filled = rows.filter((r) => r.name.trim() !== '' || r.value !== '');
   if (filled.length === 0) return { problem: 'Give at least one field' };
   const value: Record<string, string> = {};

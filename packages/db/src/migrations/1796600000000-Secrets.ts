@@ -11,7 +11,7 @@ export class Secrets1796600000000 implements MigrationInterface {
     await queryRunner.query(`CREATE TABLE secrets (
       id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
       workspace_id uuid NOT NULL REFERENCES workspaces(id) ON DELETE CASCADE,
-      name text NOT NULL CHECK (name ~ '^[a-z][a-z0-9_]{0,63}$'),
+      name text NOT NULL CHECK (name ~ '^[a-z][a-z0-9_.-]{0,63}$'),
       key_id text NOT NULL,
       nonce bytea NOT NULL,
       ciphertext bytea NOT NULL,

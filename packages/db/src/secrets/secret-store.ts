@@ -4,7 +4,7 @@ import { openSecret, sealSecret } from './secret-box';
 import type { SecretKeyRing } from './secret-keys';
 
 /** Names of credentials: what node configs and the REST path use. */
-export const SECRET_NAME = /^[a-z][a-z0-9_]{0,63}$/;
+export const SECRET_NAME = /^[a-z][a-z0-9_.-]{0,63}$/;
 
 /** What may be shown about a stored credential: never its value. */
 export interface SecretMetadata {
