@@ -7,7 +7,7 @@ import {
   type NodeInvocation,
   type SendOutcome,
 } from '@tandem/node-sdk';
-import { redactionNeedles, redactValue, SecretStore, secretKeysFromEnv } from '@tandem/db';
+import { redactionNeedles, redactText, redactValue, SecretStore, secretKeysFromEnv } from '@tandem/db';
 import type { ExecuteNodeInput, ExecuteNodeResult, JourneyActivities, StepSend } from '@tandem/workflows';
 import { SendPath } from '../send/send-path.service';
 import type { ActivityDeps } from './activity-deps.types';
@@ -145,7 +145,9 @@ async function buildContext(
       trigger: input.trigger,
     },
     number: { id: input.numberId, phoneNumberId: row.number_phone_number_id ?? '', mode: row.number_mode ?? 'coexistence' },
-    logger: stepLogger(visit.logs, `${input.node.type} ${input.runId}:${input.step}`),
+    logger: stepLogger(visit.logs, `${input.node.type} ${input.runId}:${input.step}`, (text) =>
+      redactText(text, redactionNeedles(visit.secrets)),
+    ),
     whatsapp: { send: visit.send },
     http,
     credentials: storeCredentials(deps.dataSource, secretStore, input.workspaceId, input.node.config, visit.secrets),

@@ -87,11 +87,15 @@ export interface StepLogEntry {
   fields?: Record<string, unknown>;
 }
 
-/** `ctx.logger`: collects entries for the step and mirrors warnings and errors to the worker log. */
-export function stepLogger(entries: StepLogEntry[], where: string): NodeLogger {
+/**
+ * `ctx.logger`: collects entries for the step and mirrors warnings and errors to the worker
+ * log. The mirrored line passes `redact` first (the step's entries are redacted where the
+ * step is stored): a node that logs a credential it was given does not put it in the log.
+ */
+export function stepLogger(entries: StepLogEntry[], where: string, redact: (text: string) => string = (t) => t): NodeLogger {
   const log = (level: StepLogEntry['level']) => (message: string, fields?: Record<string, unknown>) => {
     entries.push(fields ? { level, message, fields } : { level, message });
-    if (level === 'warn' || level === 'error') console[level](`[node ${where}] ${message}`);
+    if (level === 'warn' || level === 'error') console[level](redact(`[node ${where}] ${message}`));
   };
   return { debug: log('debug'), info: log('info'), warn: log('warn'), error: log('error') };
 }
