@@ -1,5 +1,4 @@
-/** The kinds of media a WhatsApp message can carry. */
-export type MediaKind = 'image' | 'video' | 'audio' | 'document' | 'sticker';
+import type { MediaKind } from '../webhook/message-content.types';
 
 export const MEDIA_KINDS: readonly MediaKind[] = ['image', 'video', 'audio', 'document', 'sticker'];
 
