@@ -16,7 +16,8 @@ export class MediaFile {
   @Column({ type: 'uuid' }) numberId!: string;
   @Column({ type: 'uuid', nullable: true }) messageId!: string | null;
   @Column({ type: 'text' }) origin!: MediaOrigin;
-  @Column({ type: 'text' }) kind!: string;
+  /** Unknown (null) only for a history placeholder that will never be downloaded. */
+  @Column({ type: 'text', nullable: true }) kind!: string | null;
   @Column({ type: 'text' }) state!: MediaState;
   /** Meta's media id: downloadable 7 days after receipt; an upload's is sendable for 30 days. */
   @Column({ type: 'text', nullable: true }) metaMediaId!: string | null;

@@ -16,7 +16,7 @@ export class Media1796740000000 implements MigrationInterface {
       number_id uuid NOT NULL REFERENCES business_numbers(id) ON DELETE CASCADE,
       message_id uuid REFERENCES messages(id) ON DELETE CASCADE,
       origin text NOT NULL CHECK (origin IN ('received', 'uploaded')),
-      kind text NOT NULL CHECK (kind IN ('image', 'video', 'audio', 'document', 'sticker')),
+      kind text CHECK (kind IN ('image', 'video', 'audio', 'document', 'sticker')),
       state text NOT NULL CHECK (state IN ('pending', 'stored', 'not_available', 'failed')),
       meta_media_id text,
       meta_expires_at timestamptz,
