@@ -1,48 +1,23 @@
-// The Graph API is the process boundary here: the simulator app stands in for Meta, in-process.
 // eslint-disable-next-line @nx/enforce-module-boundaries
-import { createSimulatorApp, type SimulatorHandle } from '../../../simulator/src';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { type IntakeHarness, startIntake, until } from '../webhooks/__fixtures__/intake-harness';
+import type { SimulatorHandle } from '../../../simulator/src';
+import { type IntakeHarness, until } from '../webhooks/__fixtures__/intake-harness';
 import { echo, envelope, historyChunk, inbound, MARIA, ONBOARDED_AT_S, PRIYA } from '../webhooks/__fixtures__/webhooks';
+import { type MediaHarness, startMediaHarness } from './__fixtures__/media-harness';
 
 jest.setTimeout(30_000);
 
-const TOKEN = 'media-test-token';
 const DAY_S = 24 * 3600;
 
 describe('media: received media downloaded, served, not available, failed', () => {
+  let bed: MediaHarness;
   let sim: SimulatorHandle;
   let h: IntakeHarness;
-  let dir: string;
-  let numberId: string;
 
   beforeAll(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'tandem-media-'));
-    sim = await createSimulatorApp({
-      port: 0,
-      webhookUrl: 'http://127.0.0.1:9/unused',
-      appSecret: 's',
-      accessToken: TOKEN,
-      seed: true,
-      logger: false,
-    });
-    h = await startIntake('api_media', {
-      META_GRAPH_BASE_URL: sim.url,
-      META_ACCESS_TOKEN: TOKEN,
-      MEDIA_STORAGE_DIR: dir,
-      MEDIA_DOWNLOAD_POLL_MS: '20',
-      MEDIA_DOWNLOAD_ATTEMPTS: '3',
-      MEDIA_DOWNLOAD_BACKOFF_MS: '10',
-    });
-    numberId = await h.seedNumber();
+    bed = await startMediaHarness('api_media');
+    ({ sim, h } = bed);
   });
-  afterAll(async () => {
-    await h.close();
-    await sim.close();
-    await rm(dir, { recursive: true, force: true });
-  });
+  afterAll(() => bed.close());
 
   const mediaOf = async (wamid: string, states = ['stored', 'failed', 'not_available']) =>
     until(async () => {
@@ -171,6 +146,8 @@ describe('media: received media downloaded, served, not available, failed', () =
     await h.http().get(`/api/media/${foreign.id}`).set(h.auth).expect(404);
     await h.http().get(`/api/media/${foreign.id}/info`).set(h.auth).expect(404);
     await h.http().get('/api/media/not-a-uuid').set(h.auth).expect(400);
-    expect(numberId).toBeDefined();
+    const list = await h.http().get('/api/media').set(h.auth);
+    expect(list.status).toBe(200);
+    expect(list.body.items.map((m: { id: string }) => m.id)).not.toContain(foreign.id);
   });
 });

@@ -37,8 +37,9 @@ export class MediaService {
   ) {}
 
   async list(caller: Caller, q: ListMediaQuery): Promise<MediaFileDto[]> {
+    const filters = Object.entries({ origin: q.origin, numberId: q.numberId, kind: q.kind }).filter(([, v]) => v !== undefined);
     const rows = await this.ds.getRepository(MediaFile).find({
-      where: { workspaceId: caller.workspaceId, origin: q.origin, numberId: q.numberId, kind: q.kind },
+      where: { workspaceId: caller.workspaceId, ...Object.fromEntries(filters) },
       order: { createdAt: 'DESC', id: 'ASC' },
       take: q.limit,
     });
