@@ -14,8 +14,8 @@ type Reply = { status: number; json?: unknown; bytes?: Buffer };
 /** A Graph stand-in at the process boundary: `GET /v23.0/m1` → info, `GET /cdn/…` → bytes, as scripted. */
 function clientWith(script: { info: Reply[]; cdn: Reply[] }) {
   const calls: string[] = [];
-  const fetchImpl = (async (input: URL | RequestInfo) => {
-    const url = new URL(String(input));
+  const fetchImpl = (async (input: string | URL | Request) => {
+    const url = new URL(input instanceof Request ? input.url : String(input));
     calls.push(url.pathname);
     const reply = (url.pathname.startsWith('/cdn/') ? script.cdn : script.info).shift() ?? { status: 500, json: {} };
     const body = reply.bytes ?? JSON.stringify(reply.json ?? {});
