@@ -77,7 +77,7 @@ function DownloadLink({ media }: { media: MediaFileDto }) {
   };
   return (
     <button type="button" className="btn btn--link" onClick={() => void download()} data-testid="media-download">
-      📄 {name}
+      {name}
       {media.size !== null && <span className="muted"> ({Math.ceil(media.size / 1024)} KB)</span>}
     </button>
   );

@@ -151,7 +151,7 @@ export function ChatPanel({ phoneNumberId, waId, profileName, conversation, medi
           data-testid="tryit-customer-picture"
           title="The customer sends a photo"
         >
-          📷 Photo
+          Send a photo
         </button>
       </form>
       <form className="chat-input chat-input--app" onSubmit={asApp}>
