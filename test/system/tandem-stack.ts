@@ -4,7 +4,9 @@
 // instance or each other. PostgreSQL, Redis and Temporal are the ones `npm test` ensures.
 // The api's own demo seed runs in it; requests go as the seeded users, signed in.
 import { type ChildProcess, spawn } from 'node:child_process';
+import { rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createTestDatabase, type TestDatabase } from '@tandem/testing';
 import { PRODUCTION_TEST_SECRETS, simControlHeaders } from './production-secrets';
@@ -74,6 +76,8 @@ export async function startTandemStack(name: string, opts: { studio?: boolean } 
     META_GRAPH_BASE_URL: `http://127.0.0.1:${simPort}`,
     SIMULATOR_WEBHOOK_URL: `http://127.0.0.1:${apiPort}/webhooks/whatsapp`,
     WORKER_NODE_PACKAGES: '@acme/tandem-nodes',
+    // Each stack keeps its downloaded and uploaded media apart (docs/media.md).
+    MEDIA_STORAGE_DIR: join(tmpdir(), `tandem-media-${suffix}`),
   };
   const procs = new Map<string, ChildProcess>();
   const extra: ChildProcess[] = [];
@@ -205,6 +209,7 @@ export async function startTandemStack(name: string, opts: { studio?: boolean } 
       for (const p of all) if (p.exitCode === null) p.kill('SIGTERM');
       await Promise.all(all.map((p) => (p.exitCode === null ? new Promise((r) => p.once('exit', r)) : undefined)));
       await db.close();
+      await rm(String(env.MEDIA_STORAGE_DIR), { recursive: true, force: true });
     },
   };
 }

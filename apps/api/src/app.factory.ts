@@ -14,7 +14,16 @@ import { ZodExceptionFilter } from './common/zod-exception.filter';
  * validated first so that a bad variable fails start-up with its name.
  */
 export async function createApiApp(): Promise<INestApplication> {
-  const { NODE_ENV, TANDEM_PUBLIC_URL, TANDEM_STUDIO_URL } = loadConfig(['app', 'api', 'database', 'redis', 'temporal', 'meta', 'secrets']);
+  const { NODE_ENV, TANDEM_PUBLIC_URL, TANDEM_STUDIO_URL } = loadConfig([
+    'app',
+    'api',
+    'database',
+    'redis',
+    'temporal',
+    'meta',
+    'secrets',
+    'media',
+  ]);
   // bodyParser off: the webhook route must see the raw bytes for the signature check;
   // JSON parsing is added per route group by the modules that need it.
   const app = await NestFactory.create(AppModule, {

@@ -9,12 +9,14 @@ import { CustomerService } from './control/customer.service';
 import { BusinessAppController, CustomersController } from './control/customers.controller';
 import { HistorySyncService } from './control/history-sync.service';
 import { InspectionController } from './control/inspection.controller';
+import { MediaAdminController } from './control/media-admin.controller';
 import { MediaController } from './control/media.controller';
 import { MetaAdminService } from './control/meta-admin.service';
 import { MetaController } from './control/meta.controller';
 import { SimulatorAdminService } from './control/simulator-admin.service';
 import { GraphAuthGuard } from './graph/graph-auth.guard';
 import { GraphObjectsService } from './graph/graph-objects.service';
+import { GraphMediaController } from './graph/graph-media.controller';
 import { GraphController } from './graph/graph.controller';
 import { SendService } from './graph/send.service';
 import { RateLimiterService } from './limits/rate-limiter.service';
@@ -39,6 +41,8 @@ export class SimulatorModule {
         InspectionController,
         AdminController,
         MediaController,
+        MediaAdminController,
+        GraphMediaController,
         GraphController,
       ],
       providers: [

@@ -32,6 +32,7 @@ export const PERMISSIONS = {
   'tokens.manage': 'Create, list and revoke API tokens',
   'workspace.manage': 'Change workspace settings',
   'audit.read': 'Read the audit log',
+  'media.upload': 'Upload media files for sends',
 } as const;
 
 /** A permission a route may require. */
@@ -47,6 +48,7 @@ const MARKETER: readonly Permission[] = [
   'campaigns.write',
   'contacts.write',
   'templates.write',
+  'media.upload',
 ];
 const DEVELOPER: readonly Permission[] = [...MARKETER, 'runs.raw', 'nodes.manage', 'credentials.manage'];
 const ADMIN: readonly Permission[] = [

@@ -131,6 +131,15 @@ export const configSchema = {
   studio: {
     STUDIO_PORT: port.default(5173),
   },
+  media: {
+    // Local-disk media storage (received media, uploads), one folder per workspace.
+    MEDIA_STORAGE_DIR: z.string().min(1).default('.data/media'),
+    // Download of received media: attempts on transient errors (exponential backoff from the
+    // base delay) and how often the api looks for due downloads.
+    MEDIA_DOWNLOAD_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(5),
+    MEDIA_DOWNLOAD_BACKOFF_MS: z.coerce.number().int().min(1).default(2000),
+    MEDIA_DOWNLOAD_POLL_MS: z.coerce.number().int().min(10).max(60_000).default(1000),
+  },
 } as const;
 
 export type ConfigArea = keyof typeof configSchema;

@@ -33,6 +33,7 @@ export const AUDIT_ACTIONS = [
   'credential.changed',
   'workspace.created',
   'workspace.changed',
+  'media.uploaded',
 ] as const;
 
 /**

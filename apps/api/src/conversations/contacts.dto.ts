@@ -1,3 +1,4 @@
+import { mediaFileSchema } from '@tandem/api-contract';
 import { z } from 'zod';
 import { isoDate, isoOrNull, pageOf, pageQuery } from '../common/common.dto';
 
@@ -61,6 +62,8 @@ export const messageSchema = z.object({
   edit: z.record(z.string(), z.unknown()).nullable(),
   revokedAt: isoOrNull,
   mediaPlaceholder: z.boolean(),
+  /** The media it carried: state, type, `url` (`/api/media/{id}`) once downloaded; null for other messages (docs/media.md). */
+  media: mediaFileSchema.nullable(),
   journeyRunId: z.uuid().nullable(),
   journeyNodeId: z.string().nullable(),
   createdAt: isoDate,

@@ -1,10 +1,12 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
+import type { MediaFileDto } from '@tandem/api-contract';
 import { Contact, Message } from '@tandem/db';
 import { isWindowOpen } from '@tandem/whatsapp';
 import { DataSource } from 'typeorm';
 import type { Caller } from '../auth/caller.types';
 import type { ContactDto, ListContactsQuery, MessageDto } from './contacts.dto';
 import { toIso } from '../common/sql.util';
+import { mediaOfMessages } from '../media/media-dto.util';
 
 export interface Page<T> {
   items: T[];
@@ -60,7 +62,12 @@ export class ContactsService {
       skip: (page - 1) * pageSize,
       take: pageSize,
     });
-    return { items: rows.map(toMessageDto), page, pageSize, total };
+    const media = await mediaOfMessages(
+      this.dataSource.manager,
+      caller.workspaceId,
+      rows.map((r) => r.id),
+    );
+    return { items: rows.map((r) => toMessageDto(r, media.get(r.id) ?? null)), page, pageSize, total };
   }
 }
 
@@ -90,7 +97,7 @@ function toContactDto(c: Contact, now: Date): ContactDto {
   };
 }
 
-function toMessageDto(m: Message): MessageDto {
+function toMessageDto(m: Message, media: MediaFileDto | null): MessageDto {
   return {
     id: m.id,
     wamid: m.wamid,
@@ -108,6 +115,7 @@ function toMessageDto(m: Message): MessageDto {
     edit: m.edit,
     revokedAt: toIso(m.revokedAt),
     mediaPlaceholder: m.mediaPlaceholder,
+    media,
     journeyRunId: m.journeyRunId,
     journeyNodeId: m.journeyNodeId,
     createdAt: m.createdAt.toISOString(),

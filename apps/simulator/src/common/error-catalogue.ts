@@ -22,6 +22,7 @@ export const ERROR_CATALOGUE = {
     httpStatus: 400,
   },
   131051: { title: 'Message type unknown', details: 'Message type is currently not supported.', httpStatus: 400 },
+  131053: { title: 'Media upload error', details: 'Unable to upload the media used in the message.', httpStatus: 400 },
   131056: {
     title: '(Business Account, Consumer Account) pair rate limit hit',
     details:

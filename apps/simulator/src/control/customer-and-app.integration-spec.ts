@@ -101,7 +101,8 @@ describe('customer and business-app control API', () => {
     const meta = await call(bed.sim, 'GET', `/v23.0/${image.id}`);
     expect(meta.body).toEqual({
       messaging_product: 'whatsapp',
-      url: image.url,
+      // A fresh link each time, valid for 5 minutes like Meta's.
+      url: expect.stringMatching(new RegExp(`/_sim/media/${image.id}/bytes\\?expires=\\d+$`)),
       mime_type: 'image/png',
       sha256: image.sha256,
       file_size: expect.any(Number),

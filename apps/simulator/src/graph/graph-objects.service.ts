@@ -41,7 +41,7 @@ export class GraphObjectsService {
     const number = this.state.numbers.get(id);
     if (number) return this.numberFields(number, fields);
     const media = this.state.media.get(id);
-    if (media) {
+    if (media && !media.expired) {
       return {
         messaging_product: 'whatsapp',
         url: this.state.mediaUrl(media.id),

@@ -14,6 +14,9 @@ import type {
   StagedThread,
 } from './sim-state.types';
 
+/** Meta's media URLs expire after 5 minutes; a fresh one comes from `GET /{media-id}`. */
+export const MEDIA_URL_LIFETIME_MS = 5 * 60 * 1000;
+
 export interface NumberInput {
   phoneNumberId: string;
   wabaId: string;
@@ -152,7 +155,16 @@ export class SimStateService {
     return media;
   }
 
-  mediaUrl(id: string): string {
-    return `${this.options.publicUrl}/_sim/media/${id}/bytes`;
+  /** Registers uploaded bytes as a media object of the number. */
+  addUploadedMedia(phoneNumberId: string, bytes: Buffer, mimeType: string, filename: string | undefined, now = Date.now()): SimMedia {
+    const id = newNumericId(16);
+    const media: SimMedia = { id, mimeType, sha256: sha256Base64(bytes), bytes, upload: { phoneNumberId, filename, at: now } };
+    this.media.set(id, media);
+    return media;
+  }
+
+  /** A download URL valid for MEDIA_URL_LIFETIME_MS from `now`, like Meta's signed CDN links. */
+  mediaUrl(id: string, now = Date.now()): string {
+    return `${this.options.publicUrl}/_sim/media/${id}/bytes?expires=${now + MEDIA_URL_LIFETIME_MS}`;
   }
 }

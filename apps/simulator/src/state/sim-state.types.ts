@@ -120,4 +120,10 @@ export interface SimMedia {
   mimeType: string;
   sha256: string;
   bytes: Buffer;
+  /** Set for a file a business uploaded (`POST /{phone-number-id}/media`). */
+  upload?: { phoneNumberId: string; filename?: string; at: number };
+  /** Past its id lifetime (7 days for received, 30 for uploaded): the id and every URL are gone. */
+  expired?: boolean;
+  /** Serve other bytes than the announced sha256 (a broken transfer), for tests. */
+  corrupt?: boolean;
 }

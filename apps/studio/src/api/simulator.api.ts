@@ -42,6 +42,7 @@ export type SimConversation = z.infer<typeof simConversationSchema>;
 /** What the simulated customer sends (subset of the simulator's `customerContentSchema`). */
 export type CustomerContent =
   | { type: 'text'; text: string }
+  | { type: 'image'; caption?: string }
   | { type: 'button_reply'; id?: string; title?: string }
   | { type: 'list_reply'; id?: string; title?: string }
   | { type: 'quick_reply'; buttonIndex?: number; text?: string; payload?: string };

@@ -13,6 +13,7 @@ import { useCatalogue } from '../editor/palette/use-catalogue';
 import { Link } from '../router/link';
 import { isRunFinished, runPath } from './run-path.util';
 import { StepTimeline } from './step-timeline';
+import { TriggerMedia } from './trigger-media';
 
 function RunHeader({ run, onCancel }: { run: RunDetailDto; onCancel(): void }) {
   const canCancel = useCan('runs.manage');
@@ -135,6 +136,7 @@ export function RunDetailPage({ runId }: { runId: string }) {
         <aside className="run-side">
           <h2>Steps</h2>
           <StepTimeline visits={path?.visits ?? []} nodeLabel={nodeLabel} selectedNodeId={selected} onSelectNode={setSelected} />
+          <TriggerMedia contactId={run.contactId} triggerEvent={run.triggerEvent} />
           <JsonBlock label="Trigger event" value={run.triggerEvent} />
         </aside>
       </div>

@@ -1,6 +1,8 @@
+import type { MediaFileDto } from '@tandem/api-contract';
 import { useState, type FormEvent } from 'react';
 import { simulatorApi, type SimConversation } from '../api/simulator.api';
 import { formatDateTime } from '../common/format.util';
+import { MediaPreview } from '../common/media-preview';
 import { ErrorBanner } from '../common/ui';
 import { authorOf, failureCode, replyChoices, statusTicks, type ReplyChoice } from './chat.util';
 
@@ -9,10 +11,12 @@ interface ChatPanelProps {
   waId: string;
   profileName: string;
   conversation: SimConversation | null;
+  /** Tandem's copy of each message's media (downloaded from the simulator like from Meta), by wamid. */
+  media?: ReadonlyMap<string, MediaFileDto>;
   onSent(): void;
 }
 
-function Bubble({ message }: { message: SimConversation['messages'][number] }) {
+function Bubble({ message, media }: { message: SimConversation['messages'][number]; media?: MediaFileDto }) {
   const ticks = statusTicks(message);
   const code = failureCode(message);
   return (
@@ -23,6 +27,7 @@ function Bubble({ message }: { message: SimConversation['messages'][number] }) {
       data-status={message.status ?? ''}
     >
       <div className="bubble-author">{authorOf(message)}</div>
+      {media && <MediaPreview media={media} />}
       <div className="bubble-text">{message.revoked ? <em>message deleted</em> : (message.editedText ?? message.preview)}</div>
       <div className="bubble-meta">
         {message.source === 'history' && <span className="muted">history · </span>}
@@ -40,7 +45,7 @@ function Bubble({ message }: { message: SimConversation['messages'][number] }) {
 }
 
 /** The conversation as the simulator sees it, with controls to act as the customer and as a teammate on the phone app. */
-export function ChatPanel({ phoneNumberId, waId, profileName, conversation, onSent }: ChatPanelProps) {
+export function ChatPanel({ phoneNumberId, waId, profileName, conversation, media, onSent }: ChatPanelProps) {
   const [customerText, setCustomerText] = useState('');
   const [appText, setAppText] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -65,6 +70,19 @@ export function ChatPanel({ phoneNumberId, waId, profileName, conversation, onSe
         () => simulatorApi.sendAsCustomer({ phoneNumberId, waId, profileName: profileName || undefined, message: { type: 'text', text } }),
         () => setCustomerText(''),
       );
+  };
+  const asCustomerPicture = () => {
+    const caption = customerText.trim();
+    void send(
+      () =>
+        simulatorApi.sendAsCustomer({
+          phoneNumberId,
+          waId,
+          profileName: profileName || undefined,
+          message: caption ? { type: 'image', caption } : { type: 'image' },
+        }),
+      () => setCustomerText(''),
+    );
   };
   const tap = (choice: ReplyChoice) =>
     void send(
@@ -94,7 +112,7 @@ export function ChatPanel({ phoneNumberId, waId, profileName, conversation, onSe
       <ol className="chat-messages" data-testid="tryit-messages">
         {messages.length === 0 && <li className="muted">No messages yet — write as the customer below.</li>}
         {messages.map((m) => (
-          <Bubble key={m.wamid} message={m} />
+          <Bubble key={m.wamid} message={m} media={media?.get(m.wamid)} />
         ))}
       </ol>
       <ErrorBanner error={error} />
@@ -125,6 +143,15 @@ export function ChatPanel({ phoneNumberId, waId, profileName, conversation, onSe
         />
         <button type="submit" className="btn btn--primary" disabled={!customerText.trim()} data-testid="tryit-customer-send">
           Send as customer
+        </button>
+        <button
+          type="button"
+          className="btn"
+          onClick={asCustomerPicture}
+          data-testid="tryit-customer-picture"
+          title="The customer sends a photo"
+        >
+          Send a photo
         </button>
       </form>
       <form className="chat-input chat-input--app" onSubmit={asApp}>

@@ -8,7 +8,7 @@ import { Link } from '../router/link';
 import { navigate } from '../router/use-hash-location';
 import { toVisits } from '../runs/run-path.util';
 import { ChatPanel } from './chat-panel';
-import { useContactRuns, useConversation } from './use-try-it';
+import { useContactRuns, useConversation, useMessageMedia } from './use-try-it';
 
 const WA_ID = /^\d{6,15}$/;
 
@@ -138,6 +138,7 @@ export function TryItPage({ query }: { query: Record<string, string> }) {
   const number = numbers.data?.find((n) => n.id === numberId);
   const chat = useConversation(number?.phoneNumberId, waId || undefined);
   const runs = useContactRuns(numberId || undefined, waId || undefined);
+  const media = useMessageMedia(runs.contactId);
   const onChange = (next: Record<string, string>) => navigate('/try-it', next, true);
   return (
     <div className="page tryit" data-testid="try-it-page">
@@ -151,6 +152,7 @@ export function TryItPage({ query }: { query: Record<string, string> }) {
               waId={waId}
               profileName={name}
               conversation={chat.conversation}
+              media={media}
               onSent={() => void Promise.all([chat.reload(), runs.reload()])}
             />
           </div>

@@ -1,7 +1,8 @@
-import type { RunDetailDto } from '@tandem/api-contract';
+import type { MediaFileDto, RunDetailDto } from '@tandem/api-contract';
 import { useCallback, useEffect, useState } from 'react';
 import { ApiError } from '../api/http-client';
 import { intakeApi } from '../api/intake.api';
+import { mediaApi } from '../api/media.api';
 import { runsApi } from '../api/runs.api';
 import { simulatorApi, type SimConversation } from '../api/simulator.api';
 import { usePolling } from '../common/use-polling';
@@ -55,4 +56,20 @@ export function useContactRuns(numberId: string | undefined, waId: string | unde
   }, [load]);
   usePolling(load, 2000, Boolean(numberId && waId));
   return { runs, contactId, reload: load };
+}
+
+/** Tandem's side of the chat's media (downloaded, pending, not available), by wamid, polled while shown. */
+export function useMessageMedia(contactId: string | null) {
+  const [media, setMedia] = useState<Map<string, MediaFileDto>>(new Map());
+  const load = useCallback(async () => {
+    if (!contactId) return;
+    const next = await mediaApi.byWamid(contactId).catch(() => null);
+    if (next) setMedia(next);
+  }, [contactId]);
+  useEffect(() => {
+    setMedia(new Map());
+    void load();
+  }, [load]);
+  usePolling(load, 2000, Boolean(contactId));
+  return media;
 }

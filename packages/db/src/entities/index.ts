@@ -2,6 +2,7 @@ import { ApiToken } from './api-token.entity';
 import { AuditEntry } from './audit-entry.entity';
 import { PasswordReset } from './password-reset.entity';
 import { Secret } from './secret.entity';
+import { MediaFile } from './media-file.entity';
 import { Session } from './session.entity';
 import { User } from './user.entity';
 import { WorkspaceMember } from './workspace-member.entity';
@@ -40,6 +41,7 @@ export * from './api-token.entity';
 export * from './audit-entry.entity';
 export * from './password-reset.entity';
 export * from './secret.entity';
+export * from './media-file.entity';
 export * from './session.entity';
 export * from './user.entity';
 export * from './workspace-member.entity';
@@ -68,4 +70,5 @@ export const entities = [
   PasswordReset,
   AuditEntry,
   Secret,
+  MediaFile,
 ];

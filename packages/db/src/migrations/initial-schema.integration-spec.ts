@@ -14,6 +14,7 @@ const TABLES = [
   'journey_runs',
   'journey_versions',
   'journeys',
+  'media_files',
   'message_status_events',
   'messages',
   'outbox_sends',
@@ -61,6 +62,7 @@ describe('InitialSchema migration', () => {
       'EngineEventDispatch1796338000000',
       'Teams1796500000000',
       'Secrets1796600000000',
+      'Media1796740000000',
     ]);
     expect(await tables(ds)).toEqual(TABLES);
   });

@@ -40,7 +40,8 @@ export class GraphStub {
           method: req.method ?? '',
           url: new URL(req.url ?? '/', this.baseUrl),
           headers: req.headers,
-          body: raw ? JSON.parse(raw) : undefined,
+          // Multipart bodies (media uploads) are kept as text.
+          body: raw && String(req.headers['content-type']).startsWith('application/json') ? JSON.parse(raw) : raw || undefined,
         };
         this.requests.push(recorded);
         const reply = this.handler(recorded);

@@ -18,6 +18,8 @@ export interface GraphRequest {
   path: string;
   query?: Record<string, string>;
   body?: unknown;
+  /** A multipart body (media upload) instead of a JSON `body`; fetch sets its boundary. */
+  form?: FormData;
   attempt?: number;
 }
 
@@ -39,16 +41,8 @@ export async function graphRequest(transport: GraphTransport, request: GraphRequ
   const url = graphUrl(transport, request.path, request.query);
   const headers: Record<string, string> = { Authorization: `Bearer ${transport.accessToken}` };
   if (request.body !== undefined) headers['Content-Type'] = 'application/json';
-  const response = await send(
-    transport,
-    url,
-    {
-      method: request.method,
-      headers,
-      body: request.body === undefined ? undefined : JSON.stringify(request.body),
-    },
-    request.attempt,
-  );
+  const body = request.form ?? (request.body === undefined ? undefined : JSON.stringify(request.body));
+  const response = await send(transport, url, { method: request.method, headers, body }, request.attempt);
   const text = await response.text();
   const json = parseJson(text);
   if (!response.ok) throw errorFromBody(json, response.status, request.attempt);

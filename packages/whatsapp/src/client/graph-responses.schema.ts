@@ -29,6 +29,8 @@ export const mediaInfoSchema = z.looseObject({
   file_size: z.union([z.number(), z.string()]).optional(),
 });
 
+export const mediaUploadResponseSchema = z.looseObject({ id: z.string().min(1) });
+
 export const templateButtonSchema = z.looseObject({
   type: z.string(),
   text: z.string().optional(),

@@ -185,6 +185,21 @@ describe('WhatsAppClient — other calls', () => {
     });
   });
 
+  test('uploadMedia posts the file as multipart and returns the media id', async () => {
+    stub.handler = () => ({ json: { id: '990011' } });
+    const result = await client.uploadMedia('108932450377265', {
+      data: Buffer.from('%PDF-1.4'),
+      mimeType: 'application/pdf',
+      filename: 'menu.pdf',
+    });
+    expect(result).toEqual({ id: '990011' });
+    const [req] = stub.requests;
+    expect(req.url.pathname).toBe('/v23.0/108932450377265/media');
+    expect(req.headers['content-type']).toMatch(/^multipart\/form-data; boundary=/);
+    expect(req.body).toEqual(expect.stringContaining('filename="menu.pdf"'));
+    expect(req.body).toEqual(expect.stringContaining('%PDF-1.4'));
+  });
+
   test('getPhoneNumber asks for the given fields', async () => {
     stub.handler = () => ({ json: { id: '1', is_on_biz_app: true, platform_type: 'CLOUD_API', throughput: { level: 'STANDARD' } } });
     const info = await client.getPhoneNumber('1', ['is_on_biz_app', 'platform_type', 'throughput']);

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { expectShape, graphDownload, graphRequest, type GraphTransport } from './graph-http.util';
 import {
   mediaInfoSchema,
+  mediaUploadResponseSchema,
   type MessageTemplate,
   messageTemplateSchema,
   type PhoneNumberInfo,
@@ -41,6 +42,13 @@ export interface MediaInfo {
   mimeType?: string;
   sha256?: string;
   fileSize?: number;
+}
+
+/** A file to upload for sending (`POST /{phone-number-id}/media`). */
+export interface MediaUpload {
+  data: Buffer;
+  mimeType: string;
+  filename: string;
 }
 
 export interface DownloadedMedia {
@@ -143,6 +151,19 @@ export class WhatsAppClient {
     const data = Buffer.from(await response.arrayBuffer());
     const contentType = response.headers.get('content-type') ?? undefined;
     return contentType ? { data, contentType } : { data };
+  }
+
+  /**
+   * Uploads a file for later sends; Meta keeps it 30 days and answers its media id.
+   * Check type and size first (`checkMediaUpload`): Meta refuses others with 131053.
+   */
+  async uploadMedia(phoneNumberId: string, file: MediaUpload): Promise<{ id: string }> {
+    const form = new FormData();
+    form.set('messaging_product', 'whatsapp');
+    form.set('type', file.mimeType);
+    form.set('file', new Blob([new Uint8Array(file.data)], { type: file.mimeType }), file.filename);
+    const json = await graphRequest(this.transport, { method: 'POST', path: `${encodeURIComponent(phoneNumberId)}/media`, form });
+    return { id: expectShape(mediaUploadResponseSchema, json, 'media upload').id };
   }
 
   /** Reads fields of a phone number, e.g. `['throughput', 'is_on_biz_app', 'platform_type']`. */

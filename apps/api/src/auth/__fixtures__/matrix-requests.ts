@@ -36,6 +36,7 @@ function pathIds(ws: TestWorkspace, r: WorkspaceResources): Record<string, strin
     'api-tokens/{id}': r.spareTokenId,
     'members/{userId}': r.spareMemberId,
     'credentials/{name}': r.credentialName,
+    'media/{id}': r.mediaId,
   };
 }
 

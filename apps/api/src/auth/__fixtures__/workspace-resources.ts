@@ -1,8 +1,11 @@
+import { loadConfig } from '@tandem/config';
 import { SecretStore, secretKeysFromEnv } from '@tandem/db';
 import { journeyBuilder, type JourneyDocument } from '@tandem/journey-model';
 import { createHash, randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { issueApiToken } from '../api-tokens.service';
+import { LocalDiskMediaStorage } from '../../media/storage/local-disk.storage';
+import { mediaKey } from '../../media/storage/media-storage';
 import { createMember } from './principals';
 import type { TestWorkspace } from './two-workspaces';
 
@@ -27,6 +30,8 @@ export interface WorkspaceResources {
   spareTokenId: string;
   /** A node credential of the workspace (routes that replace or delete credentials may act on it). */
   credentialName: string;
+  /** A stored media file of the workspace (received with its message). */
+  mediaId: string;
 }
 
 async function insert(ds: DataSource, table: string, row: Record<string, unknown>): Promise<string> {
@@ -131,6 +136,23 @@ export async function seedWorkspaceResources(ds: DataSource, ws: TestWorkspace):
   const spareTokenId = (await issueApiToken(ds, { workspaceId: ws.id, role: 'viewer', name: 'spare', createdBy: null })).id;
   const credentialName = 'matrix_crm';
   await new SecretStore(secretKeysFromEnv()).put(ds.manager, ws.id, credentialName, JSON.stringify({ apiKey: 'matrix' }), null);
+  const picture = Buffer.from(`picture of ${ws.id}`);
+  const sha256 = createHash('sha256').update(picture).digest('hex');
+  const storageKey = mediaKey(ws.id, sha256);
+  await new LocalDiskMediaStorage(loadConfig(['media']).MEDIA_STORAGE_DIR).put(storageKey, picture);
+  const mediaId = await insert(ds, 'media_files', {
+    workspace_id,
+    number_id: ws.numberId,
+    message_id: messageId,
+    origin: 'received',
+    kind: 'image',
+    state: 'stored',
+    mime_type: 'image/png',
+    sha256,
+    byte_size: picture.length,
+    storage_key: storageKey,
+    stored_at: new Date(),
+  });
   return {
     journeyId,
     document,
@@ -146,5 +168,6 @@ export async function seedWorkspaceResources(ds: DataSource, ws: TestWorkspace):
     otherSessionId: session.id,
     spareTokenId,
     credentialName,
+    mediaId,
   };
 }

@@ -1,9 +1,10 @@
 import type { HistorySyncState, NewEngineEvent } from '@tandem/db';
-import type { HistoryDeclinedEvent, HistoryMediaEvent, HistoryMessagesEvent, HistoryThread } from '@tandem/whatsapp';
+import type { HistoryDeclinedEvent, HistoryMediaEvent, HistoryMessagesEvent, HistoryThread, MediaRef } from '@tandem/whatsapp';
 import { lockContact } from '../../conversations/contact-store.util';
 import { advanceHistorySync, declineHistorySync, historyStatus } from '../history-sync.util';
 import { contentPayload, insertMessage } from '../../conversations/message-store.util';
 import { queryRows } from '../../common/sql.util';
+import { recordReceivedMedia } from '../../media/received-media.util';
 import type { HandlerContext, HandlerResult } from './handler.types';
 
 /**
@@ -53,11 +54,14 @@ export async function handleHistoryMedia(ctx: HandlerContext, event: HistoryMedi
      WHERE number_id = $1 AND wamid = $2 RETURNING id`,
     [ctx.number.id, event.wamid, event.type, media],
   );
-  if (attached.length > 0) return { engineEvents: [] };
+  if (attached.length > 0) {
+    await recordHistoryMedia(ctx, attached[0].id, event.timestamp, event.media);
+    return { engineEvents: [] };
+  }
   const resolved = await lockContact(ctx.m, { workspaceId: ctx.workspaceId, numberId: ctx.number.id }, event.contact, true);
   if (!resolved)
     return { engineEvents: [], notes: [{ kind: event.kind, reason: 'history media without contact id', dedupKey: event.dedupKey }] };
-  await insertMessage(ctx.m, {
+  const id = await insertMessage(ctx.m, {
     workspaceId: ctx.workspaceId,
     numberId: ctx.number.id,
     contactId: resolved.contact.id,
@@ -68,6 +72,7 @@ export async function handleHistoryMedia(ctx: HandlerContext, event: HistoryMedi
     payload: contentPayload(event),
     metaTimestamp: new Date(event.timestamp),
   });
+  if (id) await recordHistoryMedia(ctx, id, event.timestamp, event.media);
   return { engineEvents: [] };
 }
 
@@ -101,7 +106,9 @@ async function storeThread(ctx: HandlerContext, thread: HistoryThread): Promise<
       status: msg.direction === 'outbound' ? historyStatus(msg.status) : null,
       mediaPlaceholder: msg.type === 'media_placeholder',
     });
-    if (id) stored++;
+    if (!id) continue;
+    stored++;
+    if (msg.media || msg.type === 'media_placeholder') await recordHistoryMedia(ctx, id, msg.timestamp, msg.media);
   }
   const inbound = thread.messages.filter((msg) => msg.direction === 'inbound').map((msg) => msg.timestamp);
   if (inbound.length > 0) {
@@ -111,6 +118,19 @@ async function storeThread(ctx: HandlerContext, thread: HistoryThread): Promise<
     ]);
   }
   return stored;
+}
+
+/** History media: downloaded only when sent within 14 days of onboarding, else marked not available. */
+function recordHistoryMedia(ctx: HandlerContext, messageId: string, sentAtMs: number, media: MediaRef | undefined): Promise<void> {
+  return recordReceivedMedia(ctx.m, {
+    workspaceId: ctx.workspaceId,
+    numberId: ctx.number.id,
+    messageId,
+    source: 'history',
+    sentAt: new Date(sentAtMs),
+    onboardedAt: ctx.number.onboardedAt,
+    media,
+  });
 }
 
 async function updateSyncState(ctx: HandlerContext, next: (state: HistorySyncState) => HistorySyncState): Promise<HistorySyncState> {

@@ -4,6 +4,7 @@ import type { EntityManager } from 'typeorm';
 import { type ContactRow, lockContact } from '../../conversations/contact-store.util';
 import { annotateOriginal, contentPayload, insertMessage } from '../../conversations/message-store.util';
 import { queryRows, toIso, toMs } from '../../common/sql.util';
+import { recordReceivedMedia } from '../../media/received-media.util';
 import { type HandlerContext, type HandlerResult, NOTHING } from './handler.types';
 
 /** A live customer message: store it, refresh the contact's window, tell the engine. */
@@ -27,6 +28,7 @@ export async function handleMessageReceived(ctx: HandlerContext, event: MessageR
   // Already stored under this wamid (e.g. as history): it is not a new live message.
   if (!messageId) return NOTHING;
   await annotateOriginal(m, number.id, event, event.wamid, at);
+  await recordLiveMedia(ctx, messageId, event);
   await applyIdentityChange(m, number.id, resolved.contact.id, event);
   const window = await refreshWindow(ctx, resolved.contact, event);
   if (opensServiceWindow(event)) ctx.activity.inbound(number.id, at);
@@ -56,6 +58,7 @@ export async function handleMessageEcho(ctx: HandlerContext, event: MessageEchoE
   });
   if (!messageId) return NOTHING;
   await annotateOriginal(m, number.id, event, event.wamid, at);
+  await recordLiveMedia(ctx, messageId, event);
   ctx.activity.echo(number.id, at);
   const engineEvent: NewEngineEvent = {
     kind: 'message.echo',
@@ -74,6 +77,19 @@ export async function handleMessageEcho(ctx: HandlerContext, event: MessageEchoE
     },
   };
   return { engineEvents: [engineEvent] };
+}
+
+/** Media of a live message or echo: downloaded off this transaction, within its link's lifetime. */
+function recordLiveMedia(ctx: HandlerContext, messageId: string, event: MessageReceivedEvent | MessageEchoEvent): Promise<void> {
+  return recordReceivedMedia(ctx.m, {
+    workspaceId: ctx.workspaceId,
+    numberId: ctx.number.id,
+    messageId,
+    source: 'live',
+    sentAt: new Date(event.timestamp),
+    onboardedAt: ctx.number.onboardedAt,
+    media: event.media,
+  });
 }
 
 function receivedPayload(

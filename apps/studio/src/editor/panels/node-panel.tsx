@@ -8,6 +8,7 @@ import { SchemaForm } from '../forms/schema-form';
 import { copySelection } from '../store/editor-actions';
 import { useEditorStore, useEditorStoreApi } from '../store/editor-store.context';
 import { IssueList } from './issue-list';
+import { MediaPicker } from './media-picker';
 
 const FREE_JSON: JsonSchema = {};
 
@@ -121,6 +122,9 @@ export function NodePanel({ specs, onFix }: { specs: SpecIndex; onFix(issue: Jou
         idPrefix={`node-${node.id}`}
         testId="node-config-form"
       />
+      {node.type.startsWith('core.send-media@') && (
+        <MediaPicker numberId={doc.settings?.numberId} config={(node.config ?? {}) as Record<string, unknown>} onChange={onConfig} />
+      )}
       <div className="button-row panel-footer">
         <button
           type="button"
