@@ -33,6 +33,9 @@ export const AUDIT_ACTIONS = [
   'credential.changed',
   'workspace.created',
   'workspace.changed',
+  'conversation.taken',
+  'conversation.given_back',
+  'conversation.closed',
 ] as const;
 
 /**

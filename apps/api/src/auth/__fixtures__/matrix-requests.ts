@@ -36,6 +36,7 @@ function pathIds(ws: TestWorkspace, r: WorkspaceResources): Record<string, strin
     'api-tokens/{id}': r.spareTokenId,
     'members/{userId}': r.spareMemberId,
     'credentials/{name}': r.credentialName,
+    'conversations/{contactId}': r.contactId,
   };
 }
 
@@ -60,6 +61,7 @@ export function bodies(r: WorkspaceResources, contactId: string): Record<string,
     'PUT /api/credentials/{name}': () => ({ value: { apiKey: 'matrix' } }),
     'POST /api/workspaces': () => ({ name: 'Matrix workspace' }),
     'PATCH /api/workspace': () => ({ name: 'Acme' }),
+    'PUT /api/workspace/conversation-settings': () => ({ botReturnsAfterHours: 12 }),
   };
 }
 
