@@ -21,13 +21,19 @@ interface RunRow {
   on_give_back: string | null;
 }
 
-/** The contact's paused runs, with what giving back does to each (its journey's `onGiveBack`); `close` ends them all. */
+/**
+ * The contact's paused runs, with what giving back does to each (its journey's `onGiveBack`);
+ * `close` ends them all. A run of a `pause` journey that is still waiting counts: it paused
+ * inside its wait (the row says `waiting` until the wait ends).
+ */
 export async function pausedRuns(m: EntityManager, contactId: string, closing: boolean): Promise<RunToSignal[]> {
   const rows = await queryRows<RunRow>(
     m,
     `SELECT r.id, r.workflow_id, r.temporal_run_id, v.document->'settings'->>'onGiveBack' AS on_give_back
      FROM journey_runs r LEFT JOIN journey_versions v ON v.journey_id = r.journey_id AND v.version = r.version
-     WHERE r.contact_id = $1 AND r.status = 'paused' ORDER BY r.started_at`,
+     WHERE r.contact_id = $1
+       AND (r.status = 'paused' OR (r.status IN ('running', 'waiting') AND v.document->'settings'->>'onTeammateReply' = 'pause'))
+     ORDER BY r.started_at`,
     [contactId],
   );
   return rows.map((r) => ({ ...ids(r), effect: closing || r.on_give_back === 'end' ? 'ended' : 'resumed' }));
