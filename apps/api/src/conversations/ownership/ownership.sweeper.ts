@@ -66,7 +66,10 @@ export class OwnershipSweeper implements OnApplicationBootstrap, OnModuleDestroy
     return { returned, repaired: await this.repair(new Date(now)) };
   }
 
-  /** Human-held conversations whose quiet period or window may be over (a superset: `returnIfDue` decides). */
+  /**
+   * Human-held conversations whose quiet period or window is over: the rule's conditions in SQL,
+   * so conversations that are not due never fill the batch; `returnIfDue` still decides.
+   */
   private async candidates(now: Date): Promise<string[]> {
     const rows = await queryRows<{ id: string }>(
       this.ds.manager,
@@ -74,7 +77,7 @@ export class OwnershipSweeper implements OnApplicationBootstrap, OnModuleDestroy
        WHERE c.ownership = 'human' AND (
          (w.bot_returns_after_hours IS NOT NULL
            AND greatest(c.human_owned_at, c.last_human_message_at) + make_interval(hours => w.bot_returns_after_hours) <= $1)
-         OR (w.bot_returns_on_window_close AND c.window_open_until <= $1))
+         OR (w.bot_returns_on_window_close AND c.window_open_until > c.human_owned_at AND c.window_open_until <= $1))
        LIMIT $2`,
       [now, BATCH],
     );
