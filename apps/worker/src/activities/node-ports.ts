@@ -72,7 +72,7 @@ export function contactsPort(ds: DataSource, contactId: string, runId: string, o
     addTag: (tag: string) => run(contactWrites.addTag, [tag]),
     removeTag: (tag: string) => run(contactWrites.removeTag, [tag]),
     setOptedOut: (optedOut: boolean) => run(contactWrites.setOptedOut, [optedOut]),
-    handOff: async () => {
+    handOff: async (handoff?: { note?: string }) => {
       // A person should take over; until one does (an agent takes it, a teammate replies) nobody is named.
       await changeOwnership(ds, {
         contactId,
@@ -80,7 +80,9 @@ export function contactsPort(ds: DataSource, contactId: string, runId: string, o
         ownerKind: 'journey',
         onlyFrom: ['bot', 'closed'],
         actor: { kind: 'journey', id: runId },
-        reason: 'the journey handed the conversation to a person',
+        reason: handoff?.note
+          ? `the journey handed the conversation to a person: ${handoff.note}`
+          : 'the journey handed the conversation to a person',
         runs: { [runId]: null },
       });
       onChange();
