@@ -1,5 +1,5 @@
 import type { ConversationSettingsDto } from '@tandem/api-contract';
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { ownershipApi } from '../api/ownership.api';
 import { useCan } from '../auth/use-can';
 import { useAsync } from '../common/use-async';
@@ -20,17 +20,15 @@ export function settingsFromDraft(draft: Draft): ConversationSettingsDto | { pro
   return { botReturnsAfterHours: hours, botReturnsOnWindowClose: draft.onWindowClose };
 }
 
-/** `#/settings/conversations`: when a conversation a human took returns to the bot (admins change it). */
-export function ConversationSettingsPage() {
+/** The rule's form, starting from the stored setting; read-only without `workspace.manage`. */
+function SettingsForm({ initial, onSaved }: { initial: ConversationSettingsDto; onSaved(saved: ConversationSettingsDto): void }) {
   const canManage = useCan('workspace.manage');
-  const settings = useAsync((signal) => ownershipApi.settings(signal), []);
-  const [draft, setDraft] = useState<Draft>({ hours: '', onWindowClose: false });
+  const [draft, setDraft] = useState<Draft>({
+    hours: initial.botReturnsAfterHours?.toString() ?? '',
+    onWindowClose: initial.botReturnsOnWindowClose,
+  });
   const [error, setError] = useState<string | null>(null);
   const [saved, setSaved] = useState(false);
-  useEffect(() => {
-    if (settings.data)
-      setDraft({ hours: settings.data.botReturnsAfterHours?.toString() ?? '', onWindowClose: settings.data.botReturnsOnWindowClose });
-  }, [settings.data]);
   const parsed = settingsFromDraft(draft);
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -38,12 +36,55 @@ export function ConversationSettingsPage() {
     setError(null);
     setSaved(false);
     try {
-      settings.setData(await ownershipApi.saveSettings(parsed));
+      onSaved(await ownershipApi.saveSettings(parsed));
       setSaved(true);
     } catch (err) {
       setError(err instanceof Error ? err.message : String(err));
     }
   };
+  return (
+    <form className="card" onSubmit={submit} data-testid="conversation-settings-form">
+      <ErrorBanner error={error} />
+      <label className="form-label" htmlFor="bot-returns-hours">
+        Back to the bot after this many hours without a human message
+      </label>
+      <input
+        id="bot-returns-hours"
+        inputMode="numeric"
+        placeholder="never by time"
+        value={draft.hours}
+        disabled={!canManage}
+        onChange={(e) => setDraft({ ...draft, hours: e.target.value })}
+        data-testid="bot-returns-hours"
+      />
+      <label className="form-check">
+        <input
+          type="checkbox"
+          checked={draft.onWindowClose}
+          disabled={!canManage}
+          onChange={(e) => setDraft({ ...draft, onWindowClose: e.target.checked })}
+          data-testid="bot-returns-window"
+        />{' '}
+        Also when the customer-service window closes
+      </label>
+      {'problem' in parsed && <div className="form-error">{parsed.problem}</div>}
+      {canManage ? (
+        <div className="button-row">
+          <button type="submit" className="btn btn--primary" disabled={'problem' in parsed} data-testid="conversation-settings-save">
+            Save
+          </button>
+          {saved && <span className="muted small">Saved.</span>}
+        </div>
+      ) : (
+        <p className="muted small">Only admins change this.</p>
+      )}
+    </form>
+  );
+}
+
+/** `#/settings/conversations`: when a conversation a human took returns to the bot (admins change it). */
+export function ConversationSettingsPage() {
+  const settings = useAsync((signal) => ownershipApi.settings(signal), []);
   return (
     <div className="page" data-testid="conversation-settings-page">
       <h1>Conversations</h1>
@@ -51,42 +92,12 @@ export function ConversationSettingsPage() {
         When a teammate replies from the phone app or an agent takes a conversation, journeys and campaigns leave that contact alone. The
         conversation goes back to the bot when someone gives it back or closes it — or on its own, by this rule.
       </p>
-      <ErrorBanner error={settings.error ?? error} />
-      <form className="card" onSubmit={submit} data-testid="conversation-settings-form">
-        <label className="form-label" htmlFor="bot-returns-hours">
-          Back to the bot after this many hours without a human message
-        </label>
-        <input
-          id="bot-returns-hours"
-          inputMode="numeric"
-          placeholder="never by time"
-          value={draft.hours}
-          disabled={!canManage}
-          onChange={(e) => setDraft({ ...draft, hours: e.target.value })}
-          data-testid="bot-returns-hours"
-        />
-        <label className="form-check">
-          <input
-            type="checkbox"
-            checked={draft.onWindowClose}
-            disabled={!canManage}
-            onChange={(e) => setDraft({ ...draft, onWindowClose: e.target.checked })}
-            data-testid="bot-returns-window"
-          />{' '}
-          Also when the customer-service window closes
-        </label>
-        {'problem' in parsed && <div className="form-error">{parsed.problem}</div>}
-        {canManage ? (
-          <div className="button-row">
-            <button type="submit" className="btn btn--primary" disabled={'problem' in parsed} data-testid="conversation-settings-save">
-              Save
-            </button>
-            {saved && <span className="muted small">Saved.</span>}
-          </div>
-        ) : (
-          <p className="muted small">Only admins change this.</p>
-        )}
-      </form>
+      <ErrorBanner error={settings.error} onRetry={() => void settings.reload()} />
+      {settings.data ? (
+        <SettingsForm initial={settings.data} onSaved={settings.setData} />
+      ) : (
+        !settings.error && <p className="muted">Loading…</p>
+      )}
     </div>
   );
 }
