@@ -51,6 +51,7 @@ export const conversationEventSchema = z.object({
   at: isoDate,
 });
 export type ConversationEventDto = z.infer<typeof conversationEventSchema>;
+/** The latest 500 changes, oldest first. */
 export const conversationTimelineSchema = z.object({ items: z.array(conversationEventSchema) });
 
 /** When human-held conversations return to the bot, per workspace. */

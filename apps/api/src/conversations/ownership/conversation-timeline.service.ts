@@ -25,16 +25,23 @@ const SELECT = `SELECT e.id, e.kind, e.from_state, e.to_state, e.owner_kind, e.o
   FROM conversation_events e
   LEFT JOIN users u ON e.actor_kind = 'member' AND u.id::text = e.actor_id`;
 
+/** A years-long conversation keeps every change; the timeline shows the latest ones. */
+const TIMELINE_LIMIT = 500;
+
 /** Reads the ownership timeline: of a conversation, or the events that touched one run (the run view). */
 @Injectable()
 export class ConversationTimelineService {
   constructor(private readonly ds: DataSource) {}
 
-  /** Oldest first. Foreign and unknown contacts are 404. */
+  /** The latest TIMELINE_LIMIT changes, oldest first. Foreign and unknown contacts are 404. */
   async ofContact(caller: Caller, contactId: string): Promise<ConversationEventDto[]> {
     const [contact] = await this.ds.query('SELECT id FROM contacts WHERE id = $1 AND workspace_id = $2', [contactId, caller.workspaceId]);
     if (!contact) throw new NotFoundException(`No contact ${contactId}`);
-    const rows = await queryRows<EventRow>(this.ds.manager, `${SELECT} WHERE e.contact_id = $1 ORDER BY e.at, e.id`, [contactId]);
+    const rows = await queryRows<EventRow>(
+      this.ds.manager,
+      `SELECT * FROM (${SELECT} WHERE e.contact_id = $1 ORDER BY e.at DESC, e.id DESC LIMIT ${TIMELINE_LIMIT}) latest ORDER BY at, id`,
+      [contactId],
+    );
     return rows.map(toDto);
   }
 

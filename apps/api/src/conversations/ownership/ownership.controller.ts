@@ -38,7 +38,9 @@ export class OwnershipController {
 
   @Get('timeline')
   @RequirePermission('workspace.read')
-  @ApiOperation({ summary: 'Every ownership change of the conversation, oldest first: who, when, why, and what it did to runs' })
+  @ApiOperation({
+    summary: 'The ownership changes of the conversation (the latest 500), oldest first: who, when, why, and what it did to runs',
+  })
   @ApiZodParam('contactId', uuidParam)
   @ApiZodResponse(200, conversationTimelineSchema, 'The timeline')
   @ApiZodResponse(404, errorSchema, 'No such contact')
