@@ -40,7 +40,13 @@ it('a photo the customer sends in Try it shows as a thumbnail of the downloaded 
     await thumb.waitFor({ timeout: 30_000 });
     await expect(byTestId(bubble, 'media-preview').getAttribute('data-state')).resolves.toBe('stored');
     // A decoded picture, fetched from the api as a blob (not a broken image).
-    await expect(thumb.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).resolves.toBeGreaterThan(0);
+    await expect(
+      thumb.evaluate(
+        (img) =>
+          (img as unknown as { complete: boolean; naturalWidth: number }).complete &&
+          (img as unknown as { naturalWidth: number }).naturalWidth,
+      ),
+    ).resolves.toBeGreaterThan(0);
     await saveScreenshot(page, 'try-it-media');
   } catch (error) {
     await saveScreenshot(page, 'try-it-media-failed');

@@ -233,6 +233,23 @@ describe('studio: draw, publish, try and inspect a journey', () => {
     await saveScreenshot(page, 'run-path');
   });
 
+  step('takes the conversation from the run view and gives it back to the bot, each change on its timeline', async () => {
+    const panel = byTestId(page, 'ownership-panel');
+    await expect(byTestId(panel, 'ownership-owner').textContent()).resolves.toBe('Bot');
+    await byTestId(panel, 'ownership-take').click();
+    // The agent is shown by name (the demo seed names its people "Demo <role>").
+    await page.locator('[data-testid="ownership-owner"]', { hasText: 'Agent: Demo marketer' }).waitFor();
+    await panel.getByText(/Back to the bot .* \(after the quiet period\)/).waitFor();
+    await byTestId(panel, 'ownership-give-back').click();
+    await page.locator('[data-testid="ownership-owner"]', { hasText: 'Bot' }).waitFor();
+    const events = byTestId(panel, 'ownership-timeline').locator('[data-testid="ownership-event"]');
+    await expect(events.allTextContents()).resolves.toEqual([
+      expect.stringContaining(`Taken — taken in Tandem by ${demoUser('marketer').email}`),
+      expect.stringContaining(`Given back to the bot — given back to the bot by ${demoUser('marketer').email}`),
+    ]);
+    await saveScreenshot(page, 'run-ownership');
+  });
+
   step('offers the marketer no "add" on the numbers page and no admin pages', async () => {
     await byTestId(page, 'nav-numbers').click();
     await byTestId(page, `number-${numberId}`).waitFor();
@@ -252,6 +269,21 @@ describe('studio: the admin adds a member and finds it in the audit log', () => 
     await signIn(page, stack.studioUrl ?? '', 'admin');
     await byTestId(page, 'nav-numbers').click();
     await byTestId(page, 'add-number').waitFor();
+  });
+
+  step('sets when conversations return to the bot on Settings → Conversations', async () => {
+    await byTestId(page, 'nav-settings/conversations').click();
+    await byTestId(page, 'conversation-settings-form').waitFor();
+    const hours = byTestId(page, 'bot-returns-hours');
+    await expect(hours.inputValue()).resolves.toBe('12');
+    await hours.fill('6');
+    await byTestId(page, 'bot-returns-window').check();
+    await byTestId(page, 'conversation-settings-save').click();
+    await page.getByText('Saved.').waitFor();
+    const saved = await stack.api<{ botReturnsAfterHours: number; botReturnsOnWindowClose: boolean }>(
+      '/api/workspace/conversation-settings',
+    );
+    expect(saved.body).toEqual({ botReturnsAfterHours: 6, botReturnsOnWindowClose: true });
   });
 
   step('adds a member with a role on the Members page and gets a one-time password link', async () => {

@@ -167,6 +167,14 @@ describe('journeys end to end (store → dispatcher → Temporal → activities 
     expect(run.status).toBe('handed_off');
     const [contact] = await h.db.dataSource.query('SELECT human_owned FROM contacts WHERE id = $1', [contactId]);
     expect(contact.human_owned).toBe(true);
+    // No intake here to take it at the echo: the run's close does, on the conversation's timeline.
+    const events = await h.db.dataSource.query(
+      'SELECT kind, owner_kind, actor_kind, actor_id, run_effects FROM conversation_events WHERE contact_id = $1',
+      [contactId],
+    );
+    expect(events).toEqual([
+      { kind: 'taken', owner_kind: 'teammate', actor_kind: 'journey', actor_id: run.id, run_effects: { [run.id]: 'stopped' } },
+    ]);
     await h.dispatcher.handle(await h.store.inbound(contactId, { text: 'thanks' }));
     expect(await h.store.runsOf(journeyId)).toHaveLength(1);
     expect(h.graph.sendsTo('15551110006')).toHaveLength(1);

@@ -1,6 +1,6 @@
 /**
  * @tandem/api-contract — zod request and response schemas of the engine's REST API
- * (auth and roles, catalogue, journeys, versions, runs, campaigns, templates), shared by the api and the studio.
+ * (auth and roles, catalogue, journeys, versions, runs, campaigns, templates, conversation ownership), shared by the api and the studio.
  */
 export * from './common.contract';
 export * from './journeys.contract';
@@ -11,3 +11,4 @@ export * from './templates.contract';
 export * from './auth.contract';
 export * from './credentials.contract';
 export * from './media.contract';
+export * from './ownership.contract';

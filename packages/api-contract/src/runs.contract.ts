@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { pageQuerySchema, versionNumberSchema } from './common.contract';
+import { conversationEventSchema } from './ownership.contract';
 
 /** Where a run stands. `waiting` = parked on a wait, a reply or a status. */
 export const runStatusSchema = z.enum(['running', 'waiting', 'completed', 'failed', 'cancelled', 'handed_off', 'paused', 'exited']);
@@ -66,6 +67,8 @@ export const runDetailSchema = runSummarySchema.extend({
   steps: z.array(runStepSchema),
   temporalUrl: z.string(),
   stepDataWithheld: z.boolean().optional(),
+  /** Changes of the conversation's ownership that affected this run (paused, stopped, resumed, ended): who, when, why. */
+  ownershipEvents: z.array(conversationEventSchema).optional(),
 });
 
 /** `POST /api/runs/:id/cancel`: an optional reason recorded on the run. */

@@ -52,6 +52,8 @@ export const configSchema = {
     WEBHOOK_INGEST_BACKOFF_MS: z.coerce.number().int().min(1).default(2000),
     INTAKE_SWEEP_INTERVAL_SECONDS: z.coerce.number().int().min(1).default(30),
     INTAKE_SWEEP_AFTER_SECONDS: z.coerce.number().int().min(1).default(30),
+    /** How often human-held conversations are checked against the workspace's return-to-bot rule. */
+    OWNERSHIP_SWEEP_INTERVAL_SECONDS: z.coerce.number().int().min(1).default(60),
     HEALTH_CHECK_INTERVAL_SECONDS: z.coerce.number().int().min(1).default(300),
     HEALTH_SILENT_AFTER_MINUTES: z.coerce.number().int().min(1).default(1440),
     SESSION_IDLE_HOURS: z.coerce.number().min(0.01).max(720).default(12),

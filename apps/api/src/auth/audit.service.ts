@@ -34,6 +34,9 @@ export const AUDIT_ACTIONS = [
   'workspace.created',
   'workspace.changed',
   'media.uploaded',
+  'conversation.taken',
+  'conversation.given_back',
+  'conversation.closed',
 ] as const;
 
 /**

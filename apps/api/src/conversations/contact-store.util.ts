@@ -98,15 +98,19 @@ async function mergeInto(m: EntityManager, winnerId: string, loserId: string): P
        in_address_book = w.in_address_book OR l.in_address_book,
        opted_out = w.opted_out OR l.opted_out,
        marketing_opted_out = w.marketing_opted_out OR l.marketing_opted_out,
-       human_owned = w.human_owned OR l.human_owned,
-       human_owned_at = greatest(w.human_owned_at, l.human_owned_at),
+       -- A human holding either half holds the merged conversation (the winner's owner first).
+       ownership = CASE WHEN w.ownership = 'human' OR l.ownership <> 'human' THEN w.ownership ELSE l.ownership END,
+       owner_kind = CASE WHEN w.ownership = 'human' OR l.ownership <> 'human' THEN w.owner_kind ELSE l.owner_kind END,
+       owner_user_id = CASE WHEN w.ownership = 'human' OR l.ownership <> 'human' THEN w.owner_user_id ELSE l.owner_user_id END,
+       human_owned_at = CASE WHEN w.ownership = 'human' OR l.ownership <> 'human' THEN w.human_owned_at ELSE l.human_owned_at END,
+       last_human_message_at = greatest(w.last_human_message_at, l.last_human_message_at),
        last_inbound_at = greatest(w.last_inbound_at, l.last_inbound_at),
        window_open_until = greatest(w.window_open_until, l.window_open_until),
        first_inbound_at = least(w.first_inbound_at, l.first_inbound_at)
      FROM contacts l WHERE w.id = $1 AND l.id = $2`,
     [winnerId, loserId],
   );
-  for (const table of ['messages', 'journey_runs', 'outbox_sends']) {
+  for (const table of ['messages', 'journey_runs', 'outbox_sends', 'conversation_events']) {
     await m.query(`UPDATE ${table} SET contact_id = $1 WHERE contact_id = $2`, [winnerId, loserId]);
   }
   await m.query('DELETE FROM contacts WHERE id = $1', [loserId]);

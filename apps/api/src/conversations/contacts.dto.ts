@@ -32,6 +32,11 @@ export const contactSchema = z.object({
   marketingOptedOut: z.boolean(),
   humanOwned: z.boolean(),
   humanOwnedAt: isoOrNull,
+  /** Who holds the conversation: bot, human or closed (see GET /api/conversations/:contactId/ownership). */
+  ownership: z.enum(['bot', 'human', 'closed']),
+  ownerKind: z.enum(['teammate', 'agent', 'journey']).nullable(),
+  ownerUserId: z.uuid().nullable(),
+  lastHumanMessageAt: isoOrNull,
   lastInboundAt: isoOrNull,
   firstInboundAt: isoOrNull,
   windowOpenUntil: isoOrNull,

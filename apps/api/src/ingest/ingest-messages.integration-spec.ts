@@ -148,6 +148,23 @@ describe('ingest: inbound messages, echoes, history, identity', () => {
     expect(event.payload).toMatchObject({ contactId: c.id, text: 'Yes, we have it!' });
   });
 
+  it('gives the conversation to the teammate who replied from the app, and restarts the return-to-bot clock on each reply', async () => {
+    const c = await contact(MARIA.waId);
+    expect(c).toMatchObject({ ownership: 'human', owner_kind: 'teammate', human_owned: true });
+    expect(c.human_owned_at.toISOString()).toBe(iso(NOW_S + 600));
+    expect(c.last_human_message_at.toISOString()).toBe(iso(NOW_S + 600));
+    await h.deliver(echo(MARIA, 'wamid.maria-echo-3', NOW_S + 650, 'text', { text: { body: 'Anything else?' } }));
+    const later = await contact(MARIA.waId);
+    expect(later.last_human_message_at.toISOString()).toBe(iso(NOW_S + 650));
+    expect(later.human_owned_at.toISOString()).toBe(iso(NOW_S + 600));
+    const events = await h.ds.query('SELECT kind, to_state, actor_kind, actor_id, at FROM conversation_events WHERE contact_id = $1', [
+      c.id,
+    ]);
+    expect(events).toEqual([
+      { kind: 'taken', to_state: 'human', actor_kind: 'teammate', actor_id: 'wamid.maria-echo', at: new Date(iso(NOW_S + 600)) },
+    ]);
+  });
+
   it('records edits and revokes made in the app against the original message', async () => {
     await h.deliver(echo(MARIA, 'wamid.maria-echo-2', NOW_S + 700, 'text', { text: { body: 'See you at 5' } }));
     await h.deliver(

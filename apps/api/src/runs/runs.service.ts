@@ -7,6 +7,7 @@ import { cancelRunSignal } from '@tandem/workflows';
 import { DataSource } from 'typeorm';
 import type { Caller } from '../auth/caller.types';
 import { queryRows, toIso } from '../common/sql.util';
+import { ConversationTimelineService } from '../conversations/ownership/conversation-timeline.service';
 import { TemporalService } from '../temporal/temporal.service';
 import { decodeCursor, encodeCursor, runFilterSql } from './run-query.util';
 
@@ -54,6 +55,7 @@ export class RunsService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly temporal: TemporalService,
+    private readonly conversationTimeline: ConversationTimelineService,
   ) {}
 
   /** Newest first, keyset-paged; `total` (every match) only on the first page. */
@@ -98,6 +100,7 @@ export class RunsService {
       error: row.error,
       steps: raw ? steps.map(toStep) : steps.map((s) => ({ ...toStep(s), input: null, output: null })),
       ...(raw ? {} : { stepDataWithheld: true }),
+      ownershipEvents: await this.conversationTimeline.ofRun(workspaceId, id),
       temporalUrl: `${this.cfg.TEMPORAL_UI_URL.replace(/\/$/, '')}/namespaces/${encodeURIComponent(this.cfg.TEMPORAL_NAMESPACE)}/workflows/${encodeURIComponent(row.workflow_id)}`,
     };
   }

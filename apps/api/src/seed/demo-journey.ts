@@ -85,6 +85,6 @@ export function demoJourney(numberId: string): JourneyDocument {
       edge('hours', 'main', 'done'),
       edge('handoff', 'main', 'done'),
     ],
-    settings: { reEntry: 'one_at_a_time', onTeammateReply: 'stop', timezone: 'UTC', numberId },
+    settings: { reEntry: 'one_at_a_time', onTeammateReply: 'stop', onGiveBack: 'resume', timezone: 'UTC', numberId },
   });
 }

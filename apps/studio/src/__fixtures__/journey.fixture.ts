@@ -36,7 +36,7 @@ export function journeyFixture(): JourneyDocument {
       { id: 'e-2', source: 'ask', sourcePort: 'no', target: 'wait-1' },
       { id: 'e-3', source: 'check', sourcePort: 'true', target: 'done' },
     ],
-    settings: { reEntry: 'one_at_a_time', onTeammateReply: 'stop', timezone: 'UTC' },
+    settings: { reEntry: 'one_at_a_time', onTeammateReply: 'stop', onGiveBack: 'resume', timezone: 'UTC' },
   };
 }
 

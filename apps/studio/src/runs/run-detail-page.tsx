@@ -10,6 +10,7 @@ import { ErrorBanner, JsonBlock, StatusPill } from '../common/ui';
 import { indexSpecs } from '../editor/document/ports.util';
 import { ReadOnlyCanvas } from '../editor/flow/read-only-canvas';
 import { useCatalogue } from '../editor/palette/use-catalogue';
+import { OwnershipEvents, OwnershipPanel } from '../ownership/ownership-panel';
 import { Link } from '../router/link';
 import { isRunFinished, runPath } from './run-path.util';
 import { StepTimeline } from './step-timeline';
@@ -138,6 +139,9 @@ export function RunDetailPage({ runId }: { runId: string }) {
           <StepTimeline visits={path?.visits ?? []} nodeLabel={nodeLabel} selectedNodeId={selected} onSelectNode={setSelected} />
           <TriggerMedia contactId={run.contactId} triggerEvent={run.triggerEvent} />
           <JsonBlock label="Trigger event" value={run.triggerEvent} />
+          <h2>Ownership changes of this run</h2>
+          <OwnershipEvents events={run.ownershipEvents ?? []} testId="run-ownership-events" />
+          <OwnershipPanel contactId={run.contactId} />
         </aside>
       </div>
     </div>

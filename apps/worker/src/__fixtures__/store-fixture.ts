@@ -47,8 +47,8 @@ export class StoreFixture {
   ): Promise<string> {
     const open = options.windowOpen ?? true;
     const [row] = await this.ds.query(
-      `INSERT INTO contacts (workspace_id, number_id, wa_id, profile_name, tags, attributes, human_owned, last_inbound_at, window_open_until)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
+      `INSERT INTO contacts (workspace_id, number_id, wa_id, profile_name, tags, attributes, ownership, owner_kind, last_inbound_at, window_open_until)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id`,
       [
         this.workspaceId,
         this.numberId,
@@ -56,7 +56,8 @@ export class StoreFixture {
         `Contact ${waId}`,
         options.tags ?? [],
         JSON.stringify(options.attributes ?? {}),
-        options.humanOwned ?? false,
+        options.humanOwned ? 'human' : 'bot',
+        options.humanOwned ? 'teammate' : null,
         open ? new Date(Date.now() - 3_600_000) : null,
         open ? new Date(Date.now() - 3_600_000 + DAY) : null,
       ],

@@ -151,7 +151,7 @@ async function buildContext(
     whatsapp: { send: visit.send },
     http,
     credentials: storeCredentials(deps.dataSource, secretStore, input.workspaceId, input.node.config, visit.secrets),
-    contacts: contactsPort(deps.dataSource, input.contactId, () => (visit.contactChanged = true)),
+    contacts: contactsPort(deps.dataSource, input.contactId, input.runId, () => (visit.contactChanged = true)),
     now: deps.clock ?? Date.now,
   };
 }

@@ -142,6 +142,27 @@ describe('executeNode runs custom nodes like built-ins', () => {
     expect(h.graph.sendsTo('15556660001').map((s) => s.body.text)).toEqual([{ body: 'Your price: 42' }]);
   });
 
+  it('core.handoff hands the conversation to a person, on its timeline with the note and the run', async () => {
+    const doc = journeyBuilder().trigger({ kind: 'contact.synced' }).node('handoff', 'core.handoff@1', { note: 'VIP, call back' }).build();
+    const { run, contactId } = await runOnce(doc, '15556660010');
+    expect(run.status).toBe('completed');
+    const [contact] = await h.db.dataSource.query('SELECT ownership, owner_kind, human_owned FROM contacts WHERE id = $1', [contactId]);
+    expect(contact).toEqual({ ownership: 'human', owner_kind: 'journey', human_owned: true });
+    const events = await h.db.dataSource.query(
+      'SELECT kind, actor_kind, actor_id, reason, run_ids FROM conversation_events WHERE contact_id = $1',
+      [contactId],
+    );
+    expect(events).toEqual([
+      {
+        kind: 'taken',
+        actor_kind: 'journey',
+        actor_id: run.id,
+        reason: 'the journey handed the conversation to a person: VIP, call back',
+        run_ids: [run.id],
+      },
+    ]);
+  });
+
   it('fails the run with node_config when a credential is missing, and records the step error', async () => {
     const doc = journeyBuilder()
       .trigger({ kind: 'contact.synced' })

@@ -1,4 +1,4 @@
-import { preparedStatement, runPrepared, SecretOpenError, type PreparedStatement, type SecretStore } from '@tandem/db';
+import { changeOwnership, preparedStatement, runPrepared, SecretOpenError, type PreparedStatement, type SecretStore } from '@tandem/db';
 import { NodeConfigError, type AttributeValue, type ContactsPort, type CredentialsPort, type NodeLogger } from '@tandem/node-sdk';
 import type { DataSource } from 'typeorm';
 
@@ -59,14 +59,10 @@ const contactWrites = {
     `UPDATE contacts SET tags = array_remove(tags, $2), updated_at = now() WHERE id = $1`,
   ),
   setOptedOut: preparedStatement('node_contact_set_opted_out', `UPDATE contacts SET opted_out = $2, updated_at = now() WHERE id = $1`),
-  handOff: preparedStatement(
-    'node_contact_hand_off',
-    `UPDATE contacts SET human_owned = true, human_owned_at = coalesce(human_owned_at, now()), updated_at = now() WHERE id = $1`,
-  ),
 };
 
 /** `ctx.contacts`: writes the contact row at once; `onChange` lets the step return a fresh snapshot. */
-export function contactsPort(ds: DataSource, contactId: string, onChange: () => void): ContactsPort {
+export function contactsPort(ds: DataSource, contactId: string, runId: string, onChange: () => void): ContactsPort {
   const run = async (statement: PreparedStatement, params: unknown[]) => {
     await runPrepared(ds, statement, [contactId, ...params]);
     onChange();
@@ -76,7 +72,21 @@ export function contactsPort(ds: DataSource, contactId: string, onChange: () => 
     addTag: (tag: string) => run(contactWrites.addTag, [tag]),
     removeTag: (tag: string) => run(contactWrites.removeTag, [tag]),
     setOptedOut: (optedOut: boolean) => run(contactWrites.setOptedOut, [optedOut]),
-    handOff: () => run(contactWrites.handOff, []),
+    handOff: async (handoff?: { note?: string }) => {
+      // A person should take over; until one does (an agent takes it, a teammate replies) nobody is named.
+      await changeOwnership(ds, {
+        contactId,
+        to: 'human',
+        ownerKind: 'journey',
+        onlyFrom: ['bot', 'closed'],
+        actor: { kind: 'journey', id: runId },
+        reason: handoff?.note
+          ? `the journey handed the conversation to a person: ${handoff.note}`
+          : 'the journey handed the conversation to a person',
+        runs: { [runId]: null },
+      });
+      onChange();
+    },
   };
 }
 

@@ -1,5 +1,5 @@
 import { ApplicationFailure } from '@temporalio/activity';
-import { preparedStatement, runPrepared } from '@tandem/db';
+import { changeOwnership, preparedStatement, runPrepared } from '@tandem/db';
 import { RunDocumentError, toRunDocument } from '@tandem/journey-model';
 import { withSafeConditions } from '@tandem/journey-model/regex-safety';
 import {
@@ -59,16 +59,11 @@ const recordStepRow = preparedStatement(
    UPDATE journey_runs SET status = $14, current_node_id = $6, updated_at = now()
    WHERE id = (SELECT run_id FROM step) AND status = ANY($15)`,
 );
-/** The close and the hand-off in one statement; answers the closed run's campaign (no row when it was closed already). */
-const closeRun = preparedStatement<{ campaign_id: string | null }>(
+/** The close; answers the closed run's campaign and contact (no row when it was closed already). */
+const closeRun = preparedStatement<{ campaign_id: string | null; contact_id: string }>(
   'run_close',
-  `WITH closed AS (
-     UPDATE journey_runs SET status = $2, ended_at = coalesce(ended_at, now()), current_node_id = $3, error = $4, updated_at = now()
-     WHERE id = $1 AND status = ANY($5) RETURNING campaign_id, contact_id),
-   owned AS (
-     UPDATE contacts SET human_owned = true, human_owned_at = coalesce(human_owned_at, now())
-     WHERE $2 = 'handed_off' AND id = (SELECT contact_id FROM closed))
-   SELECT campaign_id FROM closed`,
+  `UPDATE journey_runs SET status = $2, ended_at = coalesce(ended_at, now()), current_node_id = $3, error = $4, updated_at = now()
+   WHERE id = $1 AND status = ANY($5) RETURNING campaign_id, contact_id`,
 );
 const moveRun = preparedStatement(
   'run_set_state',
@@ -164,6 +159,19 @@ export function runLifecycleActivities(deps: ActivityDeps): Pick<JourneyActiviti
           OPEN_RUN_STATUSES,
         ])
       ).rows;
+      // The intake took the conversation for the teammate when their echo arrived; this only
+      // covers an echo that reached the run some other way (no event when it is human already).
+      if (closed && input.status === 'handed_off') {
+        await changeOwnership(ds, {
+          contactId: closed.contact_id,
+          to: 'human',
+          ownerKind: 'teammate',
+          onlyFrom: ['bot', 'closed'],
+          actor: { kind: 'journey', id: runId },
+          reason: "the run stopped for a teammate's reply",
+          runs: { [runId]: 'stopped' },
+        });
+      }
       if (closed?.campaign_id) await refreshCampaignCounters(ds.manager, closed.campaign_id);
     },
   };

@@ -1,5 +1,6 @@
-import type { DataSource } from 'typeorm';
-import { createDataSource } from '../data-source';
+import { DataSource as DataSourceClass, type DataSource } from 'typeorm';
+import { createDataSource, dataSourceOptions } from '../data-source';
+import type { migrations } from '../migrations';
 import { createEmptyDatabase } from './scratch-database';
 
 export interface MigratedDatabase {
@@ -42,4 +43,14 @@ export async function pgErrorCode(promise: Promise<unknown>): Promise<string | u
     const code = (error as { code?: unknown; driverError?: { code?: unknown } }).driverError?.code ?? (error as { code?: unknown }).code;
     return typeof code === 'string' ? code : 'unknown';
   }
+}
+
+type MigrationList = typeof migrations;
+
+/** A data source on `url` migrated by `list` only (for tests of one migration over older rows). */
+export async function openMigratedTo(url: string, list: MigrationList): Promise<DataSource> {
+  const ds = new DataSourceClass({ ...dataSourceOptions({ url, poolSize: 2 }), migrations: list });
+  await ds.initialize();
+  await ds.runMigrations({ transaction: 'each' });
+  return ds;
 }

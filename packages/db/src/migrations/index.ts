@@ -5,6 +5,7 @@ import { DeliveryClaims1795709100000 } from './1795709100000-DeliveryClaims';
 import { EngineEventDispatch1796338000000 } from './1796338000000-EngineEventDispatch';
 import { Teams1796500000000 } from './1796500000000-Teams';
 import { Secrets1796600000000 } from './1796600000000-Secrets';
+import { ConversationOwnership1796700000000 } from './1796700000000-ConversationOwnership';
 import { Media1796740000000 } from './1796740000000-Media';
 
 /** Migrations in order of their timestamps. */
@@ -16,5 +17,6 @@ export const migrations = [
   EngineEventDispatch1796338000000,
   Teams1796500000000,
   Secrets1796600000000,
+  ConversationOwnership1796700000000,
   Media1796740000000,
 ];

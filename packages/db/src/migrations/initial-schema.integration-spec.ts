@@ -10,6 +10,7 @@ const TABLES = [
   'business_numbers',
   'campaigns',
   'contacts',
+  'conversation_events',
   'domain_events',
   'journey_runs',
   'journey_versions',
@@ -62,6 +63,7 @@ describe('InitialSchema migration', () => {
       'EngineEventDispatch1796338000000',
       'Teams1796500000000',
       'Secrets1796600000000',
+      'ConversationOwnership1796700000000',
       'Media1796740000000',
     ]);
     expect(await tables(ds)).toEqual(TABLES);

@@ -9,7 +9,7 @@ describe('journeyDocumentSchema', () => {
       triggers: [],
       nodes: [],
       edges: [],
-      settings: { reEntry: 'one_at_a_time', onTeammateReply: 'stop', timezone: 'UTC' },
+      settings: { reEntry: 'one_at_a_time', onTeammateReply: 'stop', onGiveBack: 'resume', timezone: 'UTC' },
     });
   });
 

@@ -47,12 +47,15 @@ export type JourneyEdge = z.infer<typeof journeyEdgeSchema>;
  *   the previous run ended), `always` (concurrent runs allowed).
  * - `onTeammateReply`: what a teammate's reply from the phone app does to this contact's
  *   running runs: `stop` them, `pause` them until resumed, or `ignore` it.
+ * - `onGiveBack`: what giving the conversation back to the bot (by hand or by the workspace's
+ *   return-to-bot rule) does to this journey's paused runs: `resume` where they paused, or `end` them.
  * - `timezone`: IANA zone for time windows (`core.wait@1` window mode).
  * - `numberId`: the WhatsApp number (Tandem id) the journey listens on and sends from.
  */
 export const journeySettingsSchema = z.strictObject({
   reEntry: z.enum(['once', 'one_at_a_time', 'always']).default('one_at_a_time'),
   onTeammateReply: z.enum(['stop', 'pause', 'ignore']).default('stop'),
+  onGiveBack: z.enum(['resume', 'end']).default('resume'),
   timezone: z.string().refine(isValidTimeZone, 'not an IANA time zone such as Europe/Lisbon').default('UTC'),
   numberId: z.string().min(1).optional(),
 });

@@ -48,7 +48,13 @@ describe('toRunDocument', () => {
 
   it('keeps what a run walks and nothing the studio alone needs, as plain JSON', () => {
     expect(Object.keys(doc).sort()).toEqual(['edges', 'entryNodeId', 'nodes', 'settings']);
-    expect(doc.settings).toEqual({ reEntry: 'one_at_a_time', onTeammateReply: 'stop', timezone: 'UTC', numberId: 'number-1' });
+    expect(doc.settings).toEqual({
+      reEntry: 'one_at_a_time',
+      onTeammateReply: 'stop',
+      onGiveBack: 'resume',
+      timezone: 'UTC',
+      numberId: 'number-1',
+    });
     expect(JSON.parse(JSON.stringify(doc))).toStrictEqual(doc);
   });
 

@@ -37,6 +37,7 @@ function pathIds(ws: TestWorkspace, r: WorkspaceResources): Record<string, strin
     'members/{userId}': r.spareMemberId,
     'credentials/{name}': r.credentialName,
     'media/{id}': r.mediaId,
+    'conversations/{contactId}': r.contactId,
   };
 }
 
@@ -61,6 +62,7 @@ export function bodies(r: WorkspaceResources, contactId: string): Record<string,
     'PUT /api/credentials/{name}': () => ({ value: { apiKey: 'matrix' } }),
     'POST /api/workspaces': () => ({ name: 'Matrix workspace' }),
     'PATCH /api/workspace': () => ({ name: 'Acme' }),
+    'PUT /api/workspace/conversation-settings': () => ({ botReturnsAfterHours: 12 }),
   };
 }
 

@@ -3,6 +3,7 @@ import { type MessageEchoEvent, type MessageReceivedEvent, nextWindowState, open
 import type { EntityManager } from 'typeorm';
 import { type ContactRow, lockContact } from '../../conversations/contact-store.util';
 import { annotateOriginal, contentPayload, insertMessage } from '../../conversations/message-store.util';
+import { teammateReplied } from '../../conversations/ownership/teammate-echo.util';
 import { queryRows, toIso, toMs } from '../../common/sql.util';
 import { recordReceivedMedia } from '../../media/received-media.util';
 import { type HandlerContext, type HandlerResult, NOTHING } from './handler.types';
@@ -59,6 +60,7 @@ export async function handleMessageEcho(ctx: HandlerContext, event: MessageEchoE
   if (!messageId) return NOTHING;
   await annotateOriginal(m, number.id, event, event.wamid, at);
   await recordLiveMedia(ctx, messageId, event);
+  await teammateReplied(m, resolved.contact.id, event.wamid, at);
   ctx.activity.echo(number.id, at);
   const engineEvent: NewEngineEvent = {
     kind: 'message.echo',

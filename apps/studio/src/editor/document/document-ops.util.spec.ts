@@ -7,7 +7,7 @@ const empty = (): JourneyDocument => ({
   triggers: [],
   nodes: [],
   edges: [],
-  settings: { reEntry: 'once', onTeammateReply: 'stop', timezone: 'UTC' },
+  settings: { reEntry: 'once', onTeammateReply: 'stop', onGiveBack: 'resume', timezone: 'UTC' },
 });
 
 describe('document operations', () => {

@@ -10,7 +10,12 @@ describe('import / export', () => {
   it('accepts a journey as the API returns it and fills defaults', () => {
     const { settings: _settings, ...rest } = journeyFixture();
     const result = parseImportedDocument(JSON.stringify({ id: 'x', name: 'n', draft: rest }));
-    expect(result.ok && result.document.settings).toEqual({ reEntry: 'one_at_a_time', onTeammateReply: 'stop', timezone: 'UTC' });
+    expect(result.ok && result.document.settings).toEqual({
+      reEntry: 'one_at_a_time',
+      onTeammateReply: 'stop',
+      onGiveBack: 'resume',
+      timezone: 'UTC',
+    });
   });
 
   it('refuses invalid files with readable reasons', () => {

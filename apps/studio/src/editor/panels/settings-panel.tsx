@@ -16,6 +16,11 @@ const ON_TEAMMATE_REPLY: { value: JourneySettings['onTeammateReply']; label: str
   { value: 'ignore', label: 'Ignore it' },
 ];
 
+const ON_GIVE_BACK: { value: JourneySettings['onGiveBack']; label: string }[] = [
+  { value: 'resume', label: 'Resume paused runs where they paused' },
+  { value: 'end', label: 'End paused runs' },
+];
+
 function timeZones(): string[] {
   try {
     return Intl.supportedValuesOf('timeZone');
@@ -24,7 +29,7 @@ function timeZones(): string[] {
   }
 }
 
-/** Journey-wide behaviour: re-entry, teammate replies from the phone app, time zone, sending number. */
+/** Journey-wide behaviour: re-entry, teammate replies from the phone app, give-back, time zone, sending number. */
 export function SettingsPanel() {
   const store = useEditorStoreApi();
   const settings = useEditorStore((s) => s.history.present.settings);
@@ -71,37 +76,29 @@ export function SettingsPanel() {
       )}
       {numbers.error && <div className="form-help">Numbers could not be listed ({numbers.error.message}); type the number id.</div>}
 
-      <label className="form-label" htmlFor="setting-reentry">
-        Re-entry
-      </label>
-      <select
+      <SettingSelect
         id="setting-reentry"
-        data-testid="setting-reentry"
+        label="Re-entry"
+        options={RE_ENTRY}
         value={settings.reEntry}
-        onChange={(e) => set({ reEntry: e.target.value as JourneySettings['reEntry'] })}
-      >
-        {RE_ENTRY.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
+        onChange={(reEntry) => set({ reEntry })}
+      />
 
-      <label className="form-label" htmlFor="setting-teammate">
-        When a teammate replies from the phone app
-      </label>
-      <select
+      <SettingSelect
         id="setting-teammate"
-        data-testid="setting-teammate"
+        label="When a teammate replies from the phone app"
+        options={ON_TEAMMATE_REPLY}
         value={settings.onTeammateReply}
-        onChange={(e) => set({ onTeammateReply: e.target.value as JourneySettings['onTeammateReply'] })}
-      >
-        {ON_TEAMMATE_REPLY.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
+        onChange={(onTeammateReply) => set({ onTeammateReply })}
+      />
+
+      <SettingSelect
+        id="setting-give-back"
+        label="When the conversation is given back to the bot"
+        options={ON_GIVE_BACK}
+        value={settings.onGiveBack}
+        onChange={(onGiveBack) => set({ onGiveBack })}
+      />
 
       <label className="form-label" htmlFor="setting-timezone">
         Time zone
@@ -123,5 +120,29 @@ export function SettingsPanel() {
       )}
       <div className="form-help">Used by waits with a daily time window.</div>
     </div>
+  );
+}
+
+/** A labelled select of one journey setting. */
+function SettingSelect<T extends string>(props: {
+  id: string;
+  label: string;
+  options: { value: T; label: string }[];
+  value: T;
+  onChange: (value: T) => void;
+}) {
+  return (
+    <>
+      <label className="form-label" htmlFor={props.id}>
+        {props.label}
+      </label>
+      <select id={props.id} data-testid={props.id} value={props.value} onChange={(e) => props.onChange(e.target.value as T)}>
+        {props.options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </>
   );
 }
