@@ -21,6 +21,8 @@ import { RateLimiterService } from './limits/rate-limiter.service';
 import { ResolvedSimulatorOptions, SIM_OPTIONS } from './simulator-options.types';
 import { LedgerService } from './state/ledger.service';
 import { SimStateService } from './state/sim-state.service';
+import { EmbeddedSignupService } from './signup/embedded-signup.service';
+import { SignupController } from './signup/signup.controller';
 import { StatusProgressionService } from './status/status-progression.service';
 import { WebhookDispatcherService } from './webhooks/webhook-dispatcher.service';
 import { WebhookEmitterService } from './webhooks/webhook-emitter.service';
@@ -39,6 +41,7 @@ export class SimulatorModule {
         InspectionController,
         AdminController,
         MediaController,
+        SignupController,
         GraphController,
       ],
       providers: [
@@ -61,6 +64,7 @@ export class SimulatorModule {
         AccountEventsService,
         MetaAdminService,
         SimulatorAdminService,
+        EmbeddedSignupService,
       ],
     };
   }

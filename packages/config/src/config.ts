@@ -90,6 +90,8 @@ export const configSchema = {
       .default('v23.0'),
     META_ACCESS_TOKEN: z.string().min(1).default('sim-access-token'),
     META_APP_SECRET: z.string().min(1).default('sim-app-secret'),
+    // The Meta app Embedded Signup's code exchange names as client_id (not a secret).
+    META_APP_ID: z.string().min(1).default('sim-app-id'),
     META_VERIFY_TOKEN: z.string().min(1).default('sim-verify-token'),
     COEXISTENCE_DEFAULT_MPS: z.coerce.number().int().min(1).max(1000).default(20),
     CLOUD_DEFAULT_MPS: z.coerce.number().int().min(1).max(1000).default(80),

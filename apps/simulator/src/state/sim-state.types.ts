@@ -121,3 +121,20 @@ export interface SimMedia {
   sha256: string;
   bytes: Buffer;
 }
+
+/** A code Embedded Signup handed to the partner's page: exchanged once, before it expires. */
+export interface SignupCode {
+  appId: string;
+  wabaId: string;
+  phoneNumberId: string;
+  businessId: string;
+  expiresAt: number;
+  used: boolean;
+}
+
+/** A business token from the code exchange: it opens only its own WABA's objects. */
+export interface BusinessToken {
+  appId: string;
+  wabaId: string;
+  issuedAt: number;
+}
