@@ -10,6 +10,7 @@ import { DeliveriesModule } from './deliveries/deliveries.module';
 import { HealthModule } from './health/health.module';
 import { IngestModule } from './ingest/ingest.module';
 import { JourneysModule } from './journeys/journeys.module';
+import { MetaModule } from './meta/meta.module';
 import { NumbersModule } from './numbers/numbers.module';
 import { RedisModule } from './redis/redis.module';
 import { RunsModule } from './runs/runs.module';
@@ -35,6 +36,7 @@ import { WebhooksModule } from './webhooks/webhooks.module';
     RunsModule,
     CampaignsModule,
     CredentialsModule,
+    MetaModule,
   ],
 })
 export class AppModule {}

@@ -61,6 +61,7 @@ describe('InitialSchema migration', () => {
       'EngineEventDispatch1796338000000',
       'Teams1796500000000',
       'Secrets1796600000000',
+      'ConnectNumbers1796730000000',
     ]);
     expect(await tables(ds)).toEqual(TABLES);
   });
