@@ -23,6 +23,7 @@ import { LedgerService } from './state/ledger.service';
 import { SimStateService } from './state/sim-state.service';
 import { EmbeddedSignupService } from './signup/embedded-signup.service';
 import { SignupController } from './signup/signup.controller';
+import { SignupControlController } from './signup/signup-control.controller';
 import { StatusProgressionService } from './status/status-progression.service';
 import { WebhookDispatcherService } from './webhooks/webhook-dispatcher.service';
 import { WebhookEmitterService } from './webhooks/webhook-emitter.service';
@@ -41,6 +42,7 @@ export class SimulatorModule {
         InspectionController,
         AdminController,
         MediaController,
+        SignupControlController,
         SignupController,
         GraphController,
       ],

@@ -110,3 +110,28 @@ describe('Embedded Signup (WhatsApp Business app onboarding)', () => {
     expect(bed.sim.state.numbers.size).toBeGreaterThan(0);
   });
 });
+
+describe('Embedded Signup from the control API', () => {
+  let bed: TestBed;
+
+  beforeAll(async () => {
+    bed = await startTestBed();
+  });
+  afterAll(() => bed.close());
+
+  it('issues the chosen business token, and revoking it makes Graph answer 190', async () => {
+    const token = 'canary-business-token-0123456789';
+    const session = await call<Record<string, string>>(bed.sim, 'POST', '/_sim/meta/embedded-signup', {
+      displayPhoneNumber: '15550007777',
+      businessToken: token,
+    });
+    expect(session.status).toBe(200);
+    const exchanged = await call(bed.sim, 'GET', exchangePath(session.body.code), undefined, null);
+    expect(exchanged.body.access_token).toBe(token);
+    expect((await call(bed.sim, 'GET', `/v23.0/${session.body.phone_number_id}`, undefined, token)).status).toBe(200);
+
+    const revoked = await call(bed.sim, 'POST', '/_sim/meta/business-tokens/revoke', { wabaId: session.body.waba_id });
+    expect(revoked.body).toEqual({ revoked: 1 });
+    expect(errorOf(await call(bed.sim, 'GET', `/v23.0/${session.body.phone_number_id}`, undefined, token)).code).toBe(190);
+  });
+});

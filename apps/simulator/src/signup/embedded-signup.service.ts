@@ -42,7 +42,12 @@ export class EmbeddedSignupService {
     private readonly state: SimStateService,
   ) {}
 
-  finishOnboarding(input: SignupSessionInput, now = Date.now()): SignupSessionResult {
+  /** The app id the dialog and the exchange expect (META_APP_ID). */
+  get appId(): string {
+    return this.options.appId;
+  }
+
+  finishOnboarding(input: SignupSessionInput, now = Date.now(), businessToken?: string): SignupSessionResult {
     const parsed = parseInput(signupSessionSchema, input);
     if (parsed.client_id !== this.options.appId) throw oauthError(101, 'Error validating application. Invalid application ID.');
     const number = this.onboard(parsed, now);
@@ -55,6 +60,7 @@ export class EmbeddedSignupService {
       businessId,
       expiresAt: now + CODE_LIFETIME_MS,
       used: false,
+      businessToken,
     });
     return { code, phone_number_id: number.phoneNumberId, waba_id: number.wabaId, business_id: businessId };
   }
@@ -74,9 +80,20 @@ export class EmbeddedSignupService {
     if (code.used) throw oauthError(100, 'This authorization code has been used.', 36009);
     if (now > code.expiresAt) throw oauthError(100, 'This authorization code has expired.', 36007);
     code.used = true;
-    const token = `EAA${randomBytes(32).toString('base64url')}`;
+    const token = code.businessToken ?? `EAA${randomBytes(32).toString('base64url')}`;
     this.state.businessTokens.set(token, { appId: code.appId, wabaId: code.wabaId, issuedAt: now });
     return { access_token: token, token_type: 'bearer' };
+  }
+
+  /** The business removed the app's access: every token of the WABA stops working (190). */
+  revokeTokens(wabaId: string): { revoked: number } {
+    let revoked = 0;
+    for (const [token, issued] of this.state.businessTokens) {
+      if (issued.wabaId !== wabaId) continue;
+      this.state.businessTokens.delete(token);
+      revoked++;
+    }
+    return { revoked };
   }
 
   subscribe(wabaId: string, appId: string): { success: true } {

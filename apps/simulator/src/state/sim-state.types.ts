@@ -130,6 +130,8 @@ export interface SignupCode {
   businessId: string;
   expiresAt: number;
   used: boolean;
+  /** The token the exchange issues (control API, for canary tests); random otherwise. */
+  businessToken?: string;
 }
 
 /** A business token from the code exchange: it opens only its own WABA's objects. */
