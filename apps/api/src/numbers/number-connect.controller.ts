@@ -34,7 +34,8 @@ export class NumberConnectController {
     return {
       appId: this.cfg.META_APP_ID,
       configId: this.cfg.META_SIGNUP_CONFIG_ID || null,
-      dialogUrl: this.cfg.META_SIGNUP_DIALOG_URL,
+      dialogUrl:
+        this.cfg.META_SIGNUP_DIALOG_URL || `${this.cfg.META_GRAPH_BASE_URL.replace(/\/$/, '')}/${this.cfg.META_GRAPH_VERSION}/dialog/oauth`,
       graphVersion: this.cfg.META_GRAPH_VERSION,
     };
   }

@@ -135,6 +135,11 @@ describe('connecting a number through Embedded Signup', () => {
     expect(n).toBe(3);
   });
 
+  it('tells the studio which dialog to open: the simulator’s at the Graph base URL by default', async () => {
+    const config = await bed.h.get('/api/numbers/signup-config').expect(200);
+    expect(config.body).toEqual({ appId: APP_ID, configId: null, dialogUrl: `${bed.sim.url}/v23.0/dialog/oauth`, graphVersion: 'v23.0' });
+  });
+
   it('answers clear 4xx for malformed bodies', async () => {
     expect((await bed.h.post('/api/numbers/connect', { code: 'x', wabaId: 'abc', phoneNumberId: '1' })).status).toBe(400);
     expect((await bed.h.patch('/api/numbers/00000000-0000-4000-8000-000000000000', {})).status).toBe(400);
