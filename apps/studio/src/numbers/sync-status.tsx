@@ -43,7 +43,8 @@ export function SyncStatus({ number, canManage, onChanged }: { number: NumberDto
       )}
       {request?.state === 'requested' && (
         <p className="small muted" data-testid="sync-requested">
-          Contacts and history requested {formatDateTime(request.historyRequestedAt)}.
+          Contacts and history requested {formatDateTime(request.historyRequestedAt)} (the 24-hour window closes{' '}
+          {formatDateTime(request.deadline)}).
         </p>
       )}
       {(request?.error || error) && (
