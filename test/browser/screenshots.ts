@@ -143,9 +143,10 @@ async function connectNumber(page: Page): Promise<void> {
   await openConnectWizard(page, 'Bakery (Lisbon)');
   await shoot(page, 'connect-wizard');
   await finishInMetaWindow(page, BUSINESS_APP.display);
+  // Every staged message in: chunks come out of order and one may be retried by the intake.
   await byTestId(page, 'connect-wizard')
-    .locator('[data-testid="history-sync-label"]', { hasText: 'History synced' })
-    .waitFor({ timeout: 60_000 });
+    .locator('[data-testid="history-sync-label"]', { hasText: 'History synced (4 messages)' })
+    .waitFor({ timeout: 90_000 });
   await shoot(page, 'sync-progress');
   await byTestId(page, 'connect-close').click();
 }

@@ -66,8 +66,8 @@ export function ConnectWizard({ onClose }: { onClose(connected: NumberDto | null
   const refresh = async () => {
     if (number) setNumber(await numbersConnectApi.number(number.id));
   };
-  const syncing = number !== null && !['complete', 'declined'].includes(number.historySync.status);
-  usePolling(refresh, 2000, step === 'done' && syncing);
+  // Chunks arrive out of order: "complete" can come before the last of them, so keep following.
+  usePolling(refresh, 2000, step === 'done');
 
   return (
     <section className="card connect-wizard" data-testid="connect-wizard">

@@ -37,8 +37,8 @@ export function SyncStatus({ number, canManage, onChanged }: { number: NumberDto
         </p>
       )}
       {request?.state === 'window_closed' && (
-        <p className="small text-warn" data-testid="sync-deadline">
-          The sync window closed at {formatDateTime(request.deadline)}: this number’s earlier chats and contacts can no longer be imported.
+        <p className="small muted" data-testid="sync-deadline">
+          The 24-hour sync window closed {formatDateTime(request.deadline)}: earlier chats and contacts can no longer be imported.
         </p>
       )}
       {request?.state === 'requested' && (
