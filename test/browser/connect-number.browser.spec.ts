@@ -2,7 +2,7 @@
 // against a whole running Tandem: the admin opens Meta's Embedded Signup window (played by
 // the simulator), confirms the phone app's number, and watches Tandem request the contacts
 // and the history and import them in three phases — then finds the number, its contacts and
-// the 24-hour window on the Numbers page. Steps build on each other like studio.browser.spec.
+// the 24-hour window on the Numbers page, and renames it there. Steps build on each other like studio.browser.spec.
 import type { Browser, Page } from 'playwright-core';
 import { startTandemStack, type TandemStack } from '../system/tandem-stack';
 import { byTestId, launchChromium, newPage, saveScreenshot, signIn, until } from './browser.util';
@@ -67,12 +67,25 @@ step('shows the import’s progress until the history of all three phases is in,
   await wizard.locator('[data-testid="history-sync-label"]', { hasText: 'History synced' }).waitFor({ timeout: 60_000 });
   await expect(byTestId(wizard, 'number-history-sync').getAttribute('aria-valuenow')).resolves.toBe('100');
   await expect(byTestId(wizard, 'sync-requested').textContent()).resolves.toMatch(/requested .*window closes/);
-  const number = await connected();
+  // "Complete" comes with the chunk at 100 %; an earlier chunk may still be on its way (out of
+  // order, or retried by the intake), so wait for one chunk of each phase.
+  const number = await until(
+    'a chunk of each phase',
+    async () => {
+      const n = await connected();
+      return (n?.historySync.chunks?.length ?? 0) >= 3 ? n : undefined;
+    },
+    90_000,
+  );
   expect(number?.historySync.chunks?.map((c) => c.split(':')[0]).sort()).toEqual(['0', '1', '2']);
-  const contacts = await until('the synced contacts', async () => {
-    const res = await stack.api<{ items: { waId: string | null }[] }>(`/api/contacts?numberId=${number?.id}`);
-    return res.body.items.length === APP_CUSTOMERS.length ? res.body.items : undefined;
-  });
+  const contacts = await until(
+    'the synced contacts',
+    async () => {
+      const res = await stack.api<{ items: { waId: string | null }[] }>(`/api/contacts?numberId=${number?.id}`);
+      return res.body.items.length === APP_CUSTOMERS.length ? res.body.items : undefined;
+    },
+    90_000,
+  );
   expect(contacts.map((c) => c.waId).sort()).toEqual([...APP_CUSTOMERS].sort());
 });
 
@@ -82,4 +95,14 @@ step('lists the connected number with its name and sync on the Numbers page', as
   const card = byTestId(page, `number-${number?.id}`);
   await expect(card.locator('h2').textContent()).resolves.toBe('Bakery (Lisbon)');
   await byTestId(card, 'sync-requested').waitFor();
+});
+
+step('renames the number in place', async () => {
+  const number = await connected();
+  const card = byTestId(page, `number-${number?.id}`);
+  await byTestId(card, 'number-name-edit').click();
+  await byTestId(card, 'number-name-input').fill('Bakery Centro');
+  await byTestId(card, 'number-name-save').click();
+  await card.locator('h2', { hasText: 'Bakery Centro' }).waitFor();
+  expect((await connected())?.name).toBe('Bakery Centro');
 });

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { NumberDto } from '../api/intake.api';
 import { intakeApi, syncTemplates } from '../api/intake.api';
 import { useCan } from '../auth/use-can';
-import { CapEditor } from './cap-editor';
+import { CapEditor, NameEditor } from './cap-editor';
 import { formatAgo } from '../common/format.util';
 import { useAsync } from '../common/use-async';
 import { usePolling } from '../common/use-polling';
@@ -87,6 +87,7 @@ function NumberCard({ number, onChanged }: { number: NumberDto; onChanged(): voi
         </Link>
         {canSync && <SyncTemplatesButton numberId={number.id} />}
         {canManage && <CapEditor number={number} onChanged={onChanged} />}
+        {canManage && <NameEditor number={number} onChanged={onChanged} />}
         {canManage && <OffboardButton number={number} onChanged={onChanged} />}
       </footer>
     </article>
