@@ -1,11 +1,12 @@
 // The README screenshots, taken from a real session: a whole Tandem with the demo seed,
 // a few customers through the demo journey (simulator), then the studio in Chromium at
-// 1440×900. Writes docs/screenshots/{editor,run,numbers,try-it}.png.
+// 1440×900. Writes docs/screenshots/{editor,run,numbers,try-it,connect-wizard,sync-progress}.png.
 //   SWC_NODE_PROJECT=tsconfig.base.json node -r @swc-node/register test/browser/screenshots.ts
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { startTandemStack, type TandemStack } from '../system/tandem-stack';
 import { byTestId, launchChromium, newPage, REPO_ROOT, saveScreenshot, signIn, until } from './browser.util';
+import { BUSINESS_APP, finishInMetaWindow, openConnectWizard, stageBusinessApp } from './connect.pages';
 import { chatAs, engineBubble, openNode, waitSaved } from './studio.pages';
 
 const OUT = join(REPO_ROOT, 'docs', 'screenshots');
@@ -137,6 +138,19 @@ async function tryItMidConversation(page: Page, stack: TandemStack): Promise<voi
   await shoot(page, 'try-it');
 }
 
+/** The connect wizard before Meta's window, then the finished import of the business app's history. */
+async function connectNumber(page: Page): Promise<void> {
+  await openConnectWizard(page, 'Bakery (Lisbon)');
+  await shoot(page, 'connect-wizard');
+  await finishInMetaWindow(page, BUSINESS_APP.display);
+  // Every staged message in: chunks come out of order and one may be retried by the intake.
+  await byTestId(page, 'connect-wizard')
+    .locator('[data-testid="history-sync-label"]', { hasText: 'History synced (4 messages)' })
+    .waitFor({ timeout: 90_000 });
+  await shoot(page, 'sync-progress');
+  await byTestId(page, 'connect-close').click();
+}
+
 async function main(): Promise<void> {
   const stack = await startTandemStack('screenshots', { studio: true });
   let browser: Browser | undefined;
@@ -150,6 +164,8 @@ async function main(): Promise<void> {
     await runOnCanvas(page, stack);
     await numbersPage(page, stack);
     await tryItMidConversation(page, stack);
+    await stageBusinessApp(stack);
+    await connectNumber(page);
   } catch (error) {
     if (page) await saveScreenshot(page, 'screenshots-failed');
     throw error;

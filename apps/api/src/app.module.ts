@@ -11,6 +11,7 @@ import { HealthModule } from './health/health.module';
 import { IngestModule } from './ingest/ingest.module';
 import { JourneysModule } from './journeys/journeys.module';
 import { MediaModule } from './media/media.module';
+import { MetaModule } from './meta/meta.module';
 import { NumbersModule } from './numbers/numbers.module';
 import { RedisModule } from './redis/redis.module';
 import { RunsModule } from './runs/runs.module';
@@ -37,6 +38,7 @@ import { WebhooksModule } from './webhooks/webhooks.module';
     CampaignsModule,
     CredentialsModule,
     MediaModule,
+    MetaModule,
   ],
 })
 export class AppModule {}

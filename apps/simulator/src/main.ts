@@ -10,6 +10,7 @@ async function main(): Promise<void> {
     webhookUrl: config.SIMULATOR_WEBHOOK_URL,
     appSecret: config.META_APP_SECRET,
     accessToken: config.META_ACCESS_TOKEN,
+    appId: config.META_APP_ID,
     // Required (and checked) with NODE_ENV=production; empty elsewhere: the control API stays open.
     controlToken: config.SIMULATOR_CONTROL_TOKEN || undefined,
     retryHorizonMs: config.SIMULATOR_RETRY_HORIZON_MS,

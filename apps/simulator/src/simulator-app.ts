@@ -46,6 +46,7 @@ export async function createSimulatorApp(options: SimulatorAppOptions): Promise<
   const resolved: ResolvedSimulatorOptions = {
     appSecret: options.appSecret,
     accessToken: options.accessToken,
+    appId: options.appId ?? 'sim-app-id',
     seed: options.seed ?? false,
     defaultCaps: { coexistence: options.defaultCaps?.coexistence ?? 20, cloud: options.defaultCaps?.cloud ?? 80 },
     behaviour: mergeBehaviour(defaultBehaviour(options.webhookUrl, options.retryHorizonMs), options.behaviour ?? {}),

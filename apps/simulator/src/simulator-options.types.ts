@@ -59,8 +59,10 @@ export interface SimulatorAppOptions {
   webhookUrl: string;
   /** App secret: HMAC key of X-Hub-Signature-256. */
   appSecret: string;
-  /** The only bearer token the Graph endpoints accept. */
+  /** The system-user token the Graph endpoints accept for every WABA (business tokens from Embedded Signup open their own). */
   accessToken: string;
+  /** App id that Embedded Signup's code exchange expects as `client_id` (META_APP_ID); default `sim-app-id`. */
+  appId?: string;
   /** Bearer token the `/_sim` control API requires (SIMULATOR_CONTROL_TOKEN); unset: open, as in development. */
   controlToken?: string;
   /** Retry horizon for webhooks (default 10 minutes). */
@@ -79,6 +81,7 @@ export interface SimulatorAppOptions {
 export interface ResolvedSimulatorOptions {
   appSecret: string;
   accessToken: string;
+  appId: string;
   seed: boolean;
   defaultCaps: { coexistence: number; cloud: number };
   behaviour: SimulatorBehaviour;

@@ -23,6 +23,9 @@ import { RateLimiterService } from './limits/rate-limiter.service';
 import { ResolvedSimulatorOptions, SIM_OPTIONS } from './simulator-options.types';
 import { LedgerService } from './state/ledger.service';
 import { SimStateService } from './state/sim-state.service';
+import { EmbeddedSignupService } from './signup/embedded-signup.service';
+import { SignupController } from './signup/signup.controller';
+import { SignupControlController } from './signup/signup-control.controller';
 import { StatusProgressionService } from './status/status-progression.service';
 import { WebhookDispatcherService } from './webhooks/webhook-dispatcher.service';
 import { WebhookEmitterService } from './webhooks/webhook-emitter.service';
@@ -43,6 +46,8 @@ export class SimulatorModule {
         MediaController,
         MediaAdminController,
         GraphMediaController,
+        SignupControlController,
+        SignupController,
         GraphController,
       ],
       providers: [
@@ -65,6 +70,7 @@ export class SimulatorModule {
         AccountEventsService,
         MetaAdminService,
         SimulatorAdminService,
+        EmbeddedSignupService,
       ],
     };
   }

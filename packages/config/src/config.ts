@@ -90,8 +90,18 @@ export const configSchema = {
       .string()
       .regex(/^v\d+\.\d+$/, 'a Graph version such as v23.0')
       .default('v23.0'),
+    // The partner's system-user token: used for a number whose WABA has no business token of its
+    // own in the secrets store (numbers added by id, the demo seed) unless the fallback is off.
     META_ACCESS_TOKEN: z.string().min(1).default('sim-access-token'),
+    META_ACCESS_TOKEN_FALLBACK: z.enum(['true', 'false']).default('true'),
     META_APP_SECRET: z.string().min(1).default('sim-app-secret'),
+    // The Meta app Embedded Signup's code exchange names as client_id (not a secret).
+    META_APP_ID: z.string().min(1).default('sim-app-id'),
+    // Embedded Signup: the dialog the studio opens (Meta: https://www.facebook.com/v23.0/dialog/oauth;
+    // empty: the simulator's, at META_GRAPH_BASE_URL) and the Facebook Login for Business
+    // configuration it names.
+    META_SIGNUP_DIALOG_URL: z.union([z.literal(''), url(['http:', 'https:'])]).default(''),
+    META_SIGNUP_CONFIG_ID: z.string().default(''),
     META_VERIFY_TOKEN: z.string().min(1).default('sim-verify-token'),
     COEXISTENCE_DEFAULT_MPS: z.coerce.number().int().min(1).max(1000).default(20),
     CLOUD_DEFAULT_MPS: z.coerce.number().int().min(1).max(1000).default(80),

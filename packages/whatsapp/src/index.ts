@@ -12,6 +12,7 @@ export * from './client/graph-api-error';
 export type { MessageTemplate, TemplateDefinitionComponent, PhoneNumberInfo } from './client/graph-responses.schema';
 export { messageTemplateSchema } from './client/graph-responses.schema';
 export * from './client/whatsapp.client';
+export type { GraphScope, GraphTokenSource } from './client/graph-http.util';
 export * from './rules/window.rule';
 export * from './rules/may-send.rule';
 export * from './rules/send-decision.rule';

@@ -3,7 +3,7 @@ import { bundleWorkflowCode } from '@temporalio/worker';
 import { createTestDatabase, type TestDatabase } from '@tandem/testing';
 import IORedis from 'ioredis';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { createWriteStream, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -175,9 +175,9 @@ export async function startEngineStack(name: string, workerCount: number): Promi
   return stack;
 }
 
-/** Publishes `document` (journey-model JSON) as the live version of an active journey. */
-export async function publishJourney(stack: EngineStack, document: Record<string, unknown>): Promise<string> {
-  const doc = JSON.stringify({ ...document, settings: { ...(document.settings as object), numberId: stack.numberId } });
+/** Publishes `document` (journey-model JSON) as the live version of an active journey (on the stack's number unless told). */
+export async function publishJourney(stack: EngineStack, document: Record<string, unknown>, numberId = stack.numberId): Promise<string> {
+  const doc = JSON.stringify({ ...document, settings: { ...(document.settings as object), numberId } });
   const [journey] = await stack.db.dataSource.query(
     `INSERT INTO journeys (workspace_id, name, status, draft, live_version) VALUES ($1, 'system', 'active', $2, 1) RETURNING id`,
     [stack.workspaceId, doc],
@@ -188,4 +188,26 @@ export async function publishJourney(stack: EngineStack, document: Record<string
     doc,
   ]);
   return journey.id;
+}
+
+/** An admin API token of the stack's workspace; returns the `Authorization` header value. */
+export async function createAdminToken(stack: EngineStack, name = 'system'): Promise<string> {
+  const token = `tdt_${randomBytes(32).toString('base64url')}`;
+  await stack.db.dataSource.query(
+    `INSERT INTO api_tokens (workspace_id, name, role, token_hash, prefix) VALUES ($1, $2, 'admin', $3, $4)`,
+    [stack.workspaceId, name, createHash('sha256').update(token).digest('hex'), token.slice(0, 10)],
+  );
+  return `Bearer ${token}`;
+}
+
+/** Calls the stack's api with `auth`; resolves with the status and the raw body text. */
+export function stackApi(stack: EngineStack, auth: string) {
+  return async (method: string, path: string, body?: unknown): Promise<{ status: number; text: string }> => {
+    const res = await fetch(`${stack.apiUrl}${path}`, {
+      method,
+      headers: { authorization: auth, ...(body ? { 'content-type': 'application/json' } : {}) },
+      body: body ? JSON.stringify(body) : undefined,
+    });
+    return { status: res.status, text: await res.text() };
+  };
 }

@@ -1,8 +1,8 @@
 import { journeyBuilder } from '@tandem/journey-model';
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { publishJourney, startEngineStack, until, type EngineStack } from './engine-stack';
+import { createAdminToken, publishJourney, stackApi, startEngineStack, until, type EngineStack } from './engine-stack';
 
 // The canary-secret suite (docs/security.md, "Secrets"): a unique credential set through the
 // REST API and used by an HTTP node in its URL and a header against a local API that fails and
@@ -13,7 +13,7 @@ const CANARY = `canary${randomUUID().replace(/-/g, '')}`;
 let stack: EngineStack;
 let echo: Server;
 let echoUrl = '';
-let auth = '';
+let api: ReturnType<typeof stackApi>;
 
 beforeAll(async () => {
   echo = createServer((req, res) => {
@@ -25,26 +25,12 @@ beforeAll(async () => {
   // The workers' outbound guard lets the journey reach the local echo server only.
   process.env.HTTP_ALLOW_HOSTS = '127.0.0.1';
   stack = await startEngineStack('secrets_canary', 1);
-  const token = `tdt_${randomBytes(32).toString('base64url')}`;
-  await stack.db.dataSource.query(
-    `INSERT INTO api_tokens (workspace_id, name, role, token_hash, prefix) VALUES ($1, 'canary', 'admin', $2, $3)`,
-    [stack.workspaceId, createHash('sha256').update(token).digest('hex'), token.slice(0, 10)],
-  );
-  auth = `Bearer ${token}`;
+  api = stackApi(stack, await createAdminToken(stack, 'canary'));
 });
 afterAll(async () => {
   await stack?.close();
   await new Promise((r) => echo?.close(r));
 });
-
-const api = async (method: string, path: string, body?: unknown) => {
-  const res = await fetch(`${stack.apiUrl}${path}`, {
-    method,
-    headers: { authorization: auth, ...(body ? { 'content-type': 'application/json' } : {}) },
-    body: body ? JSON.stringify(body) : undefined,
-  });
-  return { status: res.status, text: await res.text() };
-};
 
 it('never shows a node credential in API answers, stored rows, errors or logs, even when the call fails', async () => {
   const put = await api('PUT', '/api/credentials/crm', { value: { apiKey: CANARY } });

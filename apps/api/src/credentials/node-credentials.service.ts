@@ -38,7 +38,10 @@ export class NodeCredentialsService {
   ) {}
 
   async list(caller: Caller): Promise<CredentialDto[]> {
-    const rows: Row[] = await this.ds.query(`${SELECT} WHERE s.workspace_id = $1 ORDER BY s.name`, [caller.workspaceId]);
+    // Meta tokens share the sealed table but are shown on their number, not as node credentials.
+    const rows: Row[] = await this.ds.query(`${SELECT} WHERE s.workspace_id = $1 AND s.name NOT LIKE 'meta.%' ORDER BY s.name`, [
+      caller.workspaceId,
+    ]);
     return rows.map(toDto);
   }
 

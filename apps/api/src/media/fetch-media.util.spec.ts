@@ -29,7 +29,7 @@ const info = (extra: Record<string, unknown> = {}): Reply => ({
   status: 200,
   json: { id: 'm1', url: 'http://graph.test/cdn/m1', mime_type: 'image/png', sha256: SHA_B64, file_size: BYTES.length, ...extra },
 });
-const input = { metaMediaId: 'm1', expectedSha256: SHA_B64, metaExpiresAt: null };
+const input = { metaMediaId: 'm1', phoneNumberId: 'pn-1', expectedSha256: SHA_B64, metaExpiresAt: null };
 
 describe('fetchMedia', () => {
   it('resolves a fresh link and fetches the bytes, checked against the sha256', async () => {

@@ -12,6 +12,8 @@ export type FetchOutcome =
 
 export interface FetchInput {
   metaMediaId: string;
+  /** The number that received it: the call uses its WABA's token. */
+  phoneNumberId: string;
   expectedSha256: string | null;
   /** After this the id no longer resolves (7 days after receipt). */
   metaExpiresAt: Date | null;
@@ -29,9 +31,9 @@ export async function fetchMedia(client: WhatsAppClient, input: FetchInput, now 
   if (input.metaExpiresAt && input.metaExpiresAt <= now) return { kind: 'failed', code: 'expired', reason: EXPIRED };
   try {
     for (let link = 0; ; link++) {
-      const info = await client.getMedia(input.metaMediaId);
+      const info = await client.getMedia(input.metaMediaId, { phoneNumberId: input.phoneNumberId });
       if (info.fileSize !== undefined && info.fileSize > MAX_MEDIA_BYTES) return tooLarge(info.fileSize);
-      const downloaded = await client.downloadMedia(info.url).catch((error: unknown) => {
+      const downloaded = await client.downloadMedia(info.url, { phoneNumberId: input.phoneNumberId }).catch((error: unknown) => {
         if (link === 0 && isGraphApiError(error) && error.httpStatus === 404) return undefined;
         throw error;
       });

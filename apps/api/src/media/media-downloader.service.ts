@@ -10,6 +10,8 @@ interface DueRow {
   id: string;
   workspaceId: string;
   metaMediaId: string;
+  /** The receiving number: its WABA's token reads the media. */
+  phoneNumberId: string;
   expectedSha256: string | null;
   metaExpiresAt: Date | null;
   attempts: number;
@@ -25,7 +27,8 @@ const CLAIM = `UPDATE media_files SET claimed_until = now() + make_interval(secs
                  AND (claimed_until IS NULL OR claimed_until < now())
                ORDER BY next_attempt_at LIMIT $1 FOR UPDATE SKIP LOCKED)
   RETURNING id, workspace_id AS "workspaceId", meta_media_id AS "metaMediaId", expected_sha256 AS "expectedSha256",
-            meta_expires_at AS "metaExpiresAt", attempts`;
+            meta_expires_at AS "metaExpiresAt", attempts,
+            (SELECT b.phone_number_id FROM business_numbers b WHERE b.id = media_files.number_id) AS "phoneNumberId"`;
 
 /**
  * Downloads received media into the storage, off the webhook's transaction: the handler wrote a

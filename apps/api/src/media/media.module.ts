@@ -1,6 +1,5 @@
 import { Module } from '@nestjs/common';
 import { loadConfig } from '@tandem/config';
-import { whatsAppClientProvider } from '../templates/whatsapp-client.provider';
 import { MediaDownloader } from './media-downloader.service';
 import { MediaController } from './media.controller';
 import { MediaService } from './media.service';
@@ -12,7 +11,6 @@ import { MediaStorage } from './storage/media-storage';
   controllers: [MediaController],
   providers: [
     { provide: MediaStorage, useFactory: () => new LocalDiskMediaStorage(loadConfig(['media']).MEDIA_STORAGE_DIR) },
-    whatsAppClientProvider,
     MediaDownloader,
     MediaService,
   ],

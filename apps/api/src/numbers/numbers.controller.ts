@@ -53,7 +53,9 @@ export class NumbersController {
 
   @Patch(':id')
   @RequirePermission('numbers.manage')
-  @ApiOperation({ summary: "Changes a number's throughput cap (a coexistence number's may only go below Meta's fixed rate)" })
+  @ApiOperation({
+    summary: "Changes a number's settings: name, throughput cap (a coexistence number's may only go below Meta's fixed rate)",
+  })
   @ApiZodParam('id', uuidParam)
   @ApiZodBody(updateNumberSchema)
   @ApiZodResponse(200, numberSchema, 'The number')

@@ -18,12 +18,56 @@ export const createNumberSchema = z.object({
 });
 export type CreateNumberInput = z.infer<typeof createNumberSchema>;
 
-/** What an admin may change on a registered number. */
-export const updateNumberSchema = z.object({
-  /** Messages per second (a coexistence number may be lowered below Meta's fixed rate, never raised). */
-  throughputCap: z.int().min(1).max(1000),
-});
+/** A number's own name in Tandem (settings); null clears it. */
+const numberName = z.string().trim().min(1).max(80);
+
+/** What an admin may change on a registered number: at least one of its settings. */
+export const updateNumberSchema = z
+  .object({
+    /** Messages per second (a coexistence number may be lowered below Meta's fixed rate, never raised). */
+    throughputCap: z.int().min(1).max(1000).optional(),
+    name: numberName.nullable().optional(),
+  })
+  .refine((b) => b.throughputCap !== undefined || b.name !== undefined, { message: 'give throughputCap and/or name' });
 export type UpdateNumberInput = z.infer<typeof updateNumberSchema>;
+
+/**
+ * The outcome of Meta's Embedded Signup dialog, as the studio's wizard receives it: the code
+ * (from the login callback) and the ids (from the session-info event). The number joins the
+ * caller's workspace.
+ */
+export const connectNumberSchema = z.object({
+  code: z.string().trim().min(1).max(2048),
+  wabaId: z
+    .string()
+    .trim()
+    .regex(/^\d{1,32}$/, 'digits (the WABA id)'),
+  phoneNumberId: z
+    .string()
+    .trim()
+    .regex(/^\d{1,32}$/, 'digits (the phone number id)'),
+  name: numberName.optional(),
+  throughputCap: z.int().min(1).max(1000).optional(),
+});
+export type ConnectNumberInput = z.infer<typeof connectNumberSchema>;
+
+/** What the studio needs to open Meta's Embedded Signup dialog. */
+export const signupConfigSchema = z.object({
+  appId: z.string(),
+  configId: z.string().nullable(),
+  dialogUrl: z.string(),
+  graphVersion: z.string(),
+});
+
+export const syncRequestSchema = z.object({
+  /** open: requestable until `deadline`; requested: both asked for; window_closed: too late. */
+  state: z.enum(['not_applicable', 'open', 'requested', 'window_closed']),
+  deadline: isoOrNull,
+  contactsRequestedAt: isoOrNull,
+  historyRequestedAt: isoOrNull,
+  /** Why Meta refused the last request. */
+  error: z.string().nullable(),
+});
 
 export const healthIssueSchema = z.object({
   code: z.enum(['app_inactive', 'silent_inbox']),
@@ -70,6 +114,12 @@ export const numberSchema = z.object({
     errorCodes: z.array(z.int()).optional(),
   }),
   contactSyncAt: isoOrNull,
+  /** Name given in Tandem; null when unset (show the display number). */
+  name: z.string().nullable(),
+  verifiedName: z.string().nullable(),
+  syncRequest: syncRequestSchema,
+  /** Whether the WABA's business token is in the secrets store (its value is never shown). */
+  metaToken: z.object({ stored: z.boolean(), updatedAt: isoOrNull }),
   createdAt: isoDate,
   health: numberHealthSchema,
 });

@@ -1,5 +1,9 @@
 import { Module } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { NumberConnectController } from './number-connect.controller';
+import { NumberConnectService } from './number-connect.service';
+import { NumberOffboardService } from './number-offboard.service';
+import { NumberSyncService } from './number-sync.service';
 import { NumberActivityWriter, writeNumberActivity } from './number-activity.writer';
 import { NumberHealthService } from './number-health.service';
 import { NumbersController } from './numbers.controller';
@@ -7,7 +11,8 @@ import { NumbersService } from './numbers.service';
 
 /** Business numbers: their REST API, health, and the activity the intake records on them. */
 @Module({
-  controllers: [NumbersController],
+  // The connect controller first: its `signup-config` route would otherwise reach `:id`.
+  controllers: [NumberConnectController, NumbersController],
   providers: [
     {
       provide: NumberActivityWriter,
@@ -16,6 +21,9 @@ import { NumbersService } from './numbers.service';
     },
     NumberHealthService,
     NumbersService,
+    NumberConnectService,
+    NumberSyncService,
+    NumberOffboardService,
   ],
   exports: [NumberActivityWriter, NumberHealthService],
 })

@@ -1,6 +1,6 @@
 import { BadRequestException, ConflictException, Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { loadConfig } from '@tandem/config';
-import { BusinessNumber } from '@tandem/db';
+import { BusinessNumber, metaTokenName } from '@tandem/db';
 import { ThroughputGovernor } from '@tandem/whatsapp';
 import type Redis from 'ioredis';
 import { DataSource, QueryFailedError } from 'typeorm';
@@ -10,6 +10,7 @@ import { REDIS } from '../redis/redis.module';
 import { NumberHealthService } from './number-health.service';
 import type { CreateNumberInput, NumberDto, UpdateNumberInput } from './numbers.dto';
 import { toIso } from '../common/sql.util';
+import { syncRequestView } from './number-sync.util';
 
 @Injectable()
 export class NumbersService {
@@ -84,23 +85,31 @@ export class NumbersService {
     return this.get(caller, id);
   }
 
-  /** Changes a number's cap, audited as `number.changed` with the old and new value. */
+  /** Changes a number's settings (cap, name), audited as `number.changed` with old and new values. */
   async update(caller: Caller, id: string, input: UpdateNumberInput): Promise<NumberDto> {
     await this.dataSource.transaction(async (m) => {
       const number = await m
         .getRepository(BusinessNumber)
         .findOne({ where: { id, workspaceId: caller.workspaceId }, lock: { mode: 'pessimistic_write' } });
       if (!number) throw new NotFoundException(`No number ${id}`);
-      this.checkCap(number.mode, input.throughputCap);
-      if (number.throughputCap === input.throughputCap) return;
-      await m.getRepository(BusinessNumber).update({ id }, { throughputCap: input.throughputCap });
+      if (input.throughputCap !== undefined) this.checkCap(number.mode, input.throughputCap);
+      const before: Record<string, unknown> = {};
+      const after: Record<string, unknown> = {};
+      const change = { throughputCap: input.throughputCap, name: input.name } as const;
+      for (const key of ['throughputCap', 'name'] as const) {
+        if (change[key] === undefined || change[key] === number[key]) continue;
+        before[key] = number[key];
+        after[key] = change[key];
+      }
+      if (Object.keys(after).length === 0) return;
+      await m.getRepository(BusinessNumber).update({ id }, after);
       await this.audit.record(m, caller, {
         action: 'number.changed',
         targetType: 'number',
         targetId: id,
         targetLabel: number.displayPhoneNumber,
-        before: { throughputCap: number.throughputCap },
-        after: { throughputCap: input.throughputCap },
+        before,
+        after,
       });
     });
     return this.get(caller, id);
@@ -110,6 +119,15 @@ export class NumbersService {
   private checkCap(mode: string, cap: number): void {
     const maxCap = mode === 'coexistence' ? this.cfg.COEXISTENCE_DEFAULT_MPS : 1000;
     if (cap > maxCap) throw new BadRequestException(`A coexistence number cannot send more than ${maxCap} messages/second`);
+  }
+
+  /** Metadata of the WABA's stored business token: whether there is one and when it was set. */
+  private async tokenState(n: BusinessNumber): Promise<NumberDto['metaToken']> {
+    const [row]: { updated_at: Date }[] = await this.dataSource.query(
+      'SELECT updated_at FROM secrets WHERE workspace_id = $1 AND name = $2',
+      [n.workspaceId, metaTokenName(n.wabaId)],
+    );
+    return { stored: !!row, updatedAt: row ? row.updated_at.toISOString() : null };
   }
 
   private async toDto(n: BusinessNumber, now: Date): Promise<NumberDto> {
@@ -134,6 +152,10 @@ export class NumbersService {
       lastEchoAt: toIso(n.lastEchoAt),
       historySync: n.historySync,
       contactSyncAt: toIso(n.contactSyncAt),
+      name: n.name,
+      verifiedName: n.verifiedName,
+      syncRequest: syncRequestView(n, now),
+      metaToken: await this.tokenState(n),
       createdAt: n.createdAt.toISOString(),
       health: this.healthService.health(n, now),
     };

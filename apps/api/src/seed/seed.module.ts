@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { dataSourceOptions } from '@tandem/db';
 import { AuthModule } from '../auth/auth.module';
 import { JourneysModule } from '../journeys/journeys.module';
+import { MetaModule } from '../meta/meta.module';
 import { TemplatesModule } from '../templates/templates.module';
 import { DemoSeedService } from './demo-seed.service';
 
@@ -17,6 +18,7 @@ import { DemoSeedService } from './demo-seed.service';
     AuthModule,
     JourneysModule,
     TemplatesModule,
+    MetaModule,
   ],
   providers: [DemoSeedService],
 })

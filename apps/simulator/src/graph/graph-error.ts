@@ -55,3 +55,10 @@ export function unknownObjectError(id: string): GraphError {
     33,
   );
 }
+
+/** Graph's OAuth and dialog refusals carry their own sentence as `message`, without `(#code)`. */
+export function oauthError(code: number, message: string, subcode?: number): GraphError {
+  const error = new GraphError(code, message, subcode);
+  error.message = message;
+  return error;
+}

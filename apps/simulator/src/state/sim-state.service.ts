@@ -11,6 +11,8 @@ import type {
   SimNumber,
   SimTemplate,
   AddressBookEntry,
+  BusinessToken,
+  SignupCode,
   StagedThread,
 } from './sim-state.types';
 
@@ -46,12 +48,17 @@ export class SimStateService {
   readonly templates = new Map<string, SimTemplate>();
   readonly conversations = new Map<string, SimConversation>();
   readonly media = new Map<string, SimMedia>();
+  /** Embedded Signup: codes not yet exchanged, business tokens issued, apps subscribed per WABA. */
+  readonly signupCodes = new Map<string, SignupCode>();
+  readonly businessTokens = new Map<string, BusinessToken>();
+  readonly subscribedApps = new Map<string, Set<string>>();
   private readonly messageIndex = new Map<string, { conversation: SimConversation; message: SimMessage }>();
 
   constructor(@Inject(SIM_OPTIONS) private readonly options: ResolvedSimulatorOptions) {}
 
   reset(): void {
     for (const map of [this.numbers, this.contacts, this.templates, this.conversations, this.media, this.messageIndex]) map.clear();
+    for (const map of [this.signupCodes, this.businessTokens, this.subscribedApps]) map.clear();
   }
 
   addNumber(input: NumberInput, now = Date.now()): SimNumber {

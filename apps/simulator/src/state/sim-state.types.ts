@@ -127,3 +127,22 @@ export interface SimMedia {
   /** Serve other bytes than the announced sha256 (a broken transfer), for tests. */
   corrupt?: boolean;
 }
+
+/** A code Embedded Signup handed to the partner's page: exchanged once, before it expires. */
+export interface SignupCode {
+  appId: string;
+  wabaId: string;
+  phoneNumberId: string;
+  businessId: string;
+  expiresAt: number;
+  used: boolean;
+  /** The token the exchange issues (control API, for canary tests); random otherwise. */
+  businessToken?: string;
+}
+
+/** A business token from the code exchange: it opens only its own WABA's objects. */
+export interface BusinessToken {
+  appId: string;
+  wabaId: string;
+  issuedAt: number;
+}

@@ -37,7 +37,23 @@ export const numberSchema = z.object({
     progress: z.number().optional(),
     messageCount: z.number().optional(),
     updatedAt: z.string().optional(),
+    /** `"<phase>:<chunk_order>"` of every chunk imported. */
+    chunks: z.array(z.string()).optional(),
   }),
+  /** Name given in Tandem (settings). */
+  name: z.string().nullable().optional(),
+  /** The contacts and history sync request: its 24-hour deadline until made, then when. */
+  syncRequest: z
+    .object({
+      state: z.enum(['not_applicable', 'open', 'requested', 'window_closed']),
+      deadline: iso,
+      contactsRequestedAt: iso,
+      historyRequestedAt: iso,
+      error: z.string().nullable(),
+    })
+    .optional(),
+  /** Whether the WABA's Meta token is stored (never its value). */
+  metaToken: z.object({ stored: z.boolean(), updatedAt: iso }).optional(),
   createdAt: z.string(),
   health: z.object({
     status: z.enum(['connected', 'at_risk', 'disconnected', 'offboarded']),

@@ -56,7 +56,10 @@ export function historySyncView(sync: NumberDto['historySync']): { percent: numb
     case 'declined':
       return { percent: null, label: 'History sharing declined on the phone' };
     case 'complete':
-      return { percent: 100, label: `History synced${sync.messageCount !== undefined ? ` (${sync.messageCount} messages)` : ''}` };
+      return {
+        percent: 100,
+        label: `History synced${sync.messageCount !== undefined ? ` (${sync.messageCount} message${sync.messageCount === 1 ? '' : 's'})` : ''}`,
+      };
     default: {
       const percent = Math.max(0, Math.min(100, Math.round(sync.progress ?? 0)));
       return { percent, label: `Syncing history… ${percent}%${sync.phase !== undefined ? ` (phase ${sync.phase + 1})` : ''}` };

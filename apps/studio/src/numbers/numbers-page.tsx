@@ -2,14 +2,17 @@ import { useState } from 'react';
 import type { NumberDto } from '../api/intake.api';
 import { intakeApi, syncTemplates } from '../api/intake.api';
 import { useCan } from '../auth/use-can';
-import { CapEditor } from './cap-editor';
+import { CapEditor, NameEditor } from './cap-editor';
 import { formatAgo } from '../common/format.util';
 import { useAsync } from '../common/use-async';
 import { usePolling } from '../common/use-polling';
 import { Empty, ErrorBanner, ProgressBar } from '../common/ui';
 import { Link } from '../router/link';
 import { AddNumberForm } from './add-number-form';
-import { healthView, historySyncView } from './number-health.util';
+import { ConnectWizard } from './connect-wizard';
+import { healthView } from './number-health.util';
+import { OffboardButton } from './offboard-button';
+import { SyncStatus } from './sync-status';
 
 /** Pulls the number's templates from Meta so lints and the fallback picker know them. */
 function SyncTemplatesButton({ numberId }: { numberId: string }) {
@@ -35,7 +38,6 @@ function SyncTemplatesButton({ numberId }: { numberId: string }) {
 
 function NumberCard({ number, onChanged }: { number: NumberDto; onChanged(): void }) {
   const health = healthView(number);
-  const sync = historySyncView(number.historySync);
   const rate = number.currentRatePerSec ?? null;
   const canSync = useCan('templates.write');
   const canManage = useCan('numbers.manage');
@@ -43,8 +45,9 @@ function NumberCard({ number, onChanged }: { number: NumberDto; onChanged(): voi
     <article className={`card number-card number-card--${health.tone}`} data-testid={`number-${number.id}`}>
       <header className="number-card-head">
         <div>
-          <h2>{number.displayPhoneNumber}</h2>
+          <h2>{number.name ?? number.displayPhoneNumber}</h2>
           <div className="muted small">
+            {number.name ? `+${number.displayPhoneNumber} · ` : ''}
             {number.verifiedName ?? number.phoneNumberId} · {number.mode === 'coexistence' ? 'Coexistence (app + API)' : 'Cloud API only'}
           </div>
         </div>
@@ -77,14 +80,15 @@ function NumberCard({ number, onChanged }: { number: NumberDto; onChanged(): voi
         <dd>{formatAgo(number.lastInboundAt)}</dd>
       </dl>
       {rate !== null && <ProgressBar value={rate} max={number.throughputCap} tone={rate > number.throughputCap * 0.9 ? 'warn' : 'ok'} />}
-      <div className="small">{sync.label}</div>
-      {sync.percent !== null && <ProgressBar value={sync.percent} max={100} testId="number-history-sync" />}
+      {number.mode === 'coexistence' && <SyncStatus number={number} canManage={canManage} onChanged={onChanged} />}
       <footer className="button-row">
         <Link to="/try-it" query={{ numberId: number.id }}>
           Try it
         </Link>
         {canSync && <SyncTemplatesButton numberId={number.id} />}
         {canManage && <CapEditor number={number} onChanged={onChanged} />}
+        {canManage && <NameEditor number={number} onChanged={onChanged} />}
+        {canManage && <OffboardButton number={number} onChanged={onChanged} />}
       </footer>
     </article>
   );
@@ -96,16 +100,30 @@ export function NumbersPage() {
   usePolling(numbers.reload, 5000, !numbers.error);
   const canAdd = useCan('numbers.manage');
   const [adding, setAdding] = useState(false);
+  const [connecting, setConnecting] = useState(false);
   return (
     <div className="page" data-testid="numbers-page">
       <header className="page-header">
         <h1>Numbers</h1>
-        {canAdd && !adding && (
-          <button type="button" className="btn btn--primary" onClick={() => setAdding(true)} data-testid="add-number">
-            Add number
-          </button>
+        {canAdd && !adding && !connecting && (
+          <div className="button-row">
+            <button type="button" className="btn btn--primary" onClick={() => setConnecting(true)} data-testid="connect-number">
+              Connect a number
+            </button>
+            <button type="button" className="btn" onClick={() => setAdding(true)} data-testid="add-number">
+              Add by id
+            </button>
+          </div>
         )}
       </header>
+      {canAdd && connecting && (
+        <ConnectWizard
+          onClose={() => {
+            setConnecting(false);
+            void numbers.reload();
+          }}
+        />
+      )}
       {canAdd && adding && (
         <AddNumberForm
           onAdded={() => {

@@ -86,6 +86,7 @@ beforeAll(async () => {
   h.deps.registry.register(quoteNode, flakyNode, snoopNode);
   const store = new SecretStore(secretKeysFromEnv());
   await store.put(h.db.dataSource.manager, h.store.workspaceId, 'quotes', JSON.stringify({ apiKey: 'secret-key' }), null);
+  await store.put(h.db.dataSource.manager, h.store.workspaceId, 'meta.waba-1', 'canary-meta-business-token', null);
   h.deps.http = http;
   await h.startWorker();
 });
@@ -172,6 +173,17 @@ describe('executeNode runs custom nodes like built-ins', () => {
     expect(run).toMatchObject({ status: 'failed', error: { code: 'node_config', nodeId: 'quote' } });
     expect(steps[0].error).toMatchObject({ code: 'NodeConfigError', message: 'credential "nope" is not set up (Settings → Credentials)' });
     expect(steps[0].attempt).toBe(1);
+  });
+
+  it('never hands a WABA’s Meta token to a node, even one whose settings name it', async () => {
+    const doc = journeyBuilder()
+      .trigger({ kind: 'contact.synced' })
+      .node('quote', 'acme.quote@1', { credential: 'meta.waba-1', url: quotesUrl })
+      .build();
+    const { run, steps } = await runOnce(doc, '15556660019');
+    expect(run).toMatchObject({ status: 'failed', error: { code: 'node_config', nodeId: 'quote' } });
+    expect(steps[0].error).toMatchObject({ message: 'credential "meta.waba-1" is reserved for a WhatsApp account token' });
+    expect(JSON.stringify(steps)).not.toContain('canary-meta-business-token');
   });
 
   it('gives a node only the credentials its settings name', async () => {

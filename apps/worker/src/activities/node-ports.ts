@@ -1,4 +1,12 @@
-import { changeOwnership, preparedStatement, runPrepared, SecretOpenError, type PreparedStatement, type SecretStore } from '@tandem/db';
+import {
+  changeOwnership,
+  isReservedSecretName,
+  preparedStatement,
+  runPrepared,
+  SecretOpenError,
+  type PreparedStatement,
+  type SecretStore,
+} from '@tandem/db';
 import { NodeConfigError, type AttributeValue, type ContactsPort, type CredentialsPort, type NodeLogger } from '@tandem/node-sdk';
 import type { DataSource } from 'typeorm';
 
@@ -21,6 +29,8 @@ export function storeCredentials(
   return {
     async get(ref: string): Promise<Record<string, string>> {
       if (!named.has(ref)) throw new NodeConfigError(`credential "${ref}" is not named in this node's settings`);
+      // A WABA's Meta token is for Tandem's own Graph calls, never for a node.
+      if (isReservedSecretName(ref)) throw new NodeConfigError(`credential "${ref}" is reserved for a WhatsApp account token`);
       let raw: string | undefined;
       try {
         raw = await store.read(ds.manager, workspaceId, ref);

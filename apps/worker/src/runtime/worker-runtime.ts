@@ -1,7 +1,7 @@
 import { Client } from '@temporalio/client';
 import { NativeConnection } from '@temporalio/worker';
 import { loadConfig } from '@tandem/config';
-import { createDataSource, parseSecretKeys } from '@tandem/db';
+import { createDataSource, MetaTokenResolver, parseSecretKeys, SecretStore } from '@tandem/db';
 import { loadNodePackages, NodeRegistry } from '@tandem/node-sdk';
 import { nodes as coreNodes } from '@tandem/nodes-core';
 import { ThroughputGovernor, WhatsAppClient } from '@tandem/whatsapp';
@@ -46,6 +46,12 @@ export async function createWorkerRuntime(): Promise<WorkerRuntime> {
   const connection = await NativeConnection.connect({ address: cfg.TEMPORAL_ADDRESS });
   const registry = new NodeRegistry().register(...coreNodes);
   loadNodePackages(nodePackageList(cfg.WORKER_NODE_PACKAGES), registry);
+  const secretKeys = parseSecretKeys(cfg.TANDEM_SECRETS_KEYS);
+  // Each send carries its WABA's business token from the secrets store (META_ACCESS_TOKEN only
+  // for numbers without one, unless META_ACCESS_TOKEN_FALLBACK=false).
+  const tokens = new MetaTokenResolver(dataSource, new SecretStore(secretKeys), {
+    fallbackToken: cfg.META_ACCESS_TOKEN_FALLBACK === 'true' ? cfg.META_ACCESS_TOKEN : undefined,
+  });
   const deps: ActivityDeps = {
     workerId: `${hostname()}:${process.pid}`,
     dataSource,
@@ -53,14 +59,14 @@ export async function createWorkerRuntime(): Promise<WorkerRuntime> {
     whatsapp: new WhatsAppClient({
       baseUrl: cfg.META_GRAPH_BASE_URL,
       graphVersion: cfg.META_GRAPH_VERSION,
-      accessToken: cfg.META_ACCESS_TOKEN,
+      accessToken: (scope) => tokens.tokenFor(scope),
     }),
     governor: new ThroughputGovernor({ redis, keyPrefix: `${cfg.QUEUE_PREFIX}:gov` }),
     registry,
     temporal: new Client({ connection, namespace: cfg.TEMPORAL_NAMESPACE }),
     taskQueue: cfg.TEMPORAL_TASK_QUEUE,
     http,
-    secretKeys: parseSecretKeys(cfg.TANDEM_SECRETS_KEYS),
+    secretKeys,
     send: { leasePrefix: `${cfg.QUEUE_PREFIX}:send-lease` },
   };
   return {

@@ -51,6 +51,16 @@ export class BusinessNumber {
   @Column({ type: 'jsonb', default: () => `'{"status":"none"}'` }) historySync!: HistorySyncState;
   @Column({ type: 'timestamptz', nullable: true }) contactSyncAt!: Date | null;
   @Column({ type: 'jsonb', nullable: true }) health!: StoredNumberHealth | null;
+  /** What the workspace calls the number (settings); null shows the display number. */
+  @Column({ type: 'text', nullable: true }) name!: string | null;
+  /** The business name Meta shows for the number, as read at connect. */
+  @Column({ type: 'text', nullable: true }) verifiedName!: string | null;
+  /** When Tandem requested the history sync (`smb_app_data`, once, within 24 h of onboarding). */
+  @Column({ type: 'timestamptz', nullable: true }) syncRequestedAt!: Date | null;
+  /** When Tandem requested the contacts sync (`smb_app_state_sync`). */
+  @Column({ type: 'timestamptz', nullable: true }) contactSyncRequestedAt!: Date | null;
+  /** Why the last sync request was refused (shown until a request succeeds). */
+  @Column({ type: 'text', nullable: true }) syncRequestError!: string | null;
   @CreateDateColumn({ type: 'timestamptz' }) createdAt!: Date;
   @UpdateDateColumn({ type: 'timestamptz' }) updatedAt!: Date;
 }

@@ -64,6 +64,7 @@ describe('InitialSchema migration', () => {
       'Teams1796500000000',
       'Secrets1796600000000',
       'ConversationOwnership1796700000000',
+      'ConnectNumbers1796730000000',
       'Media1796740000000',
     ]);
     expect(await tables(ds)).toEqual(TABLES);

@@ -28,6 +28,8 @@ export interface ErrorCodeInfo {
 export const NETWORK_ERROR_CODE = -1;
 /** Code used when Graph answered with something that is not a Graph error or success body. */
 export const INVALID_RESPONSE_CODE = -2;
+/** Code used when no access token could be found for the call (the WABA has none stored). */
+export const MISSING_TOKEN_CODE = -3;
 
 const info = (classification: GraphErrorClassification, effect: ErrorEffect, meaning: string): ErrorCodeInfo => ({
   classification,
@@ -37,6 +39,7 @@ const info = (classification: GraphErrorClassification, effect: ErrorEffect, mea
 
 export const GRAPH_ERROR_CODES: Readonly<Record<number, ErrorCodeInfo>> = {
   [NETWORK_ERROR_CODE]: info('retry_later', 'none', 'network failure'),
+  [MISSING_TOKEN_CODE]: info('auth', 'stop_number', 'no Meta token stored for the number (connect it again)'),
   1: info('retry_later', 'none', 'unknown API error'),
   2: info('retry_later', 'none', 'service temporarily unavailable'),
   131000: info('retry_later', 'none', 'something went wrong'),

@@ -1,19 +1,28 @@
 import type { z } from 'zod';
-import { INVALID_RESPONSE_CODE, NETWORK_ERROR_CODE } from './error-codes';
+import { INVALID_RESPONSE_CODE, MISSING_TOKEN_CODE, NETWORK_ERROR_CODE } from './error-codes';
 import { GraphApiError } from './graph-api-error';
 import { graphErrorBodySchema } from './graph-responses.schema';
+
+/** What a Graph call is about: the number it acts for, or the WABA it reads (picks the token). */
+export interface GraphScope {
+  phoneNumberId?: string;
+  wabaId?: string;
+}
+
+/** Finds the access token for a call (the WABA's business token); see `WhatsAppClientOptions.accessToken`. */
+export type GraphTokenSource = (scope: GraphScope) => string | Promise<string>;
 
 /** Connection settings shared by every Graph call of one client. */
 export interface GraphTransport {
   baseUrl: string;
   graphVersion: string;
-  accessToken: string;
+  token: GraphTokenSource;
   fetch: typeof fetch;
   timeoutMs: number;
 }
 
 export interface GraphRequest {
-  method: 'GET' | 'POST';
+  method: 'GET' | 'POST' | 'DELETE';
   /** Path under `/{version}/`, or an absolute URL on the same origin (Graph `paging.next`). */
   path: string;
   query?: Record<string, string>;
@@ -21,6 +30,10 @@ export interface GraphRequest {
   /** A multipart body (media upload) instead of a JSON `body`; fetch sets its boundary. */
   form?: FormData;
   attempt?: number;
+  /** Picks the token; omitted for calls that carry none (the code exchange). */
+  scope?: GraphScope;
+  /** Send no Authorization header (the code exchange authenticates with the app secret). */
+  anonymous?: boolean;
 }
 
 /** Builds the request URL; refuses absolute URLs on another origin so the token never leaks. */
@@ -39,7 +52,7 @@ export function graphUrl(transport: GraphTransport, path: string, query?: Record
 /** Performs an authenticated call; resolves to the JSON body or throws a classified `GraphApiError`. */
 export async function graphRequest(transport: GraphTransport, request: GraphRequest): Promise<unknown> {
   const url = graphUrl(transport, request.path, request.query);
-  const headers: Record<string, string> = { Authorization: `Bearer ${transport.accessToken}` };
+  const headers: Record<string, string> = request.anonymous ? {} : { Authorization: `Bearer ${await tokenOf(transport, request.scope)}` };
   if (request.body !== undefined) headers['Content-Type'] = 'application/json';
   const body = request.form ?? (request.body === undefined ? undefined : JSON.stringify(request.body));
   const response = await send(transport, url, { method: request.method, headers, body }, request.attempt);
@@ -53,10 +66,10 @@ export async function graphRequest(transport: GraphTransport, request: GraphRequ
 }
 
 /** Raw authenticated GET (media download); errors are classified like Graph calls. */
-export async function graphDownload(transport: GraphTransport, url: string): Promise<Response> {
+export async function graphDownload(transport: GraphTransport, url: string, scope: GraphScope = {}): Promise<Response> {
   const response = await send(transport, new URL(url), {
     method: 'GET',
-    headers: { Authorization: `Bearer ${transport.accessToken}` },
+    headers: { Authorization: `Bearer ${await tokenOf(transport, scope)}` },
   });
   if (!response.ok) throw errorFromBody(parseJson(await response.text()), response.status);
   return response;
@@ -69,6 +82,16 @@ export function expectShape<S extends z.ZodType>(schema: S, json: unknown, what:
     throw new GraphApiError({ code: INVALID_RESPONSE_CODE, details: `unexpected ${what} response` });
   }
   return parsed.data;
+}
+
+/** A token source that fails is a configuration error of this call, classified like the rest. */
+async function tokenOf(transport: GraphTransport, scope: GraphScope = {}): Promise<string> {
+  try {
+    return await transport.token(scope);
+  } catch (cause) {
+    const details = cause instanceof Error ? cause.message : 'no access token';
+    throw new GraphApiError({ code: MISSING_TOKEN_CODE, details, cause });
+  }
 }
 
 async function send(transport: GraphTransport, url: URL, init: RequestInit, attempt?: number): Promise<Response> {

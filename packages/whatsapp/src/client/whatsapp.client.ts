@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { expectShape, graphDownload, graphRequest, type GraphTransport } from './graph-http.util';
+import { expectShape, graphDownload, graphRequest, type GraphScope, type GraphTokenSource, type GraphTransport } from './graph-http.util';
 import {
   mediaInfoSchema,
   mediaUploadResponseSchema,
@@ -18,8 +18,11 @@ export interface WhatsAppClientOptions {
   baseUrl: string;
   /** `META_GRAPH_VERSION`, e.g. `v23.0`. */
   graphVersion: string;
-  /** `META_ACCESS_TOKEN`. */
-  accessToken: string;
+  /**
+   * The token of every call, or a source that picks it per call from what the call is about
+   * (the WABA's business token from the secrets store: `MetaTokenResolver.tokenFor`).
+   */
+  accessToken: string | GraphTokenSource;
   /** Per-request timeout; a timeout is a `retry_later` network error. Default 15 s. */
   timeoutMs?: number;
   /** Defaults to the global `fetch`. */
@@ -72,14 +75,20 @@ export class InvalidOutboundMessageError extends Error {
 export class WhatsAppClient {
   private readonly transport: GraphTransport;
 
-  constructor(options: WhatsAppClientOptions) {
+  constructor(private readonly options: WhatsAppClientOptions) {
+    const { accessToken } = options;
     this.transport = {
       baseUrl: options.baseUrl,
       graphVersion: options.graphVersion,
-      accessToken: options.accessToken,
+      token: typeof accessToken === 'string' ? () => accessToken : accessToken,
       fetch: options.fetch ?? globalThis.fetch,
       timeoutMs: options.timeoutMs ?? 15_000,
     };
+  }
+
+  /** The same client calling with one given token (a business token not stored yet). */
+  withToken(accessToken: string): WhatsAppClient {
+    return new WhatsAppClient({ ...this.options, accessToken });
   }
 
   /**
@@ -94,6 +103,7 @@ export class WhatsAppClient {
       path: `${encodeURIComponent(phoneNumberId)}/messages`,
       body: { messaging_product: 'whatsapp', recipient_type: 'individual', to: to.trim(), ...parsed.data },
       attempt,
+      scope: { phoneNumberId },
     });
     const body = expectShape(sendResponseSchema, json, 'send');
     const contact = body.contacts?.[0];
@@ -112,6 +122,7 @@ export class WhatsAppClient {
       method: 'POST',
       path: `${encodeURIComponent(phoneNumberId)}/messages`,
       body,
+      scope: { phoneNumberId },
     });
     expectShape(successResponseSchema, json, 'mark-as-read');
   }
@@ -125,7 +136,7 @@ export class WhatsAppClient {
       limit: '100',
     };
     while (path) {
-      const json: unknown = await graphRequest(this.transport, { method: 'GET', path, query });
+      const json: unknown = await graphRequest(this.transport, { method: 'GET', path, query, scope: { wabaId } });
       const page = expectShape(templatePageSchema, json, 'templates');
       templates.push(...page.data.map((t) => expectShape(messageTemplateSchema, t, 'template')));
       path = page.paging?.next;
@@ -134,9 +145,9 @@ export class WhatsAppClient {
     return templates;
   }
 
-  /** Resolves a media id to a short-lived download URL. */
-  async getMedia(mediaId: string): Promise<MediaInfo> {
-    const json = await graphRequest(this.transport, { method: 'GET', path: encodeURIComponent(mediaId) });
+  /** Resolves a media id to a short-lived download URL; `scope` names the number that received it (its token). */
+  async getMedia(mediaId: string, scope: GraphScope = {}): Promise<MediaInfo> {
+    const json = await graphRequest(this.transport, { method: 'GET', path: encodeURIComponent(mediaId), scope });
     const m = expectShape(mediaInfoSchema, json, 'media');
     const info: MediaInfo = { id: m.id, url: m.url };
     if (m.mime_type) info.mimeType = m.mime_type;
@@ -146,8 +157,8 @@ export class WhatsAppClient {
   }
 
   /** Downloads media bytes from a `getMedia` (or webhook) URL with the Bearer token. */
-  async downloadMedia(url: string): Promise<DownloadedMedia> {
-    const response = await graphDownload(this.transport, url);
+  async downloadMedia(url: string, scope: GraphScope = {}): Promise<DownloadedMedia> {
+    const response = await graphDownload(this.transport, url, scope);
     const data = Buffer.from(await response.arrayBuffer());
     const contentType = response.headers.get('content-type') ?? undefined;
     return contentType ? { data, contentType } : { data };
@@ -162,7 +173,12 @@ export class WhatsAppClient {
     form.set('messaging_product', 'whatsapp');
     form.set('type', file.mimeType);
     form.set('file', new Blob([new Uint8Array(file.data)], { type: file.mimeType }), file.filename);
-    const json = await graphRequest(this.transport, { method: 'POST', path: `${encodeURIComponent(phoneNumberId)}/media`, form });
+    const json = await graphRequest(this.transport, {
+      method: 'POST',
+      path: `${encodeURIComponent(phoneNumberId)}/media`,
+      form,
+      scope: { phoneNumberId },
+    });
     return { id: expectShape(mediaUploadResponseSchema, json, 'media upload').id };
   }
 
@@ -172,7 +188,59 @@ export class WhatsAppClient {
       method: 'GET',
       path: encodeURIComponent(phoneNumberId),
       query: fields.length > 0 ? { fields: fields.join(',') } : undefined,
+      scope: { phoneNumberId },
     });
     return expectShape(phoneNumberInfoSchema, json, 'phone number');
   }
+
+  /**
+   * Embedded Signup: exchanges the dialog's code for the business token (server to server;
+   * the app secret authenticates the call, no bearer token is sent).
+   */
+  async exchangeCode(input: { appId: string; appSecret: string; code: string }): Promise<{ accessToken: string }> {
+    const json = await graphRequest(this.transport, {
+      method: 'GET',
+      path: 'oauth/access_token',
+      query: { client_id: input.appId, client_secret: input.appSecret, code: input.code },
+      anonymous: true,
+    });
+    return { accessToken: expectShape(tokenResponseSchema, json, 'token exchange').access_token };
+  }
+
+  /** Subscribes the app to the WABA's webhooks (messages, echoes, history, account and template updates). */
+  async subscribeApp(wabaId: string): Promise<void> {
+    const json = await graphRequest(this.transport, {
+      method: 'POST',
+      path: `${encodeURIComponent(wabaId)}/subscribed_apps`,
+      scope: { wabaId },
+    });
+    expectShape(successResponseSchema, json, 'subscribe');
+  }
+
+  /** Stops the app's webhooks for the WABA (offboarding from Tandem's side). */
+  async unsubscribeApp(wabaId: string): Promise<void> {
+    const json = await graphRequest(this.transport, {
+      method: 'DELETE',
+      path: `${encodeURIComponent(wabaId)}/subscribed_apps`,
+      scope: { wabaId },
+    });
+    expectShape(successResponseSchema, json, 'unsubscribe');
+  }
+
+  /**
+   * Asks Meta for a coexistence number's sync (`smb_app_data`): `smb_app_state_sync` for the
+   * contacts, `history` for the chats. Each works once, within 24 h of onboarding.
+   */
+  async requestSync(phoneNumberId: string, syncType: 'history' | 'smb_app_state_sync'): Promise<{ requestId: string }> {
+    const json = await graphRequest(this.transport, {
+      method: 'POST',
+      path: `${encodeURIComponent(phoneNumberId)}/smb_app_data`,
+      body: { messaging_product: 'whatsapp', sync_type: syncType },
+      scope: { phoneNumberId },
+    });
+    return { requestId: expectShape(syncResponseSchema, json, 'sync request').request_id };
+  }
 }
+
+const tokenResponseSchema = z.object({ access_token: z.string().min(1) });
+const syncResponseSchema = z.object({ request_id: z.string() });
