@@ -26,6 +26,8 @@ export class Contact {
   /** A human took the conversation over: bots stay quiet. */
   @Column({ type: 'boolean', default: false }) humanOwned!: boolean;
   @Column({ type: 'timestamptz', nullable: true }) humanOwnedAt!: Date | null;
+  /** The member working this conversation in the inbox (null = unassigned). */
+  @Column({ type: 'uuid', nullable: true }) assignedUserId!: string | null;
   /** Last live inbound message (history never counts). */
   @Column({ type: 'timestamptz', nullable: true }) lastInboundAt!: Date | null;
   /** End of the 24 h customer service window; null = never opened. */
