@@ -9,6 +9,7 @@ import { ConversationsModule } from './conversations/conversations.module';
 import { DeliveriesModule } from './deliveries/deliveries.module';
 import { HealthModule } from './health/health.module';
 import { IngestModule } from './ingest/ingest.module';
+import { InboxModule } from './inbox/inbox.module';
 import { JourneysModule } from './journeys/journeys.module';
 import { NumbersModule } from './numbers/numbers.module';
 import { RedisModule } from './redis/redis.module';
@@ -35,6 +36,7 @@ import { WebhooksModule } from './webhooks/webhooks.module';
     RunsModule,
     CampaignsModule,
     CredentialsModule,
+    InboxModule,
   ],
 })
 export class AppModule {}

@@ -25,12 +25,15 @@ export function inboxReplyStart(params: { replyId: string; taskQueue: string }):
   taskQueue: string;
   workflowId: string;
   workflowIdReusePolicy: WorkflowIdReusePolicy;
+  workflowExecutionTimeout: string;
   args: [{ replyId: string }];
 } {
   return {
     taskQueue: params.taskQueue,
     workflowId: `inbox-reply:${params.replyId}`,
     workflowIdReusePolicy: WorkflowIdReusePolicy.ALLOW_DUPLICATE_FAILED_ONLY,
+    // A reply the workers could not take up within minutes is stale: it is given up (the outbox row keeps what did happen).
+    workflowExecutionTimeout: '5 minutes',
     args: [{ replyId: params.replyId }],
   };
 }

@@ -33,6 +33,8 @@ export const AUDIT_ACTIONS = [
   'credential.changed',
   'workspace.created',
   'workspace.changed',
+  'conversation.assigned',
+  'conversation.tagged',
 ] as const;
 
 /**
