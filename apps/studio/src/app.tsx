@@ -21,6 +21,7 @@ import { RunsPage } from './runs/runs-page';
 import { ApiTokensPage } from './tokens/api-tokens-page';
 import { CredentialsPage } from './credentials/credentials-page';
 import { TryItPage } from './try-it/try-it-page';
+import { InboxPage } from './inbox/inbox-page';
 
 type RouteName =
   | 'journeys'
@@ -34,7 +35,8 @@ type RouteName =
   | 'members'
   | 'api-tokens'
   | 'credentials'
-  | 'audit';
+  | 'audit'
+  | 'inbox';
 
 /** Every page of the studio (hash routes: `#/journeys/:id` …). */
 export const ROUTES: readonly RouteDef<RouteName>[] = [
@@ -50,6 +52,7 @@ export const ROUTES: readonly RouteDef<RouteName>[] = [
   { name: 'api-tokens', pattern: '/api-tokens' },
   { name: 'credentials', pattern: '/credentials' },
   { name: 'audit', pattern: '/audit' },
+  { name: 'inbox', pattern: '/inbox' },
 ];
 
 /** Public: the one-time password link works without a session. */
@@ -66,6 +69,7 @@ const NAV: { to: string; label: string; section: RouteName[]; permission?: Permi
   { to: '/api-tokens', label: 'API tokens', section: ['api-tokens'], permission: 'tokens.manage' },
   { to: '/credentials', label: 'Credentials', section: ['credentials'], permission: 'credentials.manage' },
   { to: '/audit', label: 'Audit log', section: ['audit'], permission: 'audit.read' },
+  { to: '/inbox', label: 'Inbox', section: ['inbox'], permission: 'conversations.write' },
 ];
 
 function Page({ name, params, query }: { name: RouteName; params: Record<string, string>; query: Record<string, string> }) {
@@ -94,6 +98,8 @@ function Page({ name, params, query }: { name: RouteName; params: Record<string,
       return <CredentialsPage />;
     case 'audit':
       return <AuditPage />;
+    case 'inbox':
+      return <InboxPage query={query} />;
   }
 }
 
