@@ -32,7 +32,8 @@ export function ticksOf(m: Pick<ThreadMessageDto, 'origin' | 'status'>): { ticks
 export function windowCountdown(windowOpenUntil: string | null, now: number): string {
   const left = windowOpenUntil ? Date.parse(windowOpenUntil) - now : 0;
   if (left <= 0) return 'closed';
-  const minutes = Math.ceil(left / 60_000);
+  // Rounded down (a fresh window reads 23h 59m, like a countdown), never below a minute while open.
+  const minutes = Math.max(1, Math.floor(left / 60_000));
   const h = Math.floor(minutes / 60);
   const m = minutes % 60;
   return h > 0 ? `${h}h ${String(m).padStart(2, '0')}m` : `${m}m`;
