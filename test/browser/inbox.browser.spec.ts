@@ -3,8 +3,9 @@
 // teammate replies from the WhatsApp Business app; the history sync brings an old chat whose
 // window is closed. The demo agent signs in, opens the inbox, sees the live conversation with
 // the echo marked as from the phone app, replies inside the window (the simulator's customer
-// receives it), finds only templates offered where the window is closed, assigns and tags the
-// conversation, and sees a new customer message arrive without a reload.
+// receives it), finds only templates offered where the window is closed and sends one, assigns
+// and tags the conversation, is refused with the reason while the number is disconnected, and
+// sees a new customer message arrive without a reload.
 import type { Browser, Page } from 'playwright-core';
 import { startTandemStack, type TandemStack } from '../system/tandem-stack';
 import { byTestId, launchChromium, newPage, saveScreenshot, signIn, until } from './browser.util';
@@ -42,6 +43,16 @@ async function customerSays(text: string): Promise<void> {
     body: { phoneNumberId: PHONE_NUMBER_ID, waId: CUSTOMER.waId, profileName: CUSTOMER.profileName, message: { type: 'text', text } },
   });
   if (res.status >= 300) throw new Error(`the simulator refused a customer message: ${res.status}`);
+}
+
+/** Meta disconnects or reconnects the number (simulator); resolves once Tandem's number shows `state`. */
+async function numberEvent(action: 'disconnect' | 'reconnect', state: string): Promise<void> {
+  const res = await stack.sim(`/_sim/meta/numbers/${PHONE_NUMBER_ID}/${action}`, { body: {} });
+  if (res.status >= 300) throw new Error(`the simulator refused to ${action}: ${res.status}`);
+  await until(`the number to be ${state}`, async () => {
+    const numbers = await stack.api<{ items: { phoneNumberId: string; connection: { state: string } }[] }>('/api/numbers', { as: 'agent' });
+    return numbers.body.items.find((n) => n.phoneNumberId === PHONE_NUMBER_ID)?.connection.state === state ? true : undefined;
+  });
 }
 
 beforeAll(async () => {
@@ -121,6 +132,10 @@ describe('studio: the shared inbox', () => {
     const options = await byTestId(page, 'inbox-template').locator('option').allTextContents();
     expect(options.some((o) => o.startsWith('follow_up_reminder'))).toBe(true);
     await byTestId(page, 'inbox-window-closed-hint').waitFor();
+    await byTestId(page, 'inbox-template').selectOption({ label: options.find((o) => o.startsWith('follow_up_reminder')) ?? '' });
+    await byTestId(page, 'inbox-template-param-0').fill('Priya');
+    await byTestId(page, 'inbox-send').click();
+    await byTestId(page, 'inbox-thread').locator('[data-origin="agent"]', { hasText: 'follow_up_reminder' }).waitFor({ timeout: 30_000 });
   });
 
   step('assigns the live conversation to themself and tags it', async () => {
@@ -134,6 +149,20 @@ describe('studio: the shared inbox', () => {
     await row.locator('.badge', { hasText: 'sizes' }).waitFor();
     await row.getByText('@Demo agent').waitFor();
     await expect(page.locator('[data-testid^="inbox-conversation-"]').count()).resolves.toBe(1);
+  });
+
+  step('a reply on a disconnected number is refused before WhatsApp, with the reason in the composer', async () => {
+    await numberEvent('disconnect', 'disconnected');
+    try {
+      await openConversation(page, anaId);
+      await byTestId(page, 'inbox-composer-text').fill('Are you still there?');
+      await byTestId(page, 'inbox-send').click();
+      await page.locator('[data-testid="inbox-composer-error"]', { hasText: 'number disconnected' }).waitFor({ timeout: 30_000 });
+      const sent = await simOutbound(stack, PHONE_NUMBER_ID, CUSTOMER.waId);
+      expect(sent.some((m) => JSON.stringify(m).includes('Are you still there?'))).toBe(false);
+    } finally {
+      await numberEvent('reconnect', 'connected');
+    }
   });
 
   step('a new customer message appears without a reload', async () => {

@@ -1,4 +1,4 @@
-import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
+import { BadRequestException, Injectable, NotFoundException, ServiceUnavailableException } from '@nestjs/common';
 import type { ConversationNoteDto, InboxReplyRequest, InboxReplyResultDto } from '@tandem/api-contract';
 import { inboxReplyStart, inboxReplyWorkflow } from '@tandem/workflows';
 import { loadConfig } from '@tandem/config';
@@ -42,11 +42,7 @@ export class InboxActionsService {
        VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
       [caller.workspaceId, contactId, contact.number_id, caller.userId, await this.authorLabel(caller), replyMessage(body)],
     );
-    const client = await this.temporal.client();
-    const handle = await client.workflow.start(
-      inboxReplyWorkflow,
-      inboxReplyStart({ replyId: reply.id, taskQueue: this.temporal.taskQueue }),
-    );
+    const handle = await this.startReply(reply.id);
     const outcome = await Promise.race([handle.result(), delay(this.replyWaitMs)]);
     if (!outcome) return { status: 'pending', detail: 'the worker has not answered yet; the message appears when it is sent' };
     if (outcome.status === 'accepted') {
@@ -57,6 +53,18 @@ export class InboxActionsService {
       });
     }
     return outcome;
+  }
+
+  /** Hands the reply to the worker; if Temporal cannot take it, the reply is forgotten and the caller told to retry. */
+  private async startReply(replyId: string) {
+    try {
+      const client = await this.temporal.client();
+      return await client.workflow.start(inboxReplyWorkflow, inboxReplyStart({ replyId, taskQueue: this.temporal.taskQueue }));
+    } catch (error) {
+      await this.ds.query('DELETE FROM inbox_replies WHERE id = $1', [replyId]);
+      const why = error instanceof Error ? error.message : String(error);
+      throw new ServiceUnavailableException(`The reply could not be queued for sending (${why}): try again`);
+    }
   }
 
   /** Assigns the conversation to a member of the workspace (or to nobody). */

@@ -1,6 +1,6 @@
 import { Controller, Sse, type MessageEvent } from '@nestjs/common';
 import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
-import { defer, interval, map, merge, mergeMap, type Observable } from 'rxjs';
+import { defer, interval, map, merge, mergeMap, of, type Observable } from 'rxjs';
 import { CurrentCaller } from '../auth/caller.decorator';
 import type { Caller } from '../auth/caller.types';
 import { RequirePermission } from '../auth/permission.decorator';
@@ -19,12 +19,15 @@ export class InboxEventsController {
   @ApiProduces('text/event-stream')
   @ApiOperation({
     summary:
-      "Server-sent events of the caller's workspace: `message`, `status` and `conversation` changes (which conversation; refetch it)",
+      "Server-sent events of the caller's workspace: `ready` once subscribed, then `message`, `status` and `conversation` changes (which conversation; refetch it)",
   })
   stream(@CurrentCaller() caller: Caller): Observable<MessageEvent> {
+    // `ready` once this stream is subscribed: changes from then on are delivered, so a client
+    // that (re)loads its data on `ready` misses nothing.
     const changes = defer(() => this.events.stream(caller.workspaceId)).pipe(
-      mergeMap((o) => o),
-      map((data): MessageEvent => ({ type: data.kind, data })),
+      mergeMap((o) =>
+        merge(o.pipe(map((data): MessageEvent => ({ type: data.kind, data }))), of<MessageEvent>({ type: 'ready', data: {} })),
+      ),
     );
     return merge(changes, interval(KEEPALIVE_MS).pipe(map((): MessageEvent => ({ type: 'keepalive', data: '' }))));
   }

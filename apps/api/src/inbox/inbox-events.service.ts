@@ -55,6 +55,8 @@ export class InboxEventsService implements OnApplicationShutdown {
       const engine = new NotificationListener(config, ENGINE_EVENTS_CHANNEL, () => this.readEngineEvents(), onError);
       const inbox = new NotificationListener(config, INBOX_CHANNEL, (payload) => this.fromInbox(payload), onError);
       await Promise.all([engine.start(), inbox.start()]);
+      // Events appended between the cursor and LISTEN woke nobody: read once now.
+      this.readEngineEvents();
       return [engine, inbox];
     })().catch((error: unknown) => {
       this.listeners = undefined;

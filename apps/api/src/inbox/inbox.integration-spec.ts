@@ -1,6 +1,6 @@
 import { createMember, type TestPrincipal } from '../auth/__fixtures__/principals';
 import { type IntakeHarness, startIntake } from '../webhooks/__fixtures__/intake-harness';
-import { echo, MARIA, NOW_S, PRIYA, status, text } from '../webhooks/__fixtures__/webhooks';
+import { echo, envelope, JOAO, MARIA, NOW_S, PRIYA, status, text } from '../webhooks/__fixtures__/webhooks';
 import { openSse } from './__fixtures__/sse-client';
 
 jest.setTimeout(60_000);
@@ -154,6 +154,7 @@ describe('inbox REST and live events', () => {
     const stream = await openSse(h.app, '/api/inbox/events', { Cookie: agent.cookie });
     try {
       expect(stream.status).toBe(200);
+      await stream.next((e) => e.event === 'ready');
       await h.deliver(text(MARIA, 'wamid.m-4', Math.floor(Date.now() / 1000), 'Are you there?'));
       const message = await stream.next((e) => e.event === 'message');
       expect(JSON.parse(message.data)).toMatchObject({ kind: 'message', contactId: maria });
@@ -178,5 +179,38 @@ describe('inbox REST and live events', () => {
     const stream = await openSse(h.app, '/api/inbox/events', {});
     stream.close();
     expect(stream.status).toBe(401);
+  });
+
+  it('keeps notes, assignment and read markers when two contacts turn out to be one person', async () => {
+    await h.deliver(
+      envelope('messages', {
+        messaging_product: 'whatsapp',
+        metadata: { display_phone_number: '15557012244', phone_number_id: '108932450377265' },
+        contacts: [{ wa_id: '', user_id: JOAO.userId, profile: { name: 'João' } }],
+        messages: [
+          { from: '', from_user_id: JOAO.userId, id: 'wamid.j-bsuid', timestamp: String(NOW_S), type: 'text', text: { body: 'Oi' } },
+        ],
+      }),
+    );
+    await h.deliver(text({ waId: JOAO.waId, name: JOAO.name }, 'wamid.j-phone', NOW_S + 5, 'Sou eu'));
+    const [bsuid] = await h.ds.query('SELECT id FROM contacts WHERE user_id = $1', [JOAO.userId]);
+    await as(agent).post(`/api/inbox/conversations/${bsuid.id}/notes`, { body: 'Asked about returns' });
+    await as(agent).put(`/api/inbox/conversations/${bsuid.id}/assignee`, { userId: agent.userId });
+    await as(agent).put(`/api/inbox/conversations/${bsuid.id}/read`, { read: true });
+
+    await h.deliver(text(JOAO, 'wamid.j-both', NOW_S + 10, 'Ambos'));
+
+    const [merged] = await h.ds.query('SELECT id, assigned_user_id FROM contacts WHERE wa_id = $1 AND user_id = $2', [
+      JOAO.waId,
+      JOAO.userId,
+    ]);
+    expect(merged.assigned_user_id).toBe(agent.userId);
+    const thread = await as(agent).get(`/api/inbox/conversations/${merged.id}`);
+    expect(thread.body.notes).toMatchObject([{ body: 'Asked about returns' }]);
+    const [marker] = await h.ds.query('SELECT count(*)::int AS n FROM conversation_reads WHERE contact_id = $1 AND user_id = $2', [
+      merged.id,
+      agent.userId,
+    ]);
+    expect(marker.n).toBe(1);
   });
 });

@@ -12,7 +12,8 @@ export type LiveState = 'connecting' | 'live' | 'offline';
 /**
  * Follows `GET /api/inbox/events` (server-sent events) with `fetch`, so the workspace header
  * travels with it (EventSource cannot send headers); reconnects after a drop. `onEvent` gets
- * each change; `onConnected` runs on every (re)connect, since changes during a gap are lost.
+ * each change; `onConnected` runs when the server says the stream is `ready` (after every
+ * (re)connect), since changes during a gap are lost.
  */
 export function useInboxEvents(onEvent: (e: InboxEventDto) => void, onConnected: () => void): LiveState {
   const [state, setState] = useState<LiveState>('connecting');
@@ -31,8 +32,6 @@ export function useInboxEvents(onEvent: (e: InboxEventDto) => void, onConnected:
           signal: controller.signal,
         });
         if (!response.ok || !response.body) throw new Error(`events answered ${response.status}`);
-        setState('live');
-        handlers.current.onConnected();
         const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
         let rest = '';
         for (;;) {
@@ -41,6 +40,11 @@ export function useInboxEvents(onEvent: (e: InboxEventDto) => void, onConnected:
           const parsed = parseSseChunk(rest, value);
           rest = parsed.rest;
           for (const e of parsed.events) {
+            if (e.event === 'ready') {
+              setState('live');
+              handlers.current.onConnected();
+              continue;
+            }
             const event = e.data ? inboxEventSchema.safeParse(safeJson(e.data)) : null;
             if (event?.success) handlers.current.onEvent(event.data);
           }
