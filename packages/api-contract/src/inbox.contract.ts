@@ -5,6 +5,7 @@ export const conversationOwnerSchema = z.enum(['bot', 'human']);
 
 /** The coexistence window: `closing` = open but ending within the hour. */
 export const windowStateSchema = z.enum(['open', 'closing', 'closed']);
+/** `open`, `closing` (ends within the hour) or `closed`. */
 export type WindowState = z.infer<typeof windowStateSchema>;
 
 /** Filters of the inbox list; all optional, combined with AND. */
@@ -25,6 +26,7 @@ export const inboxQuerySchema = z.object({
   page: z.coerce.number().int().min(1).max(10_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(100).default(25),
 });
+/** A parsed inbox list query. */
 export type InboxQuery = z.infer<typeof inboxQuerySchema>;
 
 /** One conversation (a contact on a number) as the inbox lists it. */
@@ -43,14 +45,17 @@ export const conversationSummarySchema = z.object({
   unread: z.number().int(),
   lastMessage: z.object({ at: z.string(), direction: z.string(), preview: z.string() }).nullable(),
 });
+/** One conversation as the inbox lists it. */
 export type ConversationSummaryDto = z.infer<typeof conversationSummarySchema>;
 
+/** `GET /api/inbox/conversations`: a page of conversations (`total` = all matches). */
 export const conversationPageSchema = z.object({
   items: z.array(conversationSummarySchema),
   page: z.number().int(),
   pageSize: z.number().int(),
   total: z.number().int(),
 });
+/** A page of conversations. */
 export type ConversationPageDto = z.infer<typeof conversationPageSchema>;
 
 /**
@@ -79,9 +84,12 @@ export const threadMessageSchema = z.object({
   /** The agent who sent it (origin `agent`). */
   author: z.string().nullable(),
 });
+/** One message of a thread. */
 export type ThreadMessageDto = z.infer<typeof threadMessageSchema>;
 
+/** An internal note: seen by the team, never sent to the customer. */
 export const conversationNoteSchema = z.object({ id: z.uuid(), at: z.string(), author: z.string(), body: z.string() });
+/** An internal note. */
 export type ConversationNoteDto = z.infer<typeof conversationNoteSchema>;
 
 /** A conversation opened: its summary, every message oldest first, and the internal notes. */
@@ -92,8 +100,10 @@ export const conversationThreadSchema = z.object({
   /** True when older messages exist beyond the `limit` asked for. */
   truncated: z.boolean(),
 });
+/** An opened conversation. */
 export type ConversationThreadDto = z.infer<typeof conversationThreadSchema>;
 
+/** `GET /api/inbox/conversations/:contactId?limit=`: how many of the latest messages (default 300). */
 export const threadQuerySchema = z.object({ limit: z.coerce.number().int().min(1).max(1000).default(300) });
 
 const templateParamSchema = z.string().max(1024);
@@ -113,6 +123,7 @@ export const inboxReplyRequestSchema = z.union([
     })
     .strict(),
 ]);
+/** A reply: `{ text }` or `{ template }`. */
 export type InboxReplyRequest = z.infer<typeof inboxReplyRequestSchema>;
 
 /** What became of a reply; a refusal names the rule (`window_closed`, `opted_out`, `number_disconnected` …). */
@@ -124,19 +135,28 @@ export const inboxReplyResultSchema = z.object({
   detail: z.string().optional(),
   code: z.number().int().optional(),
 });
+/** What became of a reply. */
 export type InboxReplyResultDto = z.infer<typeof inboxReplyResultSchema>;
 
+/** `PUT …/assignee`: a member who may answer, or `null` for nobody. */
 export const assignRequestSchema = z.object({ userId: z.uuid().nullable() }).strict();
+/** An assignment. */
 export type AssignRequest = z.infer<typeof assignRequestSchema>;
 
 const tagSchema = z.string().trim().min(1).max(64);
+/** `PUT …/tags`: the contact's tags, replacing the old ones. */
 export const tagsRequestSchema = z.object({ tags: z.array(tagSchema).max(50) }).strict();
+/** Tags to set. */
 export type TagsRequest = z.infer<typeof tagsRequestSchema>;
 
+/** `POST …/notes`: the note text. */
 export const noteRequestSchema = z.object({ body: z.string().trim().min(1).max(4000) }).strict();
+/** A note to add. */
 export type NoteRequest = z.infer<typeof noteRequestSchema>;
 
+/** `PUT …/read`: mark read (up to now) or unread for the calling member. */
 export const readRequestSchema = z.object({ read: z.boolean() }).strict();
+/** A read marker change. */
 export type ReadRequest = z.infer<typeof readRequestSchema>;
 
 /** A live inbox event (server-sent): which conversation changed and how; the studio refetches it. */
@@ -145,4 +165,5 @@ export const inboxEventSchema = z.object({
   contactId: z.uuid(),
   messageId: z.string().nullable(),
 });
+/** A live inbox event. */
 export type InboxEventDto = z.infer<typeof inboxEventSchema>;

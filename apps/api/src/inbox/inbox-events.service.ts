@@ -54,7 +54,12 @@ export class InboxEventsService implements OnApplicationShutdown {
       const onError = (error: unknown) => this.logger.warn(`inbox events: ${String(error)}`);
       const engine = new NotificationListener(config, ENGINE_EVENTS_CHANNEL, () => this.readEngineEvents(), onError);
       const inbox = new NotificationListener(config, INBOX_CHANNEL, (payload) => this.fromInbox(payload), onError);
-      await Promise.all([engine.start(), inbox.start()]);
+      const started = await Promise.allSettled([engine.start(), inbox.start()]);
+      const failed = started.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+      if (failed) {
+        await Promise.all([engine.close(), inbox.close()]);
+        throw failed.reason;
+      }
       // Events appended between the cursor and LISTEN woke nobody: read once now.
       this.readEngineEvents();
       return [engine, inbox];
