@@ -213,4 +213,22 @@ describe('inbox REST and live events', () => {
     ]);
     expect(marker.n).toBe(1);
   });
+
+  it('shows edits and deletions on the message they change, not as messages of their own', async () => {
+    await h.deliver(echo(PRIYA, 'wamid.p-2', NOW_S + 100, 'text', { text: { body: 'See you at 5' } }));
+    await h.deliver(
+      echo(PRIYA, 'wamid.p-2-edit', NOW_S + 120, 'edit', {
+        edit: { original_message_id: 'wamid.p-2', message: { type: 'text', text: { body: 'See you at 6' } } },
+      }),
+    );
+    await h.deliver(echo(PRIYA, 'wamid.p-3', NOW_S + 130, 'text', { text: { body: 'Wrong chat' } }));
+    await h.deliver(echo(PRIYA, 'wamid.p-3-revoke', NOW_S + 140, 'revoke', { revoke: { original_message_id: 'wamid.p-3' } }));
+
+    const res = await as(agent).get(`/api/inbox/conversations/${priya}`);
+    const byWamid = Object.fromEntries(res.body.messages.map((m: { wamid: string }) => [m.wamid, m]));
+    expect(Object.keys(byWamid)).toEqual(['wamid.p-1', 'wamid.p-2', 'wamid.p-3']);
+    expect(byWamid['wamid.p-2']).toMatchObject({ origin: 'phone_app', text: 'See you at 5', editedText: 'See you at 6' });
+    expect(byWamid['wamid.p-2'].editedAt).not.toBeNull();
+    expect(byWamid['wamid.p-3'].revokedAt).not.toBeNull();
+  });
 });
