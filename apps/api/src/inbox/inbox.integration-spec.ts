@@ -1,6 +1,6 @@
 import { createMember, type TestPrincipal } from '../auth/__fixtures__/principals';
 import { type IntakeHarness, startIntake } from '../webhooks/__fixtures__/intake-harness';
-import { echo, envelope, JOAO, MARIA, NOW_S, PRIYA, status, text } from '../webhooks/__fixtures__/webhooks';
+import { echo, JOAO, MARIA, NOW_S, PRIYA, status, text, textByUserId } from '../webhooks/__fixtures__/webhooks';
 import { openSse } from './__fixtures__/sse-client';
 
 jest.setTimeout(60_000);
@@ -182,16 +182,7 @@ describe('inbox REST and live events', () => {
   });
 
   it('keeps notes, assignment and read markers when two contacts turn out to be one person', async () => {
-    await h.deliver(
-      envelope('messages', {
-        messaging_product: 'whatsapp',
-        metadata: { display_phone_number: '15557012244', phone_number_id: '108932450377265' },
-        contacts: [{ wa_id: '', user_id: JOAO.userId, profile: { name: 'João' } }],
-        messages: [
-          { from: '', from_user_id: JOAO.userId, id: 'wamid.j-bsuid', timestamp: String(NOW_S), type: 'text', text: { body: 'Oi' } },
-        ],
-      }),
-    );
+    await h.deliver(textByUserId(JOAO.userId, 'João', 'wamid.j-bsuid', NOW_S, 'Oi'));
     await h.deliver(text({ waId: JOAO.waId, name: JOAO.name }, 'wamid.j-phone', NOW_S + 5, 'Sou eu'));
     const [bsuid] = await h.ds.query('SELECT id FROM contacts WHERE user_id = $1', [JOAO.userId]);
     await as(agent).post(`/api/inbox/conversations/${bsuid.id}/notes`, { body: 'Asked about returns' });
