@@ -1,6 +1,6 @@
 // The README screenshots, taken from a real session: a whole Tandem with the demo seed,
 // a few customers through the demo journey (simulator), then the studio in Chromium at
-// 1440×900. Writes docs/screenshots/{editor,run,numbers,try-it,connect-wizard,sync-progress}.png.
+// 1440×900. Writes docs/screenshots/{editor,run,numbers,try-it,connect-wizard,sync-progress,inbox}.png.
 //   SWC_NODE_PROJECT=tsconfig.base.json node -r @swc-node/register test/browser/screenshots.ts
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -151,6 +151,38 @@ async function connectNumber(page: Page): Promise<void> {
   await byTestId(page, 'connect-close').click();
 }
 
+/** The inbox on the customer the demo handed to a person: a teammate's phone-app reply, an agent's answer, tags. */
+async function inboxConversation(page: Page, stack: TandemStack): Promise<void> {
+  const omar = CUSTOMERS.find((c) => c.tap === 'Talk to us');
+  if (!omar) throw new Error('no demo customer asks for a person');
+  await stack.sim('/_sim/business/messages', {
+    body: {
+      phoneNumberId: PHONE_NUMBER_ID,
+      to: omar.waId,
+      message: { type: 'text', text: 'Hi Omar, Rui from the shop here. Looking at it now.' },
+    },
+  });
+  const contactId = await until(
+    'the phone-app reply in the inbox',
+    async () => {
+      const list = await stack.api<{ items: { contactId: string; waId: string }[] }>('/api/inbox/conversations');
+      const id = list.body.items.find((c) => c.waId === omar.waId)?.contactId;
+      if (!id) return undefined;
+      const thread = await stack.api<{ messages: { origin: string }[] }>(`/api/inbox/conversations/${id}`);
+      return thread.body.messages.some((m) => m.origin === 'phone_app') ? id : undefined;
+    },
+    60_000,
+  );
+  await stack.api(`/api/inbox/conversations/${contactId}/tags`, { method: 'PUT', body: { tags: ['vip', 'pricing'] } });
+  await stack.api(`/api/inbox/conversations/${contactId}/notes`, { body: { body: 'Asked for a bulk discount: check with sales.' } });
+  await page.goto(`${stack.studioUrl}/#/inbox?c=${contactId}`);
+  await page.locator('[data-testid="inbox-live"][data-state="live"]').waitFor({ timeout: 15_000 });
+  await byTestId(page, 'inbox-composer-text').fill('We can do 10% off from 5 pairs. Shall I send the details?');
+  await byTestId(page, 'inbox-send').click();
+  await page.locator('[data-testid="inbox-messages"] [data-origin="agent"]').waitFor({ timeout: 30_000 });
+  await shoot(page, 'inbox');
+}
+
 async function main(): Promise<void> {
   const stack = await startTandemStack('screenshots', { studio: true });
   let browser: Browser | undefined;
@@ -166,6 +198,7 @@ async function main(): Promise<void> {
     await tryItMidConversation(page, stack);
     await stageBusinessApp(stack);
     await connectNumber(page);
+    await inboxConversation(page, stack);
   } catch (error) {
     if (page) await saveScreenshot(page, 'screenshots-failed');
     throw error;

@@ -15,3 +15,5 @@ export { RUN_FAILURE_TYPES, classifyRunError, runStatusForError, type RunError, 
 export type * from './journey/run-input.types';
 export type * from './journey/journey-activities.types';
 export type * from './campaign/campaign-activities.types';
+export { inboxReplyWorkflow, inboxReplyStart } from './inbox/inbox-reply.workflow';
+export type * from './inbox/inbox-activities.types';

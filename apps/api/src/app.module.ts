@@ -9,6 +9,7 @@ import { ConversationsModule } from './conversations/conversations.module';
 import { DeliveriesModule } from './deliveries/deliveries.module';
 import { HealthModule } from './health/health.module';
 import { IngestModule } from './ingest/ingest.module';
+import { InboxModule } from './inbox/inbox.module';
 import { JourneysModule } from './journeys/journeys.module';
 import { MediaModule } from './media/media.module';
 import { MetaModule } from './meta/meta.module';
@@ -39,6 +40,7 @@ import { WebhooksModule } from './webhooks/webhooks.module';
     CredentialsModule,
     MediaModule,
     MetaModule,
+    InboxModule,
   ],
 })
 export class AppModule {}

@@ -22,6 +22,7 @@ import { ApiTokensPage } from './tokens/api-tokens-page';
 import { CredentialsPage } from './credentials/credentials-page';
 import { TryItPage } from './try-it/try-it-page';
 import { ConversationSettingsPage } from './ownership/conversation-settings-page';
+import { InboxPage } from './inbox/inbox-page';
 
 type RouteName =
   | 'journeys'
@@ -36,7 +37,8 @@ type RouteName =
   | 'api-tokens'
   | 'credentials'
   | 'audit'
-  | 'conversation-settings';
+  | 'conversation-settings'
+  | 'inbox';
 
 /** Every page of the studio (hash routes: `#/journeys/:id` …). */
 export const ROUTES: readonly RouteDef<RouteName>[] = [
@@ -53,6 +55,7 @@ export const ROUTES: readonly RouteDef<RouteName>[] = [
   { name: 'credentials', pattern: '/credentials' },
   { name: 'audit', pattern: '/audit' },
   { name: 'conversation-settings', pattern: '/settings/conversations' },
+  { name: 'inbox', pattern: '/inbox' },
 ];
 
 /** Public: the one-time password link works without a session. */
@@ -70,6 +73,7 @@ const NAV: { to: string; label: string; section: RouteName[]; permission?: Permi
   { to: '/credentials', label: 'Credentials', section: ['credentials'], permission: 'credentials.manage' },
   { to: '/audit', label: 'Audit log', section: ['audit'], permission: 'audit.read' },
   { to: '/settings/conversations', label: 'Conversations', section: ['conversation-settings'], permission: 'workspace.manage' },
+  { to: '/inbox', label: 'Inbox', section: ['inbox'], permission: 'conversations.write' },
 ];
 
 function Page({ name, params, query }: { name: RouteName; params: Record<string, string>; query: Record<string, string> }) {
@@ -100,6 +104,8 @@ function Page({ name, params, query }: { name: RouteName; params: Record<string,
       return <AuditPage />;
     case 'conversation-settings':
       return <ConversationSettingsPage />;
+    case 'inbox':
+      return <InboxPage query={query} />;
   }
 }
 

@@ -12,3 +12,4 @@ export * from './auth.contract';
 export * from './credentials.contract';
 export * from './media.contract';
 export * from './ownership.contract';
+export * from './inbox.contract';

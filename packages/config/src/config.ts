@@ -62,6 +62,8 @@ export const configSchema = {
     SIGN_IN_LOCK_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
     SIGN_IN_PER_MINUTE: z.coerce.number().int().min(1).max(10000).default(20),
     PASSWORD_LINK_HOURS: z.coerce.number().int().min(1).max(720).default(72),
+    /** How long an inbox reply request waits for the worker's outcome before answering `pending`. */
+    INBOX_REPLY_WAIT_MS: z.coerce.number().int().min(1).max(120_000).default(20_000),
   },
   database: {
     DATABASE_URL: url(['postgres:', 'postgresql:']).default('postgres://tandem:tandem@127.0.0.1:5432/tandem'),

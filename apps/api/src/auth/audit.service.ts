@@ -37,6 +37,8 @@ export const AUDIT_ACTIONS = [
   'conversation.taken',
   'conversation.given_back',
   'conversation.closed',
+  'conversation.assigned',
+  'conversation.tagged',
 ] as const;
 
 /**

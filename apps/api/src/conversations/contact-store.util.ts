@@ -106,12 +106,20 @@ async function mergeInto(m: EntityManager, winnerId: string, loserId: string): P
        last_human_message_at = greatest(w.last_human_message_at, l.last_human_message_at),
        last_inbound_at = greatest(w.last_inbound_at, l.last_inbound_at),
        window_open_until = greatest(w.window_open_until, l.window_open_until),
-       first_inbound_at = least(w.first_inbound_at, l.first_inbound_at)
+       first_inbound_at = least(w.first_inbound_at, l.first_inbound_at),
+       assigned_user_id = coalesce(w.assigned_user_id, l.assigned_user_id)
      FROM contacts l WHERE w.id = $1 AND l.id = $2`,
     [winnerId, loserId],
   );
-  for (const table of ['messages', 'journey_runs', 'outbox_sends', 'conversation_events']) {
+  for (const table of ['messages', 'journey_runs', 'outbox_sends', 'conversation_events', 'conversation_notes', 'inbox_replies']) {
     await m.query(`UPDATE ${table} SET contact_id = $1 WHERE contact_id = $2`, [winnerId, loserId]);
   }
+  // Each member's read marker: the later of the two.
+  await m.query(
+    `INSERT INTO conversation_reads (contact_id, user_id, workspace_id, read_at) SELECT $1, user_id, workspace_id, read_at
+     FROM conversation_reads WHERE contact_id = $2
+     ON CONFLICT (contact_id, user_id) DO UPDATE SET read_at = greatest(conversation_reads.read_at, EXCLUDED.read_at)`,
+    [winnerId, loserId],
+  );
   await m.query('DELETE FROM contacts WHERE id = $1', [loserId]);
 }

@@ -1,3 +1,4 @@
+import { ticksForStatus } from '../common/ticks.util';
 import type { CustomerContent, SimMessage } from '../api/simulator.api';
 
 /** Something the simulated customer can tap on the last business message. */
@@ -70,18 +71,7 @@ export function replyChoices(messages: readonly SimMessage[]): ReplyChoice[] {
 export function statusTicks(message: Pick<SimMessage, 'status' | 'direction'>): { ticks: string; label: string } {
   // Customers' messages have no ticks; phone-app echoes only have them if the simulator reports statuses.
   if (message.direction === 'inbound' || (message.direction === 'outbound_app' && !message.status)) return { ticks: '', label: '' };
-  switch (message.status) {
-    case 'read':
-      return { ticks: '✓✓', label: 'read' };
-    case 'delivered':
-      return { ticks: '✓✓', label: 'delivered' };
-    case 'sent':
-      return { ticks: '✓', label: 'sent' };
-    case 'failed':
-      return { ticks: '!', label: 'failed' };
-    default:
-      return { ticks: '◷', label: 'pending' };
-  }
+  return ticksForStatus(message.status);
 }
 
 /** Who wrote a message, for the bubble's caption. */

@@ -15,17 +15,20 @@ export interface SendRequest extends SendOrigin {
   fallbackTemplate?: TemplateSend;
   /** Activity attempt (1-based), for the back-off of retried Graph errors. */
   attempt: number;
+  /** `agent`: a person replying from the inbox (a human-owned chat does not stop them); default the bot. */
+  sender?: 'bot' | 'agent';
 }
 
 interface NumberRow {
   phone_number_id: string;
   waba_id: string;
   throughput_cap: number;
+  connection_state: string;
 }
 
 const loadSend = preparedStatement<LoadedRow>(
   'send_load',
-  `SELECT n.phone_number_id, n.waba_id, n.throughput_cap,
+  `SELECT n.phone_number_id, n.waba_id, n.throughput_cap, n.connection_state,
      c.id AS contact_id, c.wa_id, c.user_id, c.opted_out, c.marketing_opted_out, c.human_owned, c.window_open_until,
      row_to_json(o) AS outbox
    FROM business_numbers n
@@ -39,7 +42,7 @@ const DEFAULTS: SendPathOptions = { reconcileWindowMs: 10_000, leaseTtlMs: 15_00
 /**
  * The one way anything is sent (built-in and custom nodes alike):
  * 1. an earlier attempt's outcome is returned as is (idempotency by outbox key);
- * 2. the rules (teammate owns the chat, opt-out, 24 h window, template approved and
+ * 2. the rules (number disconnected, teammate owns the chat, opt-out, 24 h window, template approved and
  *    complete) may refuse — an answer, not an error — or switch to the fallback template;
  * 3. the outbox row is written *before* the Cloud API call;
  * 4. a slot from the number's throughput governor (shared by every worker), then the call
@@ -72,7 +75,7 @@ export class SendPath {
     if (!row) {
       const refs = templatesNeeded(request.message, request.fallbackTemplate);
       const templates = await this.templates.lookup(request.workspaceId, number.waba_id, refs);
-      const decision = decideSend({ ...request, contact, now: this.clock(), templates });
+      const decision = decideSend({ ...request, contact, now: this.clock(), templates, numberState: number.connection_state });
       if (!decision.ok) {
         const refused = await this.outbox.claim(request, { message: request.message }, 'refused', {
           reason: decision.reason,
@@ -158,7 +161,12 @@ export class SendPath {
       throw ApplicationFailure.nonRetryable(`contact ${request.contactId} has no WhatsApp id`, 'NonRetryableNodeError');
     return {
       earlier: r.outbox ? { ...r.outbox, updated_at: new Date(r.outbox.updated_at) } : undefined,
-      number: { phone_number_id: r.phone_number_id, waba_id: r.waba_id, throughput_cap: r.throughput_cap },
+      number: {
+        phone_number_id: r.phone_number_id,
+        waba_id: r.waba_id,
+        throughput_cap: r.throughput_cap,
+        connection_state: r.connection_state,
+      },
       contact: {
         to,
         optedOut: r.opted_out,

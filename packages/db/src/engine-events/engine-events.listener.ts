@@ -5,8 +5,8 @@ const RECONNECT_MS = 1_000;
 
 /**
  * A dedicated connection LISTENing on `channel` (outside the pool: it is held for the
- * consumer's life). `onWake` runs on each notification, and after a reconnect, since
- * notifications sent while the connection was down are lost.
+ * consumer's life). `onWake` runs on each notification (with its payload), and after a
+ * reconnect (without), since notifications sent while the connection was down are lost.
  */
 export class NotificationListener {
   private client?: Client;
@@ -16,14 +16,14 @@ export class NotificationListener {
   constructor(
     private readonly config: ClientConfig,
     private readonly channel: string,
-    private readonly onWake: () => void,
+    private readonly onWake: (payload?: string) => void,
     private readonly onError: (error: unknown) => void,
   ) {}
 
   /** Connects and listens; rejects if the first connection fails. */
   async start(): Promise<void> {
     const client = new Client(this.config);
-    client.on('notification', () => this.onWake());
+    client.on('notification', (n) => this.onWake(n.payload));
     client.on('error', (error) => this.lost(client, error));
     client.on('end', () => this.lost(client));
     try {

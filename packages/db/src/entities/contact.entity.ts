@@ -38,6 +38,8 @@ export class Contact {
   @Column({ type: 'boolean', insert: false, update: false }) humanOwned!: boolean;
   /** Since when a human holds it (null unless `human`). */
   @Column({ type: 'timestamptz', nullable: true }) humanOwnedAt!: Date | null;
+  /** The member working this conversation in the inbox (null = unassigned). */
+  @Column({ type: 'uuid', nullable: true }) assignedUserId!: string | null;
   /** Last live inbound message (history never counts). */
   @Column({ type: 'timestamptz', nullable: true }) lastInboundAt!: Date | null;
   /** End of the 24 h customer service window; null = never opened. */

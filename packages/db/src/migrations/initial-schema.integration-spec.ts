@@ -11,7 +11,10 @@ const TABLES = [
   'campaigns',
   'contacts',
   'conversation_events',
+  'conversation_notes',
+  'conversation_reads',
   'domain_events',
+  'inbox_replies',
   'journey_runs',
   'journey_versions',
   'journeys',
@@ -64,6 +67,7 @@ describe('InitialSchema migration', () => {
       'Teams1796500000000',
       'Secrets1796600000000',
       'ConversationOwnership1796700000000',
+      'Inbox1796720000000',
       'ConnectNumbers1796730000000',
       'Media1796740000000',
     ]);

@@ -88,6 +88,33 @@ describe('decideSend', () => {
   });
 });
 
+describe('decideSend for an agent replying from the inbox, and on a disconnected number', () => {
+  const owned = { ...open, humanOwned: true };
+  test.each([
+    ['an agent may answer a human-owned chat', { sender: 'agent' as const, contact: owned }, { ok: true, message: text }],
+    ['the bot may not', { sender: 'bot' as const, contact: owned }, { ok: false, reason: 'human_owned' }],
+    [
+      'an agent still needs the window',
+      { sender: 'agent' as const, contact: { ...owned, windowOpenUntil: NOW - 1 } },
+      { ok: false, reason: 'window_closed' },
+    ],
+    [
+      'an agent still respects the opt-out',
+      { sender: 'agent' as const, contact: { ...owned, optedOut: true } },
+      { ok: false, reason: 'opted_out' },
+    ],
+    [
+      'nobody sends on a disconnected number',
+      { sender: 'agent' as const, contact: open, numberState: 'disconnected' },
+      { ok: false, reason: 'number_disconnected' },
+    ],
+    ['nor on an offboarded one', { contact: open, numberState: 'offboarded' }, { ok: false, reason: 'number_disconnected' }],
+    ['a connected number sends', { contact: open, numberState: 'connected' }, { ok: true }],
+  ])('%s', (_name, input, expected) => {
+    expect(decideSend({ message: text, now: NOW, templates, ...input })).toMatchObject(expected);
+  });
+});
+
 describe('decideSend without a template catalogue (the node SDK harness without fixtures)', () => {
   test.each([
     ['a template goes unchecked', tpl({ name: 'ghost', language: { code: 'en_US' } }), undefined, open, { ok: true, usedFallback: false }],

@@ -4,7 +4,7 @@ import type { TemplateSend } from '../client/template-message.types';
 import { maySend, type MaySendRefusal } from './may-send.rule';
 
 /** Why a send was refused before reaching WhatsApp. */
-export type SendRefusalReason = MaySendRefusal | 'human_owned';
+export type SendRefusalReason = MaySendRefusal | 'human_owned' | 'number_disconnected';
 
 /** A synced template as the send rules need it. */
 export interface TemplateInfo {
@@ -36,6 +36,13 @@ export interface SendDecisionInput {
    * skip the approval and parameter checks. The worker always passes the catalogue.
    */
   templates: ReadonlyMap<string, TemplateInfo> | undefined;
+  /**
+   * Who sends: the bot (journeys, campaigns; the default) or an agent replying from the
+   * inbox — a person, so a human-owned conversation does not stop them.
+   */
+  sender?: 'bot' | 'agent';
+  /** The number's connection (`business_numbers.connection_state`); absent = connected. */
+  numberState?: string;
 }
 
 /** Map key of a template by name and language. */
@@ -66,14 +73,18 @@ function check(message: OutboundMessage, input: SendDecisionInput): SendDecision
 }
 
 /**
- * The send rules, in order: a teammate owns the chat → refuse; then WhatsApp's rules
+ * The send rules, in order: the number is not connected → refuse; a teammate owns the
+ * chat and the sender is the bot → refuse; then WhatsApp's rules
  * ({@link maySend}: opt-out, 24 h window, template approved with complete parameters); then
  * the marketing opt-out for MARKETING templates. A free-form message refused only because
  * the window is closed goes as the fallback template when one is given (which must pass
  * the rules itself). Pure: the worker's send path and the node SDK's harness both call it.
  */
 export function decideSend(input: SendDecisionInput): SendDecision {
-  if (input.contact.humanOwned) return refuse('human_owned', 'a teammate owns this conversation');
+  if (input.numberState && input.numberState !== 'connected') {
+    return refuse('number_disconnected', `the number is ${input.numberState}: reconnect it before sending`);
+  }
+  if (input.contact.humanOwned && input.sender !== 'agent') return refuse('human_owned', 'a teammate owns this conversation');
   const first = check(input.message, input);
   if (first.ok || first.reason !== 'window_closed' || !input.fallbackTemplate) return first;
   const fallback = check({ type: 'template', template: input.fallbackTemplate }, input);

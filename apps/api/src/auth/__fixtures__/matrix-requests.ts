@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { request as httpRequest } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import request from 'supertest';
 import type { INestApplication } from '@nestjs/common';
 import type { DeclaredRoute } from './openapi-routes';
@@ -63,7 +65,40 @@ export function bodies(r: WorkspaceResources, contactId: string): Record<string,
     'POST /api/workspaces': () => ({ name: 'Matrix workspace' }),
     'PATCH /api/workspace': () => ({ name: 'Acme' }),
     'PUT /api/workspace/conversation-settings': () => ({ botReturnsAfterHours: 12 }),
+    'POST /api/inbox/conversations/{contactId}/replies': () => ({ text: 'Matrix reply' }),
+    'PUT /api/inbox/conversations/{contactId}/assignee': () => ({ userId: null }),
+    'PUT /api/inbox/conversations/{contactId}/tags': () => ({ tags: ['matrix'] }),
+    'POST /api/inbox/conversations/{contactId}/notes': () => ({ body: 'Matrix note' }),
+    'PUT /api/inbox/conversations/{contactId}/read': () => ({ read: true }),
   };
+}
+
+/** Routes that answer a server-sent event stream: the matrix reads their head, then hangs up. */
+const STREAMS = new Set(['/api/inbox/events']);
+
+/** The status of a stream route (and the body of a refusal); an open stream is closed at once. */
+async function streamAnswer(app: INestApplication, path: string, creds: Credentials): Promise<Answer> {
+  const server = app.getHttpServer();
+  if (!server.listening) await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  const headers: Record<string, string> = { Accept: 'text/event-stream' };
+  if (creds.cookie) headers.Cookie = creds.cookie;
+  if (creds.authorization) headers.Authorization = creds.authorization;
+  return new Promise((resolve, reject) => {
+    const req = httpRequest({ host: '127.0.0.1', port, path, headers }, (res) => {
+      const status = res.statusCode ?? 0;
+      if (status === 200) {
+        req.destroy();
+        return resolve({ status, body: {}, text: '' });
+      }
+      let text = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk: string) => (text += chunk));
+      res.on('end', () => resolve({ status, body: text ? JSON.parse(text) : {}, text }));
+    });
+    req.on('error', (error) => (req.destroyed ? undefined : reject(error)));
+    req.end();
+  });
 }
 
 /** Turns a declared route into a request against workspace A's rows. */
@@ -85,6 +120,7 @@ export function matrixRequester(app: INestApplication, ws: TestWorkspace, r: Wor
   }
   /** `send` replaces the route's minimal body (the REST fuzzer's bodies). */
   return async function call(route: DeclaredRoute, creds: Credentials, send?: { body: unknown }): Promise<Answer> {
+    if (STREAMS.has(route.path)) return streamAnswer(app, url(route), creds);
     const server = request(app.getHttpServer());
     let req = server[route.method.toLowerCase() as 'get'](url(route));
     if (creds.cookie) req = req.set('Cookie', creds.cookie);

@@ -1,6 +1,7 @@
 import { type NewEngineEvent, type RecomputedStatus, statusesListenedTo } from '@tandem/db';
 import type { MessageStatusEvent } from '@tandem/whatsapp';
 import type { EntityManager } from 'typeorm';
+import { notifyInboxMany } from '../../inbox/inbox-live.util';
 import {
   claimStatuses,
   foldStatuses,
@@ -28,13 +29,24 @@ export interface StatusEngineEvent {
  * delivery. It becomes a `message.status` engine event only when something acts on it
  * (`statusesListenedTo` in @tandem/db): statuses are three of every four webhooks of a
  * conversation, and most travel no further than their message. Resolves with the engine
- * events in the order the statuses were given.
+ * events in the order the statuses were given. Every stored status also notifies the live
+ * inbox (one hint per conversation), committed with the fold.
  */
 export async function handleMessageStatuses(m: EntityManager, statuses: readonly RoutedStatus[]): Promise<StatusEngineEvent[]> {
   const stored = await storeStatuses(m, await claimStatuses(m, statuses));
   if (stored.length === 0) return [];
   const contacts = await lockStatusContacts(m, stored);
   const folded = await foldStatuses(m, stored);
+  // Ticks in the open inbox move live, whether or not a run listens to the status.
+  await notifyInboxMany(
+    m,
+    stored.flatMap((s) => {
+      const contactId = contacts.get(messageKey(s));
+      return contactId
+        ? [{ workspaceId: s.workspaceId, kind: 'status' as const, contactId, messageId: folded.get(messageKey(s))?.id ?? null }]
+        : [];
+    }),
+  );
   const listened = new Set<RoutedStatus>();
   for (const [workspaceId, list] of groupBy(stored, (s) => s.workspaceId)) {
     const refs = list.map((s) => ({ messageId: folded.get(messageKey(s))?.id ?? null, callback: s.event.bizOpaqueCallbackData }));

@@ -34,6 +34,8 @@ export async function startEngineApi(name: string, env: Record<string, string> =
     REDIS_URL,
     QUEUE_PREFIX: prefix,
     TEMPORAL_TASK_QUEUE: prefix,
+    // No worker serves these tests: an inbox reply answers `pending` at once.
+    INBOX_REPLY_WAIT_MS: '100',
     ...env,
   });
   const app = await createApiApp();

@@ -58,6 +58,16 @@ export function inbound(
 
 export const text = (person: Person, wamid: string, ts: number, body: string) => inbound(person, wamid, ts, 'text', { text: { body } });
 
+/** A text from a username-only sender: no phone number, only the business-scoped user id (BSUID). */
+export function textByUserId(userId: string, name: string, wamid: string, ts: number, body: string): Json {
+  return envelope('messages', {
+    messaging_product: 'whatsapp',
+    metadata,
+    contacts: [{ wa_id: '', user_id: userId, profile: { name } }],
+    messages: [{ from: '', from_user_id: userId, id: wamid, timestamp: String(ts), type: 'text', text: { body } }],
+  });
+}
+
 export interface StatusOptions {
   recipient?: string;
   errors?: Json[];
