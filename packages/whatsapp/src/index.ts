@@ -16,6 +16,7 @@ export * from './rules/window.rule';
 export * from './rules/may-send.rule';
 export * from './rules/send-decision.rule';
 export * from './rules/reaction.rule';
+export * from './rules/opt-out.rule';
 export { checkTemplateParams, templateParamSpec, placeholders, type TemplateParamSpec } from './rules/template-params.util';
 export * from './governor/throughput-governor.service';
 export * from './governor/governor-clock';
