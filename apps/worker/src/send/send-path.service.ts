@@ -15,6 +15,8 @@ export interface SendRequest extends SendOrigin {
   fallbackTemplate?: TemplateSend;
   /** Activity attempt (1-based), for the back-off of retried Graph errors. */
   attempt: number;
+  /** `opt_confirmation`: the answer to the customer's STOP/START (see `decideSend`). */
+  purpose?: 'opt_confirmation';
 }
 
 interface NumberRow {
@@ -26,7 +28,7 @@ interface NumberRow {
 const loadSend = preparedStatement<LoadedRow>(
   'send_load',
   `SELECT n.phone_number_id, n.waba_id, n.throughput_cap,
-     c.id AS contact_id, c.wa_id, c.user_id, c.opted_out, c.marketing_opted_out, c.human_owned, c.window_open_until,
+     c.id AS contact_id, c.wa_id, c.user_id, c.opted_out, c.marketing_opted_out, c.marketing_held_until, c.human_owned, c.window_open_until,
      row_to_json(o) AS outbox
    FROM business_numbers n
    LEFT JOIN contacts c ON c.id = $2
@@ -121,6 +123,7 @@ export class SendPath {
           outbox: this.outbox,
           ds: this.deps.dataSource,
           attempt: request.attempt - 1,
+          now: this.clock,
         });
       }
     } finally {
@@ -163,6 +166,7 @@ export class SendPath {
         to,
         optedOut: r.opted_out,
         marketingOptedOut: r.marketing_opted_out,
+        marketingHeldUntil: r.marketing_held_until ? r.marketing_held_until.getTime() : null,
         humanOwned: r.human_owned,
         windowOpenUntil: r.window_open_until ? r.window_open_until.getTime() : null,
       },
@@ -174,6 +178,7 @@ interface SendContact {
   to: string;
   optedOut: boolean;
   marketingOptedOut: boolean;
+  marketingHeldUntil: number | null;
   humanOwned: boolean;
   windowOpenUntil: number | null;
 }
@@ -184,6 +189,7 @@ interface LoadedRow extends NumberRow {
   user_id: string | null;
   opted_out: boolean;
   marketing_opted_out: boolean;
+  marketing_held_until: Date | null;
   human_owned: boolean;
   window_open_until: Date | null;
   /** The outbox row as JSON (dates as strings). */

@@ -23,6 +23,10 @@ export class Contact {
   @Column({ type: 'boolean', default: false }) optedOut!: boolean;
   /** `user_preferences`: the user stopped marketing messages. */
   @Column({ type: 'boolean', default: false }) marketingOptedOut!: boolean;
+  /** Meta's per-user marketing limit (131049): no MARKETING template before this instant. */
+  @Column({ type: 'timestamptz', nullable: true }) marketingHeldUntil!: Date | null;
+  /** Erased on request: identity, messages and run data redacted; the row stays for counts. */
+  @Column({ type: 'timestamptz', nullable: true }) erasedAt!: Date | null;
   /** A human took the conversation over: bots stay quiet. */
   @Column({ type: 'boolean', default: false }) humanOwned!: boolean;
   @Column({ type: 'timestamptz', nullable: true }) humanOwnedAt!: Date | null;

@@ -7,6 +7,8 @@ export class Workspace {
   @Column({ type: 'text' }) name!: string;
   /** IANA zone used for quiet hours and "send at 9:00" in journeys. */
   @Column({ type: 'text', default: 'UTC' }) timezone!: string;
+  /** Opt-out keywords and confirmations (`OptOutSettings` of @tandem/whatsapp); null = the defaults. */
+  @Column({ type: 'jsonb', nullable: true }) optOutSettings!: Record<string, unknown> | null;
   @CreateDateColumn({ type: 'timestamptz' }) createdAt!: Date;
   @UpdateDateColumn({ type: 'timestamptz' }) updatedAt!: Date;
 }
