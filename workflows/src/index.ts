@@ -15,3 +15,10 @@ export { RUN_FAILURE_TYPES, classifyRunError, runStatusForError, type RunError, 
 export type * from './journey/run-input.types';
 export type * from './journey/journey-activities.types';
 export type * from './campaign/campaign-activities.types';
+export { optConfirmationWorkflow } from './opt-out/opt-confirmation.workflow';
+export {
+  optConfirmationWorkflowId,
+  type OptConfirmationInput,
+  type OptConfirmationOutcome,
+  type OptOutActivities,
+} from './opt-out/opt-out-activities.types';

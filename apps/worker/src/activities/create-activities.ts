@@ -1,11 +1,12 @@
-import type { CampaignActivities, JourneyActivities, PingActivities } from '@tandem/workflows';
+import type { CampaignActivities, JourneyActivities, OptOutActivities, PingActivities } from '@tandem/workflows';
 import type { ActivityDeps } from './activity-deps.types';
 import { campaignActivities } from './campaign.activity';
 import { executeNodeActivity } from './execute-node.activity';
+import { optConfirmationActivities } from './opt-confirmation.activity';
 import { runLifecycleActivities } from './run-lifecycle.activity';
 
 /** Every activity the worker registers. */
-export type TandemActivities = PingActivities & JourneyActivities & CampaignActivities;
+export type TandemActivities = PingActivities & JourneyActivities & CampaignActivities & OptOutActivities;
 
 /**
  * Activities are built by a factory so the worker injects real clients and tests can
@@ -19,5 +20,6 @@ export function createActivities(deps: ActivityDeps): TandemActivities {
     ...runLifecycleActivities(deps),
     ...executeNodeActivity(deps),
     ...campaignActivities(deps),
+    ...optConfirmationActivities(deps),
   };
 }

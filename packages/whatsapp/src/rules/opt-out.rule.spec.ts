@@ -1,5 +1,12 @@
 import type { OutboundMessage } from '../client/message.types';
-import { contactEffectOfError, DEFAULT_OPT_OUT_SETTINGS, isMarketingHeld, matchOptKeyword, normalizeKeyword } from './opt-out.rule';
+import {
+  contactEffectOfError,
+  DEFAULT_OPT_OUT_SETTINGS,
+  isMarketingHeld,
+  matchOptKeyword,
+  normalizeKeyword,
+  resolveOptOutSettings,
+} from './opt-out.rule';
 import { decideSend, templateKey, type SendRuleContact, type TemplateInfo } from './send-decision.rule';
 
 describe('matchOptKeyword', () => {
@@ -77,5 +84,17 @@ describe('marketing hold in the send rule', () => {
       reason: 'window_closed',
     });
     expect(decideSend({ message: tpl('receipt'), contact: stopped, now: NOW, templates, purpose }).ok).toBe(false);
+  });
+});
+
+describe('resolveOptOutSettings', () => {
+  test('defaults for nothing stored, stored values over them, malformed values ignored', () => {
+    expect(resolveOptOutSettings(null)).toEqual(DEFAULT_OPT_OUT_SETTINGS);
+    expect(resolveOptOutSettings({ optOutKeywords: ['HALT', ' '], optInConfirmation: '' })).toEqual({
+      ...DEFAULT_OPT_OUT_SETTINGS,
+      optOutKeywords: ['HALT'],
+      optInConfirmation: '',
+    });
+    expect(resolveOptOutSettings({ optOutKeywords: 'STOP', optInKeywords: [1] })).toEqual(DEFAULT_OPT_OUT_SETTINGS);
   });
 });

@@ -60,6 +60,24 @@ export const DEFAULT_OPT_OUT_SETTINGS: OptOutSettings = {
 };
 
 /**
+ * A workspace's stored settings (jsonb, maybe null or partial) over the defaults; anything
+ * malformed falls back to its default rather than disabling STOP.
+ */
+export function resolveOptOutSettings(stored: unknown): OptOutSettings {
+  const s = (stored && typeof stored === 'object' ? stored : {}) as Record<string, unknown>;
+  const list = (v: unknown, d: readonly string[]) =>
+    Array.isArray(v) && v.every((k) => typeof k === 'string') ? (v as string[]).filter((k) => normalizeKeyword(k) !== '') : d;
+  const text = (v: unknown, d: string) => (typeof v === 'string' ? v : d);
+  const d = DEFAULT_OPT_OUT_SETTINGS;
+  return {
+    optOutKeywords: list(s.optOutKeywords, d.optOutKeywords),
+    optInKeywords: list(s.optInKeywords, d.optInKeywords),
+    optOutConfirmation: text(s.optOutConfirmation, d.optOutConfirmation),
+    optInConfirmation: text(s.optInConfirmation, d.optInConfirmation),
+  };
+}
+
+/**
  * A keyword or message in comparable form: trimmed, accents removed, upper case, inner
  * whitespace collapsed, surrounding punctuation dropped ("Stop!" is STOP; "stop it" is not).
  */
