@@ -19,7 +19,11 @@ describe('ingest: opt-out keywords', () => {
        JOIN contacts c ON c.id = e.contact_id WHERE c.wa_id = $1 ORDER BY e.at, e.id`,
       [p.waId],
     );
-  const eventOf = (wamid: string) => until(() => h.events.find((e) => e.kind === 'message.received' && e.payload.wamid === wamid));
+  const eventOf = async (wamid: string) => {
+    const event = await until(() => h.events.find((e) => e.kind === 'message.received' && e.payload.wamid === wamid));
+    if (event.kind !== 'message.received') throw new Error('unreachable');
+    return event;
+  };
 
   it('STOP opts out even while a teammate owns the chat, is confirmed, and START opts back in', async () => {
     const ana: Person = { waId: '15550010001', name: 'Ana' };
