@@ -20,7 +20,7 @@ export const PERMISSIONS = {
   'journeys.publish': 'Publish, roll back, pause, resume and archive journeys',
   'runs.manage': 'Start a run by hand and cancel runs',
   'campaigns.write': 'Create, start and cancel campaigns',
-  'contacts.write': 'Edit, import and erase contacts',
+  'contacts.write': "Edit contacts' attributes and import contacts",
   'templates.write': 'Synchronise and manage message templates',
   'runs.raw': 'Read the raw inputs and outputs of run steps',
   'nodes.manage': 'Manage custom node packages and HTTP node settings',
@@ -32,6 +32,9 @@ export const PERMISSIONS = {
   'tokens.manage': 'Create, list and revoke API tokens',
   'workspace.manage': 'Change workspace settings',
   'audit.read': 'Read the audit log',
+  'contacts.export': 'Export contacts as CSV',
+  'contacts.erase': 'Erase a contact on request (identity removed, messages and run data redacted)',
+  'contacts.optout.undo': "Undo a contact's opt-out or Meta's marketing hold",
 } as const;
 
 /** A permission a route may require. */
@@ -46,6 +49,7 @@ const MARKETER: readonly Permission[] = [
   'runs.manage',
   'campaigns.write',
   'contacts.write',
+  'contacts.export',
   'templates.write',
 ];
 const DEVELOPER: readonly Permission[] = [...MARKETER, 'runs.raw', 'nodes.manage', 'credentials.manage'];
@@ -58,6 +62,8 @@ const ADMIN: readonly Permission[] = [
   'tokens.manage',
   'workspace.manage',
   'audit.read',
+  'contacts.erase',
+  'contacts.optout.undo',
 ];
 
 /** The permission matrix: each role holds everything of the role before it, and more. */

@@ -33,6 +33,13 @@ export const AUDIT_ACTIONS = [
   'credential.changed',
   'workspace.created',
   'workspace.changed',
+  'workspace.opt_out_settings_changed',
+  'contact.opt_in',
+  'contact.opt_out',
+  'contact.changed',
+  'contacts.imported',
+  'contacts.exported',
+  'contact.erased',
 ] as const;
 
 /**

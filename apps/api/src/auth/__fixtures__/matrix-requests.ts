@@ -60,6 +60,8 @@ export function bodies(r: WorkspaceResources, contactId: string): Record<string,
     'PUT /api/credentials/{name}': () => ({ value: { apiKey: 'matrix' } }),
     'POST /api/workspaces': () => ({ name: 'Matrix workspace' }),
     'PATCH /api/workspace': () => ({ name: 'Acme' }),
+    'POST /api/contacts/{id}/opt-in': () => ({ scope: 'all', reason: 'matrix' }),
+    'POST /api/contacts/{id}/opt-out': () => ({ reason: 'matrix' }),
   };
 }
 
