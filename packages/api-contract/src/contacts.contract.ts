@@ -53,3 +53,42 @@ export const optOutRequestSchema = z.object({
   reason: z.string().trim().min(1).max(500),
 });
 export type OptOutRequest = z.infer<typeof optOutRequestSchema>;
+
+const tagSchema = z.string().trim().min(1).max(100);
+const attributeKey = z.string().regex(/^[A-Za-z_][\w.-]{0,63}$/, 'letters, digits, _ . -; starting with a letter or _');
+
+/**
+ * `PATCH /api/contacts/:id`: `tags` replaces the tag list (agents and up); `attributes` is
+ * merged key by key, `null` removing a key (marketers and up).
+ */
+export const updateContactRequestSchema = z
+  .object({
+    tags: z.array(tagSchema).max(100).optional(),
+    attributes: z
+      .record(attributeKey, z.union([z.string().max(2000), z.number(), z.boolean(), z.null()]))
+      .refine((a) => Object.keys(a).length <= 100, 'at most 100 attributes at once')
+      .optional(),
+  })
+  .strict()
+  .refine((b) => b.tags !== undefined || b.attributes !== undefined, 'nothing to change: give tags or attributes');
+export type UpdateContactRequest = z.infer<typeof updateContactRequestSchema>;
+
+/** `POST /api/contacts/import`: what was imported and why each bad row was not. */
+export const contactImportReportSchema = z.object({
+  numberId: z.uuid(),
+  /** Data rows read (the header excluded). */
+  rows: z.number().int(),
+  created: z.number().int(),
+  updated: z.number().int(),
+  /** Each bad row with its line in the file (the header is line 1) and the reason. */
+  rejected: z.array(z.object({ line: z.number().int(), reason: z.string() })),
+});
+export type ContactImportReportDto = z.infer<typeof contactImportReportSchema>;
+
+/** `DELETE /api/contacts/:id`: the erasure, in counts only. */
+export const contactErasureSchema = z.object({
+  id: z.uuid(),
+  erasedAt: z.string(),
+  redacted: z.object({ messages: z.number().int(), runs: z.number().int(), steps: z.number().int(), deliveries: z.number().int() }),
+});
+export type ContactErasureDto = z.infer<typeof contactErasureSchema>;

@@ -29,6 +29,8 @@ export const contactSchema = z.object({
   tags: z.array(z.string()),
   optedOut: z.boolean(),
   marketingOptedOut: z.boolean(),
+  /** Held from MARKETING templates by Meta's per-user limit (131049) until then; null = not held. */
+  marketingHeldUntil: isoOrNull,
   humanOwned: z.boolean(),
   humanOwnedAt: isoOrNull,
   lastInboundAt: isoOrNull,

@@ -11,6 +11,9 @@ export class OptOut1796710000000 implements MigrationInterface {
 
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`ALTER TABLE contacts ADD COLUMN marketing_held_until timestamptz, ADD COLUMN erased_at timestamptz`);
+    // An erased contact keeps its row without any WhatsApp id.
+    await queryRunner.query(`ALTER TABLE contacts DROP CONSTRAINT ck_contacts_identified,
+      ADD CONSTRAINT ck_contacts_identified CHECK (wa_id IS NOT NULL OR user_id IS NOT NULL OR erased_at IS NOT NULL)`);
     await queryRunner.query(`ALTER TABLE workspaces ADD COLUMN opt_out_settings jsonb`);
     await queryRunner.query(`CREATE TABLE contact_opt_events (
       id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
@@ -37,6 +40,9 @@ export class OptOut1796710000000 implements MigrationInterface {
     await queryRunner.query('DROP TABLE campaign_skips');
     await queryRunner.query('DROP TABLE contact_opt_events');
     await queryRunner.query('ALTER TABLE workspaces DROP COLUMN opt_out_settings');
+    await queryRunner.query('DELETE FROM contacts WHERE wa_id IS NULL AND user_id IS NULL');
+    await queryRunner.query(`ALTER TABLE contacts DROP CONSTRAINT ck_contacts_identified,
+      ADD CONSTRAINT ck_contacts_identified CHECK (wa_id IS NOT NULL OR user_id IS NOT NULL)`);
     await queryRunner.query('ALTER TABLE contacts DROP COLUMN marketing_held_until, DROP COLUMN erased_at');
   }
 }

@@ -8,7 +8,9 @@ const TABLES = [
   'api_tokens',
   'audit_log',
   'business_numbers',
+  'campaign_skips',
   'campaigns',
+  'contact_opt_events',
   'contacts',
   'domain_events',
   'journey_runs',
@@ -61,6 +63,7 @@ describe('InitialSchema migration', () => {
       'EngineEventDispatch1796338000000',
       'Teams1796500000000',
       'Secrets1796600000000',
+      'OptOut1796710000000',
     ]);
     expect(await tables(ds)).toEqual(TABLES);
   });

@@ -62,6 +62,7 @@ export function bodies(r: WorkspaceResources, contactId: string): Record<string,
     'PATCH /api/workspace': () => ({ name: 'Acme' }),
     'POST /api/contacts/{id}/opt-in': () => ({ scope: 'all', reason: 'matrix' }),
     'POST /api/contacts/{id}/opt-out': () => ({ reason: 'matrix' }),
+    'PATCH /api/contacts/{id}': () => ({ tags: ['matrix'] }),
   };
 }
 
