@@ -21,6 +21,9 @@ import { RunsPage } from './runs/runs-page';
 import { ApiTokensPage } from './tokens/api-tokens-page';
 import { CredentialsPage } from './credentials/credentials-page';
 import { TryItPage } from './try-it/try-it-page';
+import { ContactPage } from './contacts/contact-page';
+import { ContactsPage } from './contacts/contacts-page';
+import { OptOutSettingsPage } from './contacts/opt-out-settings-page';
 
 type RouteName =
   | 'journeys'
@@ -34,7 +37,10 @@ type RouteName =
   | 'members'
   | 'api-tokens'
   | 'credentials'
-  | 'audit';
+  | 'audit'
+  | 'contacts'
+  | 'contact'
+  | 'opt-out-settings';
 
 /** Every page of the studio (hash routes: `#/journeys/:id` …). */
 export const ROUTES: readonly RouteDef<RouteName>[] = [
@@ -50,6 +56,9 @@ export const ROUTES: readonly RouteDef<RouteName>[] = [
   { name: 'api-tokens', pattern: '/api-tokens' },
   { name: 'credentials', pattern: '/credentials' },
   { name: 'audit', pattern: '/audit' },
+  { name: 'contacts', pattern: '/contacts' },
+  { name: 'contact', pattern: '/contacts/:id' },
+  { name: 'opt-out-settings', pattern: '/settings/opt-out' },
 ];
 
 /** Public: the one-time password link works without a session. */
@@ -66,6 +75,8 @@ const NAV: { to: string; label: string; section: RouteName[]; permission?: Permi
   { to: '/api-tokens', label: 'API tokens', section: ['api-tokens'], permission: 'tokens.manage' },
   { to: '/credentials', label: 'Credentials', section: ['credentials'], permission: 'credentials.manage' },
   { to: '/audit', label: 'Audit log', section: ['audit'], permission: 'audit.read' },
+  { to: '/contacts', label: 'Contacts', section: ['contacts', 'contact'] },
+  { to: '/settings/opt-out', label: 'Opt-out', section: ['opt-out-settings'] },
 ];
 
 function Page({ name, params, query }: { name: RouteName; params: Record<string, string>; query: Record<string, string> }) {
@@ -94,6 +105,12 @@ function Page({ name, params, query }: { name: RouteName; params: Record<string,
       return <CredentialsPage />;
     case 'audit':
       return <AuditPage />;
+    case 'contacts':
+      return <ContactsPage />;
+    case 'contact':
+      return <ContactPage key={params.id} contactId={params.id} />;
+    case 'opt-out-settings':
+      return <OptOutSettingsPage />;
   }
 }
 
