@@ -31,8 +31,14 @@ export const contactsApi = {
   update: (id: string, body: UpdateContactRequest): Promise<ContactDetailDto> =>
     request(`/api/contacts/${id}`, { method: 'PATCH', body, schema: contactWithHoldSchema }),
   erase: (id: string): Promise<ContactErasureDto> => request(`/api/contacts/${id}`, { method: 'DELETE', schema: contactErasureSchema }),
-  importCsv: (csv: string): Promise<ContactImportReportDto> =>
-    request('/api/contacts/import', { method: 'POST', body: csv, contentType: 'text/csv', schema: contactImportReportSchema }),
+  importCsv: (csv: string, numberId?: string): Promise<ContactImportReportDto> =>
+    request('/api/contacts/import', {
+      method: 'POST',
+      body: csv,
+      contentType: 'text/csv',
+      query: { numberId },
+      schema: contactImportReportSchema,
+    }),
   exportCsv: (): Promise<string> => request<string>('/api/contacts/export'),
   optHistory: (id: string, signal?: AbortSignal): Promise<OptHistoryDto> =>
     request(`/api/contacts/${id}/opt-history`, { schema: optHistorySchema, signal }),

@@ -1,7 +1,7 @@
 import type { ContactImportReportDto } from '@tandem/api-contract';
 import { useState, type ChangeEvent } from 'react';
 import { contactsApi } from '../api/contacts.api';
-import { contactName } from '../api/intake.api';
+import { contactName, intakeApi } from '../api/intake.api';
 import { useCan } from '../auth/use-can';
 import { formatAgo } from '../common/format.util';
 import { useAsync } from '../common/use-async';
@@ -46,6 +46,8 @@ export function ContactsPage() {
   const list = useAsync((signal) => contactsApi.list({ search: search.trim() || undefined }, signal), [search]);
   const canImport = useCan('contacts.write');
   const canExport = useCan('contacts.export');
+  const numbers = useAsync((signal) => intakeApi.numbers(signal), []);
+  const [numberId, setNumberId] = useState('');
   const [report, setReport] = useState<ContactImportReportDto | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -57,7 +59,7 @@ export function ContactsPage() {
     setBusy(true);
     setError(null);
     try {
-      setReport(await contactsApi.importCsv(await file.text()));
+      setReport(await contactsApi.importCsv(await file.text(), numberId || numbers.data?.[0]?.id));
       await list.reload();
     } catch (err) {
       setError(message(err));
@@ -89,6 +91,20 @@ export function ContactsPage() {
             onChange={(e) => setSearch(e.target.value)}
             data-testid="contacts-search"
           />
+          {canImport && (numbers.data?.length ?? 0) > 1 && (
+            <select
+              aria-label="Import into number"
+              value={numberId}
+              onChange={(e) => setNumberId(e.target.value)}
+              data-testid="contacts-import-number"
+            >
+              {numbers.data?.map((n) => (
+                <option key={n.id} value={n.id}>
+                  +{n.displayPhoneNumber} {n.verifiedName ?? ''}
+                </option>
+              ))}
+            </select>
+          )}
           {canImport && (
             <label className="btn">
               {busy ? 'Importing…' : 'Import CSV'}
