@@ -11,7 +11,7 @@ const { sendOptConfirmation } = proxyActivities<OptOutActivities>({
 /**
  * Confirms a customer's STOP / START with the workspace's text, through the one send path
  * (outbox, rules, throughput governor). Started by the dispatcher with the id
- * `opt-confirmation:<engine event id>`, so a redelivered event never confirms twice.
+ * `optConfirmationWorkflowId` (contact and engine event), so a redelivered event never confirms twice.
  */
 export async function optConfirmationWorkflow(input: OptConfirmationInput): Promise<OptConfirmationOutcome> {
   return sendOptConfirmation(input);

@@ -18,5 +18,10 @@ export interface OptOutActivities {
   sendOptConfirmation(input: OptConfirmationInput): Promise<OptConfirmationOutcome>;
 }
 
-/** Deterministic workflow id of a confirmation: one per engine event. */
-export const optConfirmationWorkflowId = (eventId: string): string => `opt-confirmation:${eventId}`;
+/**
+ * Deterministic id of a confirmation — its workflow id and its outbox key: one per engine
+ * event. The contact's uuid is part of it because event ids are a per-database sequence: a
+ * database started afresh must not find the confirmations of the last one in Temporal.
+ */
+export const optConfirmationWorkflowId = (input: Pick<OptConfirmationInput, 'contactId' | 'eventId'>): string =>
+  `opt-confirmation:${input.contactId}:${input.eventId}`;

@@ -1,6 +1,6 @@
 import { Context } from '@temporalio/activity';
 import { resolveOptOutSettings } from '@tandem/whatsapp';
-import type { OptOutActivities } from '@tandem/workflows';
+import { optConfirmationWorkflowId, type OptOutActivities } from '@tandem/workflows';
 import { SendPath } from '../send/send-path.service';
 import type { ActivityDeps } from './activity-deps.types';
 
@@ -18,7 +18,7 @@ export function optConfirmationActivities(deps: ActivityDeps): OptOutActivities 
       const body = (input.kind === 'opt_out' ? settings.optOutConfirmation : settings.optInConfirmation).trim();
       if (!body) return { status: 'skipped', detail: 'the workspace has no confirmation text' };
       const outcome = await sendPath.send({
-        key: `opt-confirmation:${input.eventId}`,
+        key: optConfirmationWorkflowId(input),
         workspaceId: input.workspaceId,
         numberId: input.numberId,
         contactId: input.contactId,

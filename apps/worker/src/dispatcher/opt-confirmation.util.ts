@@ -12,7 +12,7 @@ export async function confirmOptKeyword(temporal: Client, taskQueue: string, eve
   try {
     await temporal.workflow.start(optConfirmationWorkflow, {
       taskQueue,
-      workflowId: optConfirmationWorkflowId(event.id),
+      workflowId: optConfirmationWorkflowId({ contactId, eventId: event.id }),
       workflowIdReusePolicy: 'REJECT_DUPLICATE',
       args: [{ eventId: event.id, workspaceId: event.workspaceId, numberId, contactId, kind: event.payload.optKeyword.kind }],
     });
