@@ -98,6 +98,7 @@ async function mergeInto(m: EntityManager, winnerId: string, loserId: string): P
        in_address_book = w.in_address_book OR l.in_address_book,
        opted_out = w.opted_out OR l.opted_out,
        marketing_opted_out = w.marketing_opted_out OR l.marketing_opted_out,
+       marketing_held_until = greatest(w.marketing_held_until, l.marketing_held_until),
        human_owned = w.human_owned OR l.human_owned,
        human_owned_at = greatest(w.human_owned_at, l.human_owned_at),
        last_inbound_at = greatest(w.last_inbound_at, l.last_inbound_at),
@@ -106,8 +107,14 @@ async function mergeInto(m: EntityManager, winnerId: string, loserId: string): P
      FROM contacts l WHERE w.id = $1 AND l.id = $2`,
     [winnerId, loserId],
   );
-  for (const table of ['messages', 'journey_runs', 'outbox_sends']) {
+  for (const table of ['messages', 'journey_runs', 'outbox_sends', 'contact_opt_events']) {
     await m.query(`UPDATE ${table} SET contact_id = $1 WHERE contact_id = $2`, [winnerId, loserId]);
   }
+  // A campaign that skipped both keeps one line (the winner's).
+  await m.query(
+    `UPDATE campaign_skips s SET contact_id = $1 WHERE contact_id = $2
+     AND NOT EXISTS (SELECT 1 FROM campaign_skips o WHERE o.campaign_id = s.campaign_id AND o.contact_id = $1)`,
+    [winnerId, loserId],
+  );
   await m.query('DELETE FROM contacts WHERE id = $1', [loserId]);
 }
