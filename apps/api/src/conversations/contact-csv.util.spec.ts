@@ -23,10 +23,11 @@ describe('parseContactsCsv', () => {
     ]);
   });
 
-  it('counts lines of multi-line quoted cells and ignores the read-only export columns', () => {
-    const parsed = parseContactsCsv('phone,note,opted_out\n15550100002,"two\nlines",true\nbad,,\n');
-    expect(parsed.rows[0]).toMatchObject({ line: 3, attributes: { note: 'two\nlines' } });
-    expect(parsed.rejected).toEqual([{ line: 4, reason: expect.any(String) }]);
+  it('reports the line a row starts on across multi-line cells and blank lines, and ignores the read-only export columns', () => {
+    const parsed = parseContactsCsv('phone,note,opted_out\r\n15550100002,"two\r\nlines",true\r\n\r\nbad,,\r\n15550100004,,');
+    expect(parsed.rows[0]).toMatchObject({ line: 2, attributes: { note: 'two\nlines' } });
+    expect(parsed.rejected).toEqual([{ line: 5, reason: expect.any(String) }]);
+    expect(parsed.rows[1]).toMatchObject({ line: 6 });
   });
 
   it('rejects a file without a phone column or with an invalid attribute column', () => {

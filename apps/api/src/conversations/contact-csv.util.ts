@@ -55,14 +55,16 @@ export function parseContactsCsv(text: string): ParsedImport {
   let records: { record: Record<string, string>; line: number }[];
   try {
     records = (
-      parse(text.replace(/^\uFEFF/, ''), {
+      // One line ending (\r\n and \r become \n) so that line numbers count as an editor does.
+      parse(text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n'), {
         columns: (header: string[]) => header.map((h) => h.trim().toLowerCase()),
         skip_empty_lines: true,
         relax_column_count: true,
         trim: true,
         info: true,
-      }) as { record: Record<string, string>; info: { lines: number } }[]
-    ).map((r) => ({ record: r.record, line: r.info.lines }));
+        raw: true,
+      }) as { record: Record<string, string>; info: { lines: number }; raw: string }[]
+    ).map((r) => ({ record: r.record, line: startLine(r.info.lines, r.raw) }));
   } catch (error) {
     throw new CsvFileError(`not a readable CSV file: ${(error as Error).message}`);
   }
@@ -88,6 +90,12 @@ export function parseContactsCsv(text: string): ParsedImport {
     rows.push({ ...result, line });
   }
   return { rows, rejected, total: records.length };
+}
+
+/** The line a record starts on: csv-parse counts the line it ends on (quoted cells may span lines). */
+function startLine(endLine: number, raw: string): number {
+  const body = raw.replace(/^\n+/, '').replace(/\n$/, '');
+  return endLine - (body.match(/\n/g)?.length ?? 0);
 }
 
 function headerOf(text: string): string[] {
