@@ -54,8 +54,8 @@ export function normalizePhone(raw: string): string | null {
 export function parseContactsCsv(text: string): ParsedImport {
   let records: { record: Record<string, string>; line: number }[];
   try {
-    records = (
-      // One line ending (\r\n and \r become \n) so that line numbers count as an editor does.
+    records = // One line ending (\r\n and \r become \n) so that line numbers count as an editor does.
+    (
       parse(text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n'), {
         columns: (header: string[]) => header.map((h) => h.trim().toLowerCase()),
         skip_empty_lines: true,
