@@ -55,16 +55,16 @@ export function parseContactsCsv(text: string): ParsedImport {
   let records: { record: Record<string, string>; line: number }[];
   try {
     records = // One line ending (\r\n and \r become \n) so that line numbers count as an editor does.
-    (
-      parse(text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n'), {
-        columns: (header: string[]) => header.map((h) => h.trim().toLowerCase()),
-        skip_empty_lines: true,
-        relax_column_count: true,
-        trim: true,
-        info: true,
-        raw: true,
-      }) as { record: Record<string, string>; info: { lines: number }; raw: string }[]
-    ).map((r) => ({ record: r.record, line: startLine(r.info.lines, r.raw) }));
+      (
+        parse(text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n'), {
+          columns: (header: string[]) => header.map((h) => h.trim().toLowerCase()),
+          skip_empty_lines: true,
+          relax_column_count: true,
+          trim: true,
+          info: true,
+          raw: true,
+        }) as { record: Record<string, string>; info: { lines: number }; raw: string }[]
+      ).map((r) => ({ record: r.record, line: startLine(r.info.lines, r.raw) }));
   } catch (error) {
     throw new CsvFileError(`not a readable CSV file: ${(error as Error).message}`);
   }
