@@ -17,3 +17,10 @@ export type * from './journey/journey-activities.types';
 export type * from './campaign/campaign-activities.types';
 export { inboxReplyWorkflow, inboxReplyStart } from './inbox/inbox-reply.workflow';
 export type * from './inbox/inbox-activities.types';
+export { optConfirmationWorkflow } from './opt-out/opt-confirmation.workflow';
+export {
+  optConfirmationWorkflowId,
+  type OptConfirmationInput,
+  type OptConfirmationOutcome,
+  type OptOutActivities,
+} from './opt-out/opt-out-activities.types';

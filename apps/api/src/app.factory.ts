@@ -3,9 +3,10 @@ import { NestFactory } from '@nestjs/core';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { loadConfig } from '@tandem/config';
 import cookieParser from 'cookie-parser';
-import { json, type NextFunction, type Request, type Response } from 'express';
+import { json, text, type NextFunction, type Request, type Response } from 'express';
 import { AppModule } from './app.module';
 import { corsFor } from './common/cors.util';
+import { CONTACTS_CSV_MAX_BYTES } from './conversations/contact-csv.util';
 import { refuseUnstorableInput } from './common/storable-input.middleware';
 import { ZodExceptionFilter } from './common/zod-exception.filter';
 
@@ -32,6 +33,9 @@ export async function createApiApp(): Promise<INestApplication> {
   });
   const parseJson = json({ limit: '5mb' });
   app.use((req: Request, res: Response, next: NextFunction) => (req.path.startsWith('/webhooks/') ? next() : parseJson(req, res, next)));
+  // A contacts CSV may come as the request body (text/csv) instead of a multipart upload.
+  const parseCsv = text({ type: ['text/csv', 'text/plain'], limit: CONTACTS_CSV_MAX_BYTES });
+  app.use((req: Request, res: Response, next: NextFunction) => (req.path === '/api/contacts/import' ? parseCsv(req, res, next) : next()));
   app.use(refuseUnstorableInput);
   app.use(cookieParser());
   app.enableShutdownHooks();

@@ -19,6 +19,7 @@ import { RunsModule } from './runs/runs.module';
 import { TemporalModule } from './temporal/temporal.module';
 import { TemplatesModule } from './templates/templates.module';
 import { WebhooksModule } from './webhooks/webhooks.module';
+import { OptOutModule } from './opt-out/opt-out.module';
 
 @Module({
   imports: [
@@ -41,6 +42,7 @@ import { WebhooksModule } from './webhooks/webhooks.module';
     MediaModule,
     MetaModule,
     InboxModule,
+    OptOutModule,
   ],
 })
 export class AppModule {}

@@ -23,6 +23,9 @@ import { CredentialsPage } from './credentials/credentials-page';
 import { TryItPage } from './try-it/try-it-page';
 import { ConversationSettingsPage } from './ownership/conversation-settings-page';
 import { InboxPage } from './inbox/inbox-page';
+import { ContactPage } from './contacts/contact-page';
+import { ContactsPage } from './contacts/contacts-page';
+import { OptOutSettingsPage } from './contacts/opt-out-settings-page';
 
 type RouteName =
   | 'journeys'
@@ -38,7 +41,10 @@ type RouteName =
   | 'credentials'
   | 'audit'
   | 'conversation-settings'
-  | 'inbox';
+  | 'inbox'
+  | 'contacts'
+  | 'contact'
+  | 'opt-out-settings';
 
 /** Every page of the studio (hash routes: `#/journeys/:id` …). */
 export const ROUTES: readonly RouteDef<RouteName>[] = [
@@ -56,6 +62,9 @@ export const ROUTES: readonly RouteDef<RouteName>[] = [
   { name: 'audit', pattern: '/audit' },
   { name: 'conversation-settings', pattern: '/settings/conversations' },
   { name: 'inbox', pattern: '/inbox' },
+  { name: 'contacts', pattern: '/contacts' },
+  { name: 'contact', pattern: '/contacts/:id' },
+  { name: 'opt-out-settings', pattern: '/settings/opt-out' },
 ];
 
 /** Public: the one-time password link works without a session. */
@@ -74,6 +83,8 @@ const NAV: { to: string; label: string; section: RouteName[]; permission?: Permi
   { to: '/audit', label: 'Audit log', section: ['audit'], permission: 'audit.read' },
   { to: '/settings/conversations', label: 'Conversations', section: ['conversation-settings'], permission: 'workspace.manage' },
   { to: '/inbox', label: 'Inbox', section: ['inbox'], permission: 'conversations.write' },
+  { to: '/contacts', label: 'Contacts', section: ['contacts', 'contact'] },
+  { to: '/settings/opt-out', label: 'Opt-out', section: ['opt-out-settings'] },
 ];
 
 function Page({ name, params, query }: { name: RouteName; params: Record<string, string>; query: Record<string, string> }) {
@@ -106,6 +117,12 @@ function Page({ name, params, query }: { name: RouteName; params: Record<string,
       return <ConversationSettingsPage />;
     case 'inbox':
       return <InboxPage query={query} />;
+    case 'contacts':
+      return <ContactsPage />;
+    case 'contact':
+      return <ContactPage key={params.id} contactId={params.id} />;
+    case 'opt-out-settings':
+      return <OptOutSettingsPage />;
   }
 }
 

@@ -20,7 +20,7 @@ export const PERMISSIONS = {
   'journeys.publish': 'Publish, roll back, pause, resume and archive journeys',
   'runs.manage': 'Start a run by hand and cancel runs',
   'campaigns.write': 'Create, start and cancel campaigns',
-  'contacts.write': 'Edit, import and erase contacts',
+  'contacts.write': "Edit contacts' attributes and import contacts",
   'templates.write': 'Synchronise and manage message templates',
   'runs.raw': 'Read the raw inputs and outputs of run steps',
   'nodes.manage': 'Manage custom node packages and HTTP node settings',
@@ -33,6 +33,9 @@ export const PERMISSIONS = {
   'workspace.manage': 'Change workspace settings',
   'audit.read': 'Read the audit log',
   'media.upload': 'Upload media files for sends',
+  'contacts.export': 'Export contacts as CSV',
+  'contacts.erase': 'Erase a contact on request (identity removed, messages and run data redacted)',
+  'contacts.optout.undo': "Undo a contact's opt-out or Meta's marketing hold",
 } as const;
 
 /** A permission a route may require. */
@@ -47,6 +50,7 @@ const MARKETER: readonly Permission[] = [
   'runs.manage',
   'campaigns.write',
   'contacts.write',
+  'contacts.export',
   'templates.write',
   'media.upload',
 ];
@@ -60,6 +64,8 @@ const ADMIN: readonly Permission[] = [
   'tokens.manage',
   'workspace.manage',
   'audit.read',
+  'contacts.erase',
+  'contacts.optout.undo',
 ];
 
 /** The permission matrix: each role holds everything of the role before it, and more. */

@@ -21,8 +21,18 @@ export const campaignStatusSchema = z.enum(['draft', 'running', 'completed', 'ca
  * sent at least one message; `completed` runs that ended normally (also exited or handed
  * off); `failed` runs that failed or were cancelled; `ratePerSec` messages per second the number sends now,
  * against `capPerSec`; `etaSeconds` until every contact got its first message (`null` when
- * unknown: nothing sent yet or finished).
+ * unknown: nothing sent yet or finished). `skipped`: contacts of the segment that got no run,
+ * by reason — `heldByMetaLimit` is Meta's per-user marketing limit (131049), which lifts
+ * after a while, unlike `marketingOptedOut` (131050 or the user's own stop).
  */
+export const campaignSkipsSchema = z.object({
+  optedOut: z.number().int(),
+  marketingOptedOut: z.number().int(),
+  heldByMetaLimit: z.number().int(),
+  humanOwned: z.number().int(),
+  reEntry: z.number().int(),
+});
+
 export const campaignSchema = z.object({
   id: z.string().uuid(),
   journeyId: z.string().uuid(),
@@ -38,6 +48,7 @@ export const campaignSchema = z.object({
   sent: z.number().int(),
   completed: z.number().int(),
   failed: z.number().int(),
+  skipped: campaignSkipsSchema,
   ratePerSec: z.number(),
   capPerSec: z.number(),
   etaSeconds: z.number().nullable(),

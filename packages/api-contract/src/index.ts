@@ -13,3 +13,4 @@ export * from './credentials.contract';
 export * from './media.contract';
 export * from './ownership.contract';
 export * from './inbox.contract';
+export * from './contacts.contract';

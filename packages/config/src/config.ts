@@ -107,6 +107,12 @@ export const configSchema = {
     META_VERIFY_TOKEN: z.string().min(1).default('sim-verify-token'),
     COEXISTENCE_DEFAULT_MPS: z.coerce.number().int().min(1).max(1000).default(20),
     CLOUD_DEFAULT_MPS: z.coerce.number().int().min(1).max(1000).default(80),
+    // 131049 (per-user marketing limit): how long a contact is held from MARKETING templates.
+    MARKETING_HOLD_HOURS: z.coerce
+      .number()
+      .min(0.01)
+      .max(24 * 30)
+      .default(24),
   },
   simulator: {
     SIMULATOR_PORT: port.default(4010),

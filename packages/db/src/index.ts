@@ -7,3 +7,4 @@ export * from './engine-events';
 export * from './runs';
 export * from './secrets';
 export * from './conversations';
+export * from './contacts';

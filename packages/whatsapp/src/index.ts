@@ -20,6 +20,7 @@ export * from './rules/reaction.rule';
 export * from './rules/media-limits.rule';
 export * from './rules/media-lifetime.rule';
 export * from './rules/bot-return.rule';
+export * from './rules/opt-out.rule';
 export { checkTemplateParams, templateParamSpec, placeholders, type TemplateParamSpec } from './rules/template-params.util';
 export * from './governor/throughput-governor.service';
 export * from './governor/governor-clock';

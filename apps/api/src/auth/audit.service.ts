@@ -39,6 +39,13 @@ export const AUDIT_ACTIONS = [
   'conversation.closed',
   'conversation.assigned',
   'conversation.tagged',
+  'workspace.opt_out_settings_changed',
+  'contact.opt_in',
+  'contact.opt_out',
+  'contact.changed',
+  'contacts.imported',
+  'contacts.exported',
+  'contact.erased',
 ] as const;
 
 /**

@@ -16,6 +16,8 @@ SELECT count(*)::int AS started,
   count(*) FILTER (WHERE EXISTS (SELECT 1 FROM messages m WHERE m.journey_run_id = r.id AND m.direction = 'api'))::int AS sent
 FROM journey_runs r WHERE r.campaign_id = $1`;
 
+const SKIPS_SQL = `SELECT reason, count(*)::int AS n FROM campaign_skips WHERE campaign_id = $1 GROUP BY reason`;
+
 const NUMBER_SQL = `
 SELECT n.id, n.throughput_cap,
   (SELECT count(*)::int FROM outbox_sends o WHERE o.number_id = n.id AND o.state = 'accepted' AND o.sent_at > now() - make_interval(secs => ${RATE_WINDOW_S})) AS recent
@@ -33,14 +35,23 @@ export class CampaignProgressService {
 
   async describe(c: Campaign, journeyName: string): Promise<CampaignDto> {
     const m = this.dataSource.manager;
-    const [[counts], [number]] = await Promise.all([
+    const [[counts], [number], skipRows] = await Promise.all([
       queryRows<{ started: number; completed: number; failed: number; sent: number }>(m, COUNTS_SQL, [c.id]),
       queryRows<{ id: string; throughput_cap: number; recent: number }>(m, NUMBER_SQL, [c.journeyId, c.version, c.workspaceId]),
+      queryRows<{ reason: string; n: number }>(m, SKIPS_SQL, [c.id]),
     ]);
+    const skip = (reason: string) => skipRows.find((r) => r.reason === reason)?.n ?? 0;
+    const skipped = {
+      optedOut: skip('opted_out'),
+      marketingOptedOut: skip('marketing_opted_out'),
+      heldByMetaLimit: skip('held_by_meta_limit'),
+      humanOwned: skip('human_owned'),
+      reEntry: skip('re_entry'),
+    };
     const ratePerSec = number ? number.recent / RATE_WINDOW_S : 0;
     // The workflow recounts into the row; the larger of both is never behind.
     const started = Math.max(counts.started, c.started);
-    const remaining = Math.max(0, c.total - counts.sent);
+    const remaining = Math.max(0, c.total - skipRows.reduce((n, r) => n + r.n, 0) - counts.sent);
     const finished = c.status === 'completed' || c.status === 'cancelled' || c.status === 'failed';
     return {
       id: c.id,
@@ -57,6 +68,7 @@ export class CampaignProgressService {
       sent: counts.sent,
       completed: Math.max(counts.completed, c.completed),
       failed: Math.max(counts.failed, c.failed),
+      skipped,
       ratePerSec,
       capPerSec: number?.throughput_cap ?? 0,
       etaSeconds: finished || remaining === 0 ? null : ratePerSec > 0 ? Math.ceil(remaining / ratePerSec) : null,

@@ -139,17 +139,20 @@ describe('campaigns REST: segment counting, start, progress', () => {
         sent_at: new Date(),
       });
     }
+    const held = await h.insert('contacts', { workspace_id: tenant.workspaceId, number_id: tenant.numberId, wa_id: '15559990123' });
+    await h.insert('campaign_skips', { campaign_id: campaign.id, contact_id: held.id, reason: 'held_by_meta_limit' });
     const res = await h.get(`/api/campaigns/${campaign.id}`).expect(200);
-    // 3 accepted sends in the 5 s window → 0.6/s; 7 contacts still to reach → 12 s.
+    // 3 accepted sends in the 5 s window → 0.6/s; 6 contacts still to reach (one skipped) → 10 s.
     expect(res.body).toMatchObject({
       total: 10,
       started: 4,
       sent: 3,
       completed: 1,
       failed: 1,
+      skipped: { optedOut: 0, marketingOptedOut: 0, heldByMetaLimit: 1, humanOwned: 0, reEntry: 0 },
       ratePerSec: 0.6,
       capPerSec: 20,
-      etaSeconds: 12,
+      etaSeconds: 10,
       status: 'running',
     });
   });

@@ -104,6 +104,7 @@ async function mergeInto(m: EntityManager, winnerId: string, loserId: string): P
        owner_user_id = CASE WHEN w.ownership = 'human' OR l.ownership <> 'human' THEN w.owner_user_id ELSE l.owner_user_id END,
        human_owned_at = CASE WHEN w.ownership = 'human' OR l.ownership <> 'human' THEN w.human_owned_at ELSE l.human_owned_at END,
        last_human_message_at = greatest(w.last_human_message_at, l.last_human_message_at),
+       marketing_held_until = greatest(w.marketing_held_until, l.marketing_held_until),
        last_inbound_at = greatest(w.last_inbound_at, l.last_inbound_at),
        window_open_until = greatest(w.window_open_until, l.window_open_until),
        first_inbound_at = least(w.first_inbound_at, l.first_inbound_at),
@@ -111,7 +112,15 @@ async function mergeInto(m: EntityManager, winnerId: string, loserId: string): P
      FROM contacts l WHERE w.id = $1 AND l.id = $2`,
     [winnerId, loserId],
   );
-  for (const table of ['messages', 'journey_runs', 'outbox_sends', 'conversation_events', 'conversation_notes', 'inbox_replies']) {
+  for (const table of [
+    'messages',
+    'journey_runs',
+    'outbox_sends',
+    'conversation_events',
+    'conversation_notes',
+    'inbox_replies',
+    'contact_opt_events',
+  ]) {
     await m.query(`UPDATE ${table} SET contact_id = $1 WHERE contact_id = $2`, [winnerId, loserId]);
   }
   // Each member's read marker: the later of the two.
@@ -119,6 +128,12 @@ async function mergeInto(m: EntityManager, winnerId: string, loserId: string): P
     `INSERT INTO conversation_reads (contact_id, user_id, workspace_id, read_at) SELECT $1, user_id, workspace_id, read_at
      FROM conversation_reads WHERE contact_id = $2
      ON CONFLICT (contact_id, user_id) DO UPDATE SET read_at = greatest(conversation_reads.read_at, EXCLUDED.read_at)`,
+    [winnerId, loserId],
+  );
+  // A campaign that skipped both keeps one line (the winner's).
+  await m.query(
+    `UPDATE campaign_skips s SET contact_id = $1 WHERE contact_id = $2
+     AND NOT EXISTS (SELECT 1 FROM campaign_skips o WHERE o.campaign_id = s.campaign_id AND o.contact_id = $1)`,
     [winnerId, loserId],
   );
   await m.query('DELETE FROM contacts WHERE id = $1', [loserId]);

@@ -30,6 +30,8 @@ export const contactSchema = z.object({
   tags: z.array(z.string()),
   optedOut: z.boolean(),
   marketingOptedOut: z.boolean(),
+  /** Held from MARKETING templates by Meta's per-user limit (131049) until then; null = not held. */
+  marketingHeldUntil: isoOrNull,
   humanOwned: z.boolean(),
   humanOwnedAt: isoOrNull,
   /** Who holds the conversation: bot, human or closed (see GET /api/conversations/:contactId/ownership). */

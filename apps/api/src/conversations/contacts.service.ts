@@ -26,7 +26,8 @@ export class ContactsService {
     const qb = this.dataSource
       .getRepository(Contact)
       .createQueryBuilder('c')
-      .where('c.workspaceId = :workspaceId', { workspaceId: caller.workspaceId });
+      .where('c.workspaceId = :workspaceId', { workspaceId: caller.workspaceId })
+      .andWhere('c.erasedAt IS NULL');
     if (q.numberId) qb.andWhere('c.numberId = :numberId', { numberId: q.numberId });
     if (q.search) {
       qb.andWhere('(c.profileName ILIKE :s OR c.addressBookName ILIKE :s OR c.username ILIKE :s OR c.waId ILIKE :s OR c.userId ILIKE :s)', {
@@ -49,7 +50,7 @@ export class ContactsService {
   /** Another workspace's contact answers 404 like a missing one. */
   async get(caller: Caller, id: string): Promise<ContactDto> {
     const contact = await this.dataSource.getRepository(Contact).findOneBy({ id, workspaceId: caller.workspaceId });
-    if (!contact) throw new NotFoundException(`No contact ${id}`);
+    if (!contact || contact.erasedAt) throw new NotFoundException(`No contact ${id}`);
     return toContactDto(contact, new Date());
   }
 
@@ -86,6 +87,7 @@ function toContactDto(c: Contact, now: Date): ContactDto {
     tags: c.tags,
     optedOut: c.optedOut,
     marketingOptedOut: c.marketingOptedOut,
+    marketingHeldUntil: toIso(c.marketingHeldUntil),
     humanOwned: c.humanOwned,
     humanOwnedAt: toIso(c.humanOwnedAt),
     ownership: c.ownership,

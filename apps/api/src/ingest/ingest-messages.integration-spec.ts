@@ -203,12 +203,22 @@ describe('ingest: inbound messages, echoes, history, identity', () => {
       JOAO.userId,
     ]);
     expect(before).toBe(2);
+    // Each half has its own opt-out history; Meta's hold is on the BSUID half only.
+    await h.ds.query(
+      `WITH c AS (UPDATE contacts SET marketing_held_until = now() + interval '1 day' WHERE wa_id = $1 OR user_id = $2 RETURNING id, workspace_id, (user_id IS NOT NULL) AS bsuid)
+       INSERT INTO contact_opt_events (workspace_id, contact_id, kind, source) SELECT workspace_id, id, 'held', 'meta_code' FROM c`,
+      [JOAO.waId, JOAO.userId],
+    );
+    await h.ds.query(`UPDATE contacts SET marketing_held_until = NULL WHERE wa_id = $1`, [JOAO.waId]);
     await h.deliver(text(JOAO, 'wamid.joao-both', NOW_S + 20, 'Ambos'));
     const rows = await h.ds.query('SELECT * FROM contacts WHERE wa_id = $1 OR user_id = $2', [JOAO.waId, JOAO.userId]);
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ wa_id: JOAO.waId, user_id: JOAO.userId });
     const owners = await h.ds.query(`SELECT DISTINCT contact_id FROM messages WHERE wamid LIKE 'wamid.joao-%'`);
     expect(owners).toEqual([{ contact_id: rows[0].id }]);
+    expect(rows[0].marketing_held_until).not.toBeNull();
+    const history = await h.ds.query('SELECT DISTINCT contact_id FROM contact_opt_events WHERE kind = $1', ['held']);
+    expect(history).toEqual([{ contact_id: rows[0].id }]);
     const event = await engineEvent('message.received', 'wamid.joao-both');
     expect(event.payload).toMatchObject({ contactId: rows[0].id, mergedContactIds: [expect.any(String)] });
   });

@@ -60,6 +60,8 @@ export function errorMessage(status: number, body: unknown): string {
 export interface RequestOptions<T> {
   method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   body?: unknown;
+  /** Send `body` (a string) as is with this content type instead of JSON (e.g. `text/csv`). */
+  contentType?: string;
   query?: QueryParams;
   /** Response schema; the answer is parsed with it so a contract drift fails loudly here. */
   schema?: z.ZodType<T>;
@@ -105,11 +107,12 @@ export function createHttpClient(options: HttpClientOptions): Request {
     const headers: Record<string, string> = { Accept: 'application/json' };
     const workspace = req.auth === false ? null : options.getWorkspace();
     if (workspace) headers[WORKSPACE_HEADER] = workspace;
-    if (req.body !== undefined) headers['Content-Type'] = 'application/json';
+    const raw = req.contentType !== undefined && typeof req.body === 'string';
+    if (req.body !== undefined) headers['Content-Type'] = raw ? (req.contentType as string) : 'application/json';
     const response = await fetchImpl(withQuery(path, req.query), {
       method: req.method ?? 'GET',
       headers,
-      body: req.body === undefined ? undefined : JSON.stringify(req.body),
+      body: req.body === undefined ? undefined : raw ? (req.body as string) : JSON.stringify(req.body),
       signal: req.signal,
       credentials: 'same-origin',
     });

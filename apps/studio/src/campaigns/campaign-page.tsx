@@ -64,6 +64,15 @@ export function CampaignPage({ campaignId }: { campaignId: string }) {
           </div>
         </div>
         <ProgressBar value={campaign.sent} max={campaign.total} testId="campaign-progress" />
+        <h3 className="panel-subtitle">Skipped</h3>
+        <div className="metric-row" data-testid="campaign-skipped">
+          {SKIP_LABELS.map(([key, label]) => (
+            <div className="metric" key={key} data-testid={`campaign-skipped-${key}`}>
+              <span className="metric-value">{formatCount(campaign.skipped[key])}</span>
+              <span className="metric-label">{label}</span>
+            </div>
+          ))}
+        </div>
         <h3 className="panel-subtitle">Send rate</h3>
         <div className="metric-row">
           <div className="metric" data-testid="campaign-rate">
@@ -78,3 +87,12 @@ export function CampaignPage({ campaignId }: { campaignId: string }) {
     </div>
   );
 }
+
+/** Why contacts of the segment got no run, in the words the campaign page shows. */
+const SKIP_LABELS: readonly [keyof CampaignDto['skipped'], string][] = [
+  ['optedOut', 'opted out'],
+  ['marketingOptedOut', 'stopped marketing'],
+  ['heldByMetaLimit', 'held by Meta’s limit'],
+  ['humanOwned', 'with a teammate'],
+  ['reEntry', 'already in the journey'],
+];

@@ -16,6 +16,7 @@ const campaign = (over: Partial<CampaignDto> = {}): CampaignDto => ({
   sent: 500,
   completed: 300,
   failed: 20,
+  skipped: { optedOut: 0, marketingOptedOut: 0, heldByMetaLimit: 0, humanOwned: 0, reEntry: 0 },
   ratePerSec: 18,
   capPerSec: 20,
   etaSeconds: 28,

@@ -3,9 +3,11 @@ import { preparedStatement, runPrepared } from '@tandem/db';
 import { journeyDocumentSchema, matchSegment, segmentSchema, type JourneySettings, type Segment } from '@tandem/journey-model';
 import { withSafeSegment } from '@tandem/journey-model/regex-safety';
 import type { CampaignActivities, CampaignPageResult } from '@tandem/workflows';
+import type { NodeRegistry } from '@tandem/node-sdk';
 import type { DataSource } from 'typeorm';
 import { RunStarter } from '../runtime/run-starter';
 import type { ActivityDeps } from './activity-deps.types';
+import { type CampaignCandidate, sendsMarketing, skipReason } from './campaign-eligibility.util';
 import { refreshCampaignCounters } from './run-rows.util';
 
 /** Contacts started at once within a page. */
@@ -20,16 +22,14 @@ interface CampaignPlan {
   segment: Segment;
   /** Id of the document's campaign trigger, for conditions on `trigger.triggerId`. */
   triggerId?: string;
+  /** The journey sends a MARKETING template (marketing stops and holds apply). */
+  marketing: boolean;
 }
 
-interface CandidateRow {
+interface CandidateRow extends CampaignCandidate {
   id: string;
   tags: string[];
   attributes: Record<string, unknown>;
-  opted_out: boolean;
-  human_owned: boolean;
-  /** Another run of this journey for the contact: 'open', 'ended' or null. */
-  other_run: 'open' | 'ended' | null;
 }
 
 const setupError = (message: string) => ApplicationFailure.nonRetryable(message, 'CampaignSetupError');
@@ -50,10 +50,15 @@ const beginRunning = preparedStatement<{ status: string }>(
 );
 const selectCandidates = preparedStatement<CandidateRow>(
   'campaign_candidates',
-  `SELECT c.id, c.tags, c.attributes, c.opted_out, c.human_owned,
+  `SELECT c.id, c.tags, c.attributes, c.opted_out, c.marketing_opted_out, c.marketing_held_until, c.human_owned,
      (SELECT CASE WHEN count(*) = 0 THEN NULL WHEN bool_or(r.status IN ('running', 'waiting', 'paused')) THEN 'open' ELSE 'ended' END
         FROM journey_runs r WHERE r.journey_id = $2 AND r.contact_id = c.id AND r.campaign_id IS DISTINCT FROM $3) AS other_run
-   FROM contacts c WHERE c.number_id = $1 AND ($4::uuid IS NULL OR c.id > $4::uuid) ORDER BY c.id LIMIT $5`,
+   FROM contacts c WHERE c.number_id = $1 AND c.erased_at IS NULL AND ($4::uuid IS NULL OR c.id > $4::uuid) ORDER BY c.id LIMIT $5`,
+);
+const recordSkips = preparedStatement(
+  'campaign_record_skips',
+  `INSERT INTO campaign_skips (campaign_id, contact_id, reason) SELECT $1, * FROM unnest($2::uuid[], $3::text[])
+   ON CONFLICT (campaign_id, contact_id) DO UPDATE SET reason = excluded.reason`,
 );
 const setTotal = preparedStatement('campaign_set_total', 'UPDATE campaigns SET total = $2 WHERE id = $1');
 const finish = preparedStatement(
@@ -61,7 +66,7 @@ const finish = preparedStatement(
   'UPDATE campaigns SET status = $2, finished_at = coalesce(finished_at, now()) WHERE id = $1',
 );
 
-async function loadPlan(ds: DataSource, campaignId: string): Promise<CampaignPlan> {
+async function loadPlan(ds: DataSource, registry: NodeRegistry, campaignId: string): Promise<CampaignPlan> {
   const { rows } = await runPrepared(ds, selectPlan, [campaignId]);
   if (!rows[0]) throw setupError(`campaign ${campaignId} or its journey version does not exist`);
   const document = journeyDocumentSchema.parse(rows[0].document);
@@ -73,14 +78,9 @@ async function loadPlan(ds: DataSource, campaignId: string): Promise<CampaignPla
   const triggerId = document.triggers.find((t) => t.kind === 'campaign')?.id;
   // A pattern that can backtrack catastrophically (stored before the api checked them) never matches.
   const safeSegment = await withSafeSegment(segment.data, `campaign ${campaignId}`, (m) => console.warn(m));
-  return { workspaceId, journeyId, version, numberId: numbers[0].id, reEntry: document.settings.reEntry, segment: safeSegment, triggerId };
-}
-
-/** Whether re-entry lets this contact in: runs of *other* starts count, this campaign's own do not. */
-function reEntryAllows(reEntry: JourneySettings['reEntry'], otherRun: CandidateRow['other_run']): boolean {
-  if (reEntry === 'once') return otherRun === null;
-  if (reEntry === 'one_at_a_time') return otherRun !== 'open';
-  return true;
+  const marketing = await sendsMarketing(ds, registry, workspaceId, document);
+  const { reEntry } = document.settings;
+  return { workspaceId, journeyId, version, numberId: numbers[0].id, reEntry, segment: safeSegment, triggerId, marketing };
 }
 
 /** Activities of `campaignWorkflow`. */
@@ -91,16 +91,20 @@ export function campaignActivities(deps: ActivityDeps): CampaignActivities {
   const starter = new RunStarter(deps.temporal, ds, deps.taskQueue);
   return {
     async beginCampaign({ campaignId }) {
-      await loadPlan(ds, campaignId);
+      await loadPlan(ds, deps.registry, campaignId);
       const { rows } = await runPrepared(ds, beginRunning, [campaignId]);
       if (!rows[0]) throw setupError(`campaign ${campaignId} is not a draft (it was already run or cancelled)`);
     },
 
     async startCampaignPage({ campaignId, cursor, pageSize, before }): Promise<CampaignPageResult> {
-      const plan = await loadPlan(ds, campaignId);
+      const plan = await loadPlan(ds, deps.registry, campaignId);
       const { rows: page } = await runPrepared(ds, selectCandidates, [plan.numberId, plan.journeyId, campaignId, cursor, pageSize]);
       const inSegment = page.filter((c) => matchSegment(plan.segment, { tags: c.tags, attributes: c.attributes }));
-      const eligible = inSegment.filter((c) => !c.opted_out && !c.human_owned && reEntryAllows(plan.reEntry, c.other_run));
+      const now = (deps.clock ?? Date.now)();
+      const reasons = inSegment.map((c) => skipReason(c, plan, now));
+      const eligible = inSegment.filter((_, n) => reasons[n] === null);
+      const skips = inSegment.flatMap((c, n) => (reasons[n] ? [{ id: c.id, reason: reasons[n] }] : []));
+      if (skips.length > 0) await runPrepared(ds, recordSkips, [campaignId, skips.map((s) => s.id), skips.map((s) => s.reason)]);
       let started = 0;
       for (let i = 0; i < eligible.length; i += START_CONCURRENCY) {
         const results = await Promise.all(eligible.slice(i, i + START_CONCURRENCY).map((c) => startOne(starter, plan, campaignId, c.id)));

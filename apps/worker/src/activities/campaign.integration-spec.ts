@@ -101,4 +101,34 @@ describe('campaignWorkflow with the real activities', () => {
     });
     expect(rerun).toMatchObject({ status: 'failed', started: 0 });
   });
+
+  it("skips contacts Meta's limit holds (until the hold ends) and those who stopped marketing, with the reason", async () => {
+    const journeyId = await h.store.publish(priceJourney('one_at_a_time'));
+    const held = await h.store.contact('15556660001', { tags: ['held'] });
+    const stopped = await h.store.contact('15556660002', { tags: ['held'] });
+    await h.store.contact('15556660003', { tags: ['held'] });
+    await h.db.dataSource.query(`UPDATE contacts SET marketing_held_until = now() + interval '1 day' WHERE id = $1`, [held]);
+    await h.db.dataSource.query('UPDATE contacts SET marketing_opted_out = true WHERE id = $1', [stopped]);
+    const run = async () => {
+      const campaignId = await createCampaign(journeyId, { tags: { any: ['held'] } });
+      const outcome = await h.client.workflow.execute(campaignWorkflow, campaignStart({ campaignId, taskQueue: h.taskQueue }).options);
+      const skips = await h.db.dataSource.query('SELECT contact_id, reason FROM campaign_skips WHERE campaign_id = $1 ORDER BY reason', [
+        campaignId,
+      ]);
+      return { outcome, skips };
+    };
+    const first = await run();
+    expect(first.outcome).toMatchObject({ status: 'completed', started: 1, skipped: 2 });
+    expect(first.skips).toEqual([
+      { contact_id: held, reason: 'held_by_meta_limit' },
+      { contact_id: stopped, reason: 'marketing_opted_out' },
+    ]);
+    expect(h.graph.sendsTo('15556660001')).toHaveLength(0);
+
+    // The period is over (logical time: the stored deadline moves into the past): eligible again.
+    await h.db.dataSource.query(`UPDATE contacts SET marketing_held_until = now() - interval '1 second' WHERE id = $1`, [held]);
+    const second = await run();
+    expect(second.skips).toEqual([{ contact_id: stopped, reason: 'marketing_opted_out' }]);
+    await eventually(() => h.graph.sendsTo('15556660001').length === 1);
+  });
 });

@@ -213,6 +213,21 @@ describe('executeNode runs custom nodes like built-ins', () => {
     expect(JSON.stringify(stored)).not.toContain('secret-key');
   });
 
+  it("an opt-out node's change goes on the contact's opt history once, as done by a journey", async () => {
+    const doc = journeyBuilder()
+      .trigger({ kind: 'contact.synced' })
+      .node('out', 'core.opt-out@1')
+      .node('again', 'core.opt-out@1')
+      .chain('out', 'again')
+      .build();
+    const { run } = await runOnce(doc, '15556660020');
+    expect(run.status).toBe('completed');
+    const history = await h.db.dataSource.query(
+      `SELECT e.kind, e.source FROM contact_opt_events e JOIN contacts c ON c.id = e.contact_id WHERE c.wa_id = '15556660020'`,
+    );
+    expect(history).toEqual([{ kind: 'opt_out', source: 'journey' }]);
+  });
+
   it('fails with node_config when the stored config does not parse', async () => {
     const doc = journeyBuilder().trigger({ kind: 'contact.synced' }).node('bad', 'core.send-text@1', { text: '' }).build();
     const { run } = await runOnce(doc, '15556660003');

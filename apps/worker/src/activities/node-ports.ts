@@ -68,7 +68,14 @@ const contactWrites = {
     'node_contact_remove_tag',
     `UPDATE contacts SET tags = array_remove(tags, $2), updated_at = now() WHERE id = $1`,
   ),
-  setOptedOut: preparedStatement('node_contact_set_opted_out', `UPDATE contacts SET opted_out = $2, updated_at = now() WHERE id = $1`),
+  // A change (never a repeat) goes on the contact's opt history, as done by a journey.
+  setOptedOut: preparedStatement(
+    'node_contact_set_opted_out',
+    `WITH c AS (UPDATE contacts SET opted_out = $2::boolean, updated_at = now() WHERE id = $1 AND opted_out <> $2::boolean
+       RETURNING id, workspace_id)
+     INSERT INTO contact_opt_events (workspace_id, contact_id, kind, source)
+     SELECT workspace_id, id, CASE WHEN $2::boolean THEN 'opt_out' ELSE 'opt_in' END, 'journey' FROM c`,
+  ),
 };
 
 /** `ctx.contacts`: writes the contact row at once; `onChange` lets the step return a fresh snapshot. */

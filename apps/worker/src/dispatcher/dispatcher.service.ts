@@ -8,6 +8,7 @@ import { RunStarter } from '../runtime/run-starter';
 import { contactOf, replyOf, statusOf, triggerEventOf } from './event-mapping.util';
 import { contactFactsStatement, openRunContactsStatement, startableContactStatement, startedByStatement } from './dispatcher.statements';
 import { JourneyCatalog, type LiveVersionRow } from './journey-catalog';
+import { confirmOptKeyword } from './opt-confirmation.util';
 
 /** What {@link Dispatcher.contactFacts} reads about an event's contact. */
 interface ContactFacts {
@@ -52,7 +53,10 @@ export class Dispatcher {
 
   async handle(event: EngineEvent): Promise<void> {
     const facts = await this.contactFacts(event);
+    await confirmOptKeyword(this.deps.temporal, this.deps.taskQueue, event);
     await this.signal(event, facts);
+    // A STOP starts no journey: the contact is opted out and every send would be refused.
+    if (event.kind === 'message.received' && event.payload.optKeyword?.kind === 'opt_out') return;
     await this.startRuns(event, facts);
   }
 

@@ -143,6 +143,48 @@ describe('the send path', () => {
     await expect(send.send(await request(contactId))).resolves.toMatchObject({ status: 'failed', code: 131050 });
     const [contact] = await h.db.dataSource.query('SELECT marketing_opted_out FROM contacts WHERE id = $1', [contactId]);
     expect(contact.marketing_opted_out).toBe(true);
+    const history = await h.db.dataSource.query('SELECT kind, scope, source FROM contact_opt_events WHERE contact_id = $1', [contactId]);
+    expect(history).toEqual([{ kind: 'opt_out', scope: 'marketing', source: 'meta_code' }]);
+  });
+
+  it('131049 holds the contact from marketing templates for the configured period, not forever', async () => {
+    const contactId = await h.store.contact('15550000015');
+    const pricing = (): OutboundMessage => ({
+      type: 'template',
+      template: { ...reminder, name: 'pricing_info' },
+    });
+    h.graph.queuedErrors.push({ code: 131049 });
+    const before = Date.now();
+    await expect(send.send(await request(contactId, { message: pricing() }))).resolves.toMatchObject({ status: 'failed', code: 131049 });
+    const [contact] = await h.db.dataSource.query('SELECT marketing_opted_out, marketing_held_until FROM contacts WHERE id = $1', [
+      contactId,
+    ]);
+    expect(contact.marketing_opted_out).toBe(false);
+    const heldFor = contact.marketing_held_until.getTime() - before;
+    expect(heldFor).toBeGreaterThanOrEqual(24 * 3600_000 - 5_000);
+    expect(heldFor).toBeLessThanOrEqual(24 * 3600_000 + 5_000);
+    const history = await h.db.dataSource.query('SELECT kind, scope, source, detail FROM contact_opt_events WHERE contact_id = $1', [
+      contactId,
+    ]);
+    expect(history).toEqual([{ kind: 'held', scope: 'marketing', source: 'meta_code', detail: expect.objectContaining({ code: 131049 }) }]);
+
+    await expect(send.send(await request(contactId, { message: pricing() }))).resolves.toMatchObject({
+      status: 'refused',
+      reason: 'marketing_held',
+    });
+    await expect(send.send(await request(contactId, { message: { type: 'template', template: reminder } }))).resolves.toMatchObject({
+      status: 'accepted',
+    });
+    // The period is over (logical time: the stored deadline moves into the past).
+    await h.db.dataSource.query(`UPDATE contacts SET marketing_held_until = now() - interval '1 second' WHERE id = $1`, [contactId]);
+    await expect(send.send(await request(contactId, { message: pricing() }))).resolves.toMatchObject({ status: 'accepted' });
+  });
+
+  it('sends an opt confirmation to an opted-out contact whom a teammate owns', async () => {
+    const contactId = await h.store.contact('15550000016', { humanOwned: true });
+    await h.db.dataSource.query('UPDATE contacts SET opted_out = true WHERE id = $1', [contactId]);
+    await expect(send.send(await request(contactId))).resolves.toMatchObject({ status: 'refused', reason: 'human_owned' });
+    await expect(send.send(await request(contactId, { purpose: 'opt_confirmation' }))).resolves.toMatchObject({ status: 'accepted' });
   });
 
   it('after a crash mid-call, takes the wamid from a status that carries the outbox key instead of sending again', async () => {

@@ -17,6 +17,8 @@ export interface SendRequest extends SendOrigin {
   attempt: number;
   /** `agent`: a person replying from the inbox (a human-owned chat does not stop them); default the bot. */
   sender?: 'bot' | 'agent';
+  /** `opt_confirmation`: the answer to the customer's STOP/START (see `decideSend`). */
+  purpose?: 'opt_confirmation';
 }
 
 interface NumberRow {
@@ -29,7 +31,7 @@ interface NumberRow {
 const loadSend = preparedStatement<LoadedRow>(
   'send_load',
   `SELECT n.phone_number_id, n.waba_id, n.throughput_cap, n.connection_state,
-     c.id AS contact_id, c.wa_id, c.user_id, c.opted_out, c.marketing_opted_out, c.human_owned, c.window_open_until,
+     c.id AS contact_id, c.wa_id, c.user_id, c.opted_out, c.marketing_opted_out, c.marketing_held_until, c.human_owned, c.window_open_until,
      row_to_json(o) AS outbox
    FROM business_numbers n
    LEFT JOIN contacts c ON c.id = $2
@@ -124,6 +126,7 @@ export class SendPath {
           outbox: this.outbox,
           ds: this.deps.dataSource,
           attempt: request.attempt - 1,
+          now: this.clock,
         });
       }
     } finally {
@@ -171,6 +174,7 @@ export class SendPath {
         to,
         optedOut: r.opted_out,
         marketingOptedOut: r.marketing_opted_out,
+        marketingHeldUntil: r.marketing_held_until ? r.marketing_held_until.getTime() : null,
         humanOwned: r.human_owned,
         windowOpenUntil: r.window_open_until ? r.window_open_until.getTime() : null,
       },
@@ -182,6 +186,7 @@ interface SendContact {
   to: string;
   optedOut: boolean;
   marketingOptedOut: boolean;
+  marketingHeldUntil: number | null;
   humanOwned: boolean;
   windowOpenUntil: number | null;
 }
@@ -192,6 +197,7 @@ interface LoadedRow extends NumberRow {
   user_id: string | null;
   opted_out: boolean;
   marketing_opted_out: boolean;
+  marketing_held_until: Date | null;
   human_owned: boolean;
   window_open_until: Date | null;
   /** The outbox row as JSON (dates as strings). */

@@ -1,6 +1,7 @@
 import { ApplicationFailure } from '@temporalio/activity';
 import type { SendOutcome, SendRefusalReason } from '@tandem/node-sdk';
-import { reactionFor, type GraphApiError, type GraphErrorClassification } from '@tandem/whatsapp';
+import { applyContactEffect } from '@tandem/db';
+import { contactEffectOfError, reactionFor, type GraphApiError, type GraphErrorClassification } from '@tandem/whatsapp';
 import type { DataSource } from 'typeorm';
 import type { OutboxNote, OutboxRepository, OutboxRow, SendOrigin } from './outbox.repository';
 
@@ -31,12 +32,14 @@ interface ReactionContext {
   ds: DataSource;
   /** Earlier tries of this send (0 = first). */
   attempt: number;
+  /** The send path's clock (ms). */
+  now: () => number;
 }
 
 /**
  * Applies `reactionFor` to a Graph error: retry (throw a retryable activity failure with
  * Meta's back-off; the row stays pending, marked not sent when Meta answered), window
- * closed (refused), or failed — with side effects on the contact (marketing stop) or the
+ * closed (refused), or failed — with side effects on the contact (131049 hold, 131050 marketing stop) or the
  * number (auth/policy: its health says sends are blocked).
  */
 export async function reactToGraphError(error: GraphApiError, ctx: ReactionContext): Promise<SendOutcome> {
@@ -53,10 +56,11 @@ export async function reactToGraphError(error: GraphApiError, ctx: ReactionConte
         nextRetryDelay: reaction.delayMs > 0 ? reaction.delayMs : undefined,
       });
     case 'window_closed':
+      await applyEffectOf(reaction.code, ctx);
       await ctx.outbox.settle(key, 'refused', { reason: 'window_closed', detail, code: reaction.code });
       return { status: 'refused', reason: 'window_closed', detail };
     case 'suppress_marketing':
-      await ctx.ds.query('UPDATE contacts SET marketing_opted_out = true, updated_at = now() WHERE id = $1', [ctx.request.contactId]);
+      await applyEffectOf(reaction.code, ctx);
       return failed(ctx, reaction.code, error.classification, detail);
     case 'stop_number':
       await ctx.ds.query(`UPDATE business_numbers SET health = $2, updated_at = now() WHERE id = $1`, [
@@ -67,6 +71,14 @@ export async function reactToGraphError(error: GraphApiError, ctx: ReactionConte
     case 'fail':
       return failed(ctx, reaction.code, error.classification, detail);
   }
+}
+
+/** The contact effect of the code (131049 hold, 131050 marketing stop, 131047 window closed at Meta). */
+async function applyEffectOf(code: number, ctx: ReactionContext): Promise<void> {
+  const effect = contactEffectOfError(code);
+  if (!effect) return;
+  const { workspaceId, contactId } = ctx.request;
+  await ctx.ds.transaction((m) => applyContactEffect(m, { workspaceId, contactId, effect, at: new Date(ctx.now()) }));
 }
 
 async function failed(ctx: ReactionContext, code: number, classification: GraphErrorClassification, detail: string): Promise<SendOutcome> {

@@ -116,7 +116,12 @@ describe('ConversationOwnership migration', () => {
     const db = await createEmptyDatabase('db_migration_ownership');
     const open = (list: typeof migrations) => openMigratedTo(db.url, list);
     try {
-      const old = await open(migrations.slice(0, -1));
+      const old = await open(
+        migrations.slice(
+          0,
+          migrations.findIndex((m) => m.name === 'ConversationOwnership1796700000000'),
+        ),
+      );
       const [ws] = await old.query(`INSERT INTO workspaces (name) VALUES ('Acme') RETURNING id`);
       const [num] = await old.query(
         `INSERT INTO business_numbers (workspace_id, phone_number_id, waba_id, display_phone_number, mode, throughput_cap)

@@ -28,6 +28,11 @@ export interface MessageReceivedPayload {
   windowOpenUntil: string | null;
   /** Contacts folded into `contactId` because this message revealed both ids. */
   mergedContactIds?: string[];
+  /**
+   * The message was an opt-out / opt-in keyword of the workspace (already applied to the
+   * contact by intake); `confirm`: send the workspace's confirmation.
+   */
+  optKeyword?: { kind: 'opt_out' | 'opt_in'; confirm: boolean };
 }
 
 /** A message a teammate sent from the WhatsApp Business app (coexistence echo). */

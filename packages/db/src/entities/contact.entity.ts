@@ -24,6 +24,10 @@ export class Contact {
   @Column({ type: 'boolean', default: false }) optedOut!: boolean;
   /** `user_preferences`: the user stopped marketing messages. */
   @Column({ type: 'boolean', default: false }) marketingOptedOut!: boolean;
+  /** Meta's per-user marketing limit (131049): no MARKETING template before this instant. */
+  @Column({ type: 'timestamptz', nullable: true }) marketingHeldUntil!: Date | null;
+  /** Erased on request: identity, messages and run data redacted; the row stays for counts. */
+  @Column({ type: 'timestamptz', nullable: true }) erasedAt!: Date | null;
   /** Who holds the conversation (see packages/db/src/conversations/ownership.ts): only that code writes it. */
   @Column({ type: 'text', default: 'bot' }) ownership!: Ownership;
   /** While `human`: a teammate in the phone app, an agent in Tandem, or a journey's hand-off (nobody yet). */

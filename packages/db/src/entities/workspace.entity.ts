@@ -11,6 +11,8 @@ export class Workspace {
   @Column({ type: 'integer', nullable: true, default: 12 }) botReturnsAfterHours!: number | null;
   /** ...and/or when the customer-service window closes. */
   @Column({ type: 'boolean', default: false }) botReturnsOnWindowClose!: boolean;
+  /** Opt-out keywords and confirmations (`OptOutSettings` of @tandem/whatsapp); null = the defaults. */
+  @Column({ type: 'jsonb', nullable: true }) optOutSettings!: Record<string, unknown> | null;
   @CreateDateColumn({ type: 'timestamptz' }) createdAt!: Date;
   @UpdateDateColumn({ type: 'timestamptz' }) updatedAt!: Date;
 }

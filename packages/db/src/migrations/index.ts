@@ -6,6 +6,7 @@ import { EngineEventDispatch1796338000000 } from './1796338000000-EngineEventDis
 import { Teams1796500000000 } from './1796500000000-Teams';
 import { Secrets1796600000000 } from './1796600000000-Secrets';
 import { ConversationOwnership1796700000000 } from './1796700000000-ConversationOwnership';
+import { OptOut1796710000000 } from './1796710000000-OptOut';
 import { Inbox1796720000000 } from './1796720000000-Inbox';
 import { ConnectNumbers1796730000000 } from './1796730000000-ConnectNumbers';
 import { Media1796740000000 } from './1796740000000-Media';
@@ -20,6 +21,7 @@ export const migrations = [
   Teams1796500000000,
   Secrets1796600000000,
   ConversationOwnership1796700000000,
+  OptOut1796710000000,
   Inbox1796720000000,
   ConnectNumbers1796730000000,
   Media1796740000000,

@@ -2,9 +2,10 @@ import type { TemplateDefinitionComponent } from '../client/graph-responses.sche
 import type { OutboundMessage } from '../client/message.types';
 import type { TemplateSend } from '../client/template-message.types';
 import { maySend, type MaySendRefusal } from './may-send.rule';
+import { isMarketingHeld } from './opt-out.rule';
 
 /** Why a send was refused before reaching WhatsApp. */
-export type SendRefusalReason = MaySendRefusal | 'human_owned' | 'number_disconnected';
+export type SendRefusalReason = MaySendRefusal | 'human_owned' | 'number_disconnected' | 'marketing_held';
 
 /** A synced template as the send rules need it. */
 export interface TemplateInfo {
@@ -19,6 +20,8 @@ export interface SendRuleContact {
   marketingOptedOut: boolean;
   humanOwned: boolean;
   windowOpenUntil: number | null;
+  /** Meta's per-user marketing limit (131049) holds MARKETING templates until then (ms); absent = not held. */
+  marketingHeldUntil?: number | null;
 }
 
 /** What the rules decided: the message to send (maybe the fallback template) or why not. */
@@ -43,6 +46,12 @@ export interface SendDecisionInput {
   sender?: 'bot' | 'agent';
   /** The number's connection (`business_numbers.connection_state`); absent = connected. */
   numberState?: string;
+  /**
+   * `opt_confirmation`: the answer to the customer's own STOP/START. It goes to an opted-out
+   * contact and while a teammate owns the chat (the customer just asked for it), but still
+   * only as free-form inside the window.
+   */
+  purpose?: 'opt_confirmation';
 }
 
 /** Map key of a template by name and language. */
@@ -64,10 +73,14 @@ function check(message: OutboundMessage, input: SendDecisionInput): SendDecision
   }
   const template =
     message.type === 'template' ? (templates?.get(templateKey(message.template.name, message.template.language.code)) ?? null) : undefined;
-  const verdict = maySend({ message, contact, now, template });
+  const confirming = input.purpose === 'opt_confirmation';
+  const verdict = maySend({ message, contact: confirming ? { ...contact, optedOut: false } : contact, now, template });
   if (!verdict.ok) return verdict;
   if (template?.category?.toUpperCase() === 'MARKETING' && contact.marketingOptedOut) {
     return refuse('opted_out', 'the contact stopped marketing messages');
+  }
+  if (template?.category?.toUpperCase() === 'MARKETING' && isMarketingHeld(contact.marketingHeldUntil, now)) {
+    return refuse('marketing_held', "held by Meta's per-user marketing limit (131049)");
   }
   return { ok: true, message, usedFallback: false };
 }
@@ -78,13 +91,18 @@ function check(message: OutboundMessage, input: SendDecisionInput): SendDecision
  * ({@link maySend}: opt-out, 24 h window, template approved with complete parameters); then
  * the marketing opt-out for MARKETING templates. A free-form message refused only because
  * the window is closed goes as the fallback template when one is given (which must pass
- * the rules itself). Pure: the worker's send path and the node SDK's harness both call it.
+ * the rules itself). MARKETING templates also wait out Meta's per-user limit (131049). Pure: the worker's send path and the node SDK's harness both call it.
  */
 export function decideSend(input: SendDecisionInput): SendDecision {
   if (input.numberState && input.numberState !== 'connected') {
     return refuse('number_disconnected', `the number is ${input.numberState}: reconnect it before sending`);
   }
-  if (input.contact.humanOwned && input.sender !== 'agent') return refuse('human_owned', 'a teammate owns this conversation');
+  if (input.purpose === 'opt_confirmation' && input.message.type === 'template') {
+    return refuse('template_params', 'an opt-out confirmation is a free-form reply, not a template');
+  }
+  if (input.contact.humanOwned && input.sender !== 'agent' && input.purpose !== 'opt_confirmation') {
+    return refuse('human_owned', 'a teammate owns this conversation');
+  }
   const first = check(input.message, input);
   if (first.ok || first.reason !== 'window_closed' || !input.fallbackTemplate) return first;
   const fallback = check({ type: 'template', template: input.fallbackTemplate }, input);

@@ -70,6 +70,9 @@ export function bodies(r: WorkspaceResources, contactId: string): Record<string,
     'PUT /api/inbox/conversations/{contactId}/tags': () => ({ tags: ['matrix'] }),
     'POST /api/inbox/conversations/{contactId}/notes': () => ({ body: 'Matrix note' }),
     'PUT /api/inbox/conversations/{contactId}/read': () => ({ read: true }),
+    'POST /api/contacts/{id}/opt-in': () => ({ scope: 'all', reason: 'matrix' }),
+    'POST /api/contacts/{id}/opt-out': () => ({ reason: 'matrix' }),
+    'PATCH /api/contacts/{id}': () => ({ tags: ['matrix'] }),
   };
 }
 

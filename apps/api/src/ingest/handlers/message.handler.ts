@@ -7,6 +7,7 @@ import { teammateReplied } from '../../conversations/ownership/teammate-echo.uti
 import { queryRows, toIso, toMs } from '../../common/sql.util';
 import { recordReceivedMedia } from '../../media/received-media.util';
 import { type HandlerContext, type HandlerResult, NOTHING } from './handler.types';
+import { applyOptKeyword } from './opt-keyword.util';
 
 /** A live customer message: store it, refresh the contact's window, tell the engine. */
 export async function handleMessageReceived(ctx: HandlerContext, event: MessageReceivedEvent): Promise<HandlerResult> {
@@ -35,6 +36,8 @@ export async function handleMessageReceived(ctx: HandlerContext, event: MessageR
   if (opensServiceWindow(event)) ctx.activity.inbound(number.id, at);
   const payload = receivedPayload(event, { numberId: number.id, contactId: resolved.contact.id, messageId }, window);
   if (resolved.mergedIds.length > 0) payload.mergedContactIds = resolved.mergedIds;
+  const optKeyword = await applyOptKeyword(m, { workspaceId: ctx.workspaceId, contactId: resolved.contact.id }, event);
+  if (optKeyword) payload.optKeyword = optKeyword;
   const engineEvent: NewEngineEvent = { kind: 'message.received', contactKey: resolved.contact.id, numberId: number.id, payload };
   return { engineEvents: [engineEvent] };
 }

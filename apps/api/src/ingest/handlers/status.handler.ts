@@ -1,5 +1,5 @@
-import { type NewEngineEvent, type RecomputedStatus, statusesListenedTo } from '@tandem/db';
-import type { MessageStatusEvent } from '@tandem/whatsapp';
+import { applyContactEffect, type NewEngineEvent, type RecomputedStatus, statusesListenedTo } from '@tandem/db';
+import { contactEffectOfError, type MessageStatusEvent } from '@tandem/whatsapp';
 import type { EntityManager } from 'typeorm';
 import { notifyInboxMany } from '../../inbox/inbox-live.util';
 import {
@@ -47,6 +47,7 @@ export async function handleMessageStatuses(m: EntityManager, statuses: readonly
         : [];
     }),
   );
+  await applyFailureEffects(m, stored, contacts);
   const listened = new Set<RoutedStatus>();
   for (const [workspaceId, list] of groupBy(stored, (s) => s.workspaceId)) {
     const refs = list.map((s) => ({ messageId: folded.get(messageKey(s))?.id ?? null, callback: s.event.bizOpaqueCallbackData }));
@@ -59,6 +60,23 @@ export async function handleMessageStatuses(m: EntityManager, statuses: readonly
       status: s,
       engineEvent: statusEngineEvent(s.numberId, s.event, contacts.get(messageKey(s)) ?? null, folded.get(messageKey(s))),
     }));
+}
+
+/**
+ * A `failed` status carries the same codes as a synchronous error and has the same effect on
+ * its contact (the opt-out rule's `contactEffectOfError`): 131049 holds marketing, 131050
+ * stops it, 131047 closes the window. Runs under the contact locks taken above.
+ */
+async function applyFailureEffects(m: EntityManager, stored: readonly RoutedStatus[], contacts: Map<string, string | null>): Promise<void> {
+  for (const s of stored) {
+    const contactId = contacts.get(messageKey(s));
+    if (s.event.status !== 'failed' || !contactId) continue;
+    for (const error of s.event.errors ?? []) {
+      const effect = contactEffectOfError(error.code);
+      if (!effect) continue;
+      await applyContactEffect(m, { workspaceId: s.workspaceId, contactId, effect, at: new Date(s.event.timestamp), wamid: s.event.wamid });
+    }
+  }
 }
 
 /** The `message.status` engine event of a status; `folded` is its message after the fold. */
