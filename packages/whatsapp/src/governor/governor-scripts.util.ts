@@ -13,10 +13,11 @@ end`;
  *
  * Reservation, not polling: a caller gets a future slot `s` and sleeps `s - now`, so
  * waiters never stampede and the schedule does not drift with callers' overhead.
- * 1. Even spacing: `s = max(now, lastSlot + interval)`; interval ≈ 1000/cap ms plus a
- *    margin, so jitter between grant and arrival at Meta cannot bunch sends.
- * 2. Strict sliding log (ZSET of reserved slots): at most `cap` slots in any window
- *    `(t - 1 s, t]`; if full, `s` moves to when the oldest slot of that window leaves it.
+ * 1. Even spacing: `s = max(now, lastSlot + interval)`, interval = window / cap.
+ * 2. Sliding-window reservation (ZSET of reserved slots): at most `cap` slots in any
+ *    `(t - window, t]`, window = 1 s + the jitter budget (slot-spacing.util.ts), so sends
+ *    arriving up to that budget late cannot put `cap + 1` into one second at Meta; if
+ *    full, `s` moves to when the oldest slot of that window leaves it.
  * 3. Optional pair guard (GCRA per recipient, checked at `s`): if the recipient is over
  *    its budget nothing is reserved and the wait until it conforms is returned.
  *

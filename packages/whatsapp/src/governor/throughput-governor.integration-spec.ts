@@ -1,5 +1,7 @@
 import Redis from 'ioredis';
+import { maxInWindow } from '../__fixtures__/arrival-windows';
 import { LogicalClock } from '../__fixtures__/logical-clock';
+import { slotSpacing } from './slot-spacing.util';
 import { ThroughputGovernor, type ThroughputGovernorOptions } from './throughput-governor.service';
 
 // Real Redis, logical time: every slot time below is exact, and no test waits for time to pass.
@@ -28,21 +30,11 @@ const governor = (options: Partial<ThroughputGovernorOptions> = {}) =>
 /** ms after the test's start. */
 const since = (at: number) => at - t0;
 
-/** Largest number of slots in any window [t, t + 1000 ms). */
-function maxInAnySecond(times: number[]): number {
-  const sorted = [...times].sort((a, b) => a - b);
-  let max = 0;
-  let lo = 0;
-  for (let hi = 0; hi < sorted.length; hi++) {
-    while (sorted[hi] - sorted[lo] >= 1000) lo++;
-    max = Math.max(max, hi - lo + 1);
-  }
-  return max;
-}
+const maxInAnySecond = (times: number[]) => maxInWindow(times, 1000);
 
 describe('ThroughputGovernor schedule (real Redis, logical clock)', () => {
   test('workers sharing one number through Redis get one evenly spaced schedule, never over the cap', async () => {
-    // Cap 20 with the default 2.5 % margin: a slot every 51.25 ms.
+    // Cap 20: a 25 ms jitter budget, a slot every 1025 / 20 = 51.25 ms.
     const workers = Array.from({ length: 3 }, () => {
       const own = new Redis(REDIS_URL);
       connections.push(own);
@@ -71,7 +63,7 @@ describe('ThroughputGovernor schedule (real Redis, logical clock)', () => {
       gov.acquire({ phoneNumberId: 'pn-wait', capPerSecond: 2 }),
     ]);
     expect([since(first.grantedAt), first.waitedMs]).toEqual([0, 0]);
-    expect([since(second.grantedAt), second.waitedMs]).toEqual([512.5, 512.5]);
+    expect([since(second.grantedAt), second.waitedMs]).toEqual([540, 540]); // cap 2: an 80 ms budget, 1080 / 2
   });
 
   test('pair guard: a burst to one recipient, then one per period; other recipients are not held back', async () => {
@@ -124,6 +116,37 @@ describe('ThroughputGovernor schedule (real Redis, logical clock)', () => {
     expect(slots.sort((a, b) => a - b)).toEqual([0, 164, 184.5, 205, 225.5, 246, 266.5, 287, 307.5, 328]);
     expect(await redis.zcard(`${PREFIX}:{pn-stall}:log`)).toBe(10);
   });
+
+  test.each([1, 5, 80, 1000])(
+    'cap %i, two workers: a send late by the whole jitter budget still leaves every second at arrival within the cap',
+    async (cap) => {
+      const { jitterBudgetMs, ratePerSecond } = slotSpacing(cap);
+      const workers = [0, 1].map(() => {
+        const own = new Redis(REDIS_URL);
+        connections.push(own);
+        return new ThroughputGovernor({ redis: own, keyPrefix: PREFIX, clock });
+      });
+      const count = 3 * cap + 2;
+      const slots: number[] = [];
+      const loop = async (worker: number) => {
+        while (slots.length < count) {
+          const { grantedAt } = await workers[worker].acquire({ phoneNumberId: `pn-cap-${cap}`, capPerSecond: cap });
+          slots.push(since(grantedAt));
+        }
+      };
+      await clock.run([0, 1, 0, 1].map(loop));
+      slots.sort((a, b) => a - b);
+      // Any window of 1 s + budget holds ≤ cap slots, so any delays within the budget keep it at arrival.
+      expect(maxInWindow(slots, 1000 + jitterBudgetMs)).toBeLessThanOrEqual(cap);
+      for (let late = 0; late <= cap; late++) {
+        const arrivals = slots.map((t, k) => (k % (cap + 1) === late ? t + jitterBudgetMs : t));
+        expect(maxInAnySecond(arrivals)).toBeLessThanOrEqual(cap);
+      }
+      const rate = ((slots.length - 1) * 1000) / (slots[slots.length - 1] - slots[0]);
+      expect(rate).toBeCloseTo(ratePerSecond, 0);
+      expect(rate / cap).toBeGreaterThanOrEqual(0.925);
+    },
+  );
 
   test('a non-positive cap is a programming error', async () => {
     await expect(governor().acquire({ phoneNumberId: 'pn-bad', capPerSecond: 0 })).rejects.toBeInstanceOf(RangeError);

@@ -3,6 +3,7 @@ import type { Redis } from 'ioredis';
 import { type GovernorClock, systemClock } from './governor-clock';
 import { CURRENT_RATE_SCRIPT, RELEASE_SLOT_SCRIPT, RESERVE_SLOT_SCRIPT } from './governor-scripts.util';
 import { RedisScript } from './redis-script.util';
+import { slotSpacing } from './slot-spacing.util';
 
 const reserveSlot = new RedisScript(RESERVE_SLOT_SCRIPT);
 const currentRate = new RedisScript(CURRENT_RATE_SCRIPT);
@@ -14,11 +15,11 @@ export interface ThroughputGovernorOptions {
   /** Prefix of every key, e.g. `tandem:gov`. Use a unique one per test. */
   keyPrefix: string;
   /**
-   * Extra spacing between slots as a fraction of 1000/cap ms. Also the jitter budget:
-   * sends may arrive up to `1000 × margin` ms late without `cap` + 1 landing in one
-   * second. Default 0.025 (≈ 97.5 % of cap, 25 ms of jitter).
+   * How much later than a following send a send may arrive at Meta without `cap + 1`
+   * landing in one second (see slot-spacing.util.ts). Default per cap: half a slot,
+   * 25 … 80 ms (≥ 92.5 % of the cap).
    */
-  safetyMargin?: number;
+  jitterBudgetMs?: number;
   /** Pair guard: one message to the same recipient per this period. Default 6000 ms (reference §8). */
   pairPeriodMs?: number;
   /** Pair guard: messages to one recipient allowed back to back before the period applies. Default 20. */
@@ -26,9 +27,8 @@ export interface ThroughputGovernorOptions {
   /**
    * A slot the caller wakes up for later than this (a paused or overloaded process) is
    * given back and a fresh one taken, so stale slots never go out together as a burst.
-   * Default: a fifth of the jitter budget, `200 × safetyMargin` ms (5 ms), at least 2 ms —
-   * the rest is for the time from waking to the request reaching Meta, which on a busy
-   * 2-core box was seen at up to 23 ms.
+   * Default: a quarter of the jitter budget, at least 2 ms — the rest is for the time from
+   * waking to the request reaching Meta, which on a busy 2-core box was seen at up to 23 ms.
    */
   maxLateMs?: number;
   /** Where time comes from. Default {@link systemClock}: the wall clock and Redis's `TIME`. */
@@ -66,31 +66,31 @@ type ScriptReply = [number, number, number, number?];
 export class ThroughputGovernor {
   private readonly redis: Redis;
   private readonly prefix: string;
-  private readonly margin: number;
+  private readonly jitterBudgetMs: number | undefined;
   private readonly pairPeriodUs: number;
   private readonly pairBurst: number;
-  private readonly maxLateMs: number;
+  private readonly maxLateMs: number | undefined;
   private readonly clock: GovernorClock;
 
   constructor(options: ThroughputGovernorOptions) {
     this.redis = options.redis;
     this.prefix = options.keyPrefix;
-    this.margin = options.safetyMargin ?? 0.025;
+    this.jitterBudgetMs = options.jitterBudgetMs;
     this.pairPeriodUs = (options.pairPeriodMs ?? 6000) * 1000;
     this.pairBurst = options.pairBurst ?? 20;
-    this.maxLateMs = options.maxLateMs ?? Math.max(2, 200 * this.margin);
+    this.maxLateMs = options.maxLateMs;
     this.clock = options.clock ?? systemClock;
-    if (!(this.margin >= 0 && this.margin < 1)) throw new RangeError('safetyMargin must be in [0, 1)');
+    if (this.jitterBudgetMs !== undefined) slotSpacing(1, this.jitterBudgetMs); // throws on a bad budget
     if (!(this.pairBurst >= 1) || !(this.pairPeriodUs > 0)) throw new RangeError('pairBurst ≥ 1 and pairPeriodMs > 0');
   }
 
   async acquire(request: AcquireRequest): Promise<AcquireResult> {
     const cap = request.capPerSecond;
-    if (!Number.isFinite(cap) || cap <= 0) throw new RangeError(`capPerSecond must be > 0, got ${cap}`);
+    const { intervalUs, windowUs, jitterBudgetMs } = slotSpacing(cap, this.jitterBudgetMs);
+    const maxLateMs = this.maxLateMs ?? Math.max(2, jitterBudgetMs / 4);
     const clock = this.clock;
     const started = clock.now();
     const keys = this.keys(request.phoneNumberId, request.recipient);
-    const intervalUs = Math.ceil((1_000_000 / cap) * (1 + this.margin));
     for (;;) {
       request.signal?.throwIfAborted();
       const member = randomUUID();
@@ -101,7 +101,7 @@ export class ThroughputGovernor {
         [
           cap,
           intervalUs,
-          1_000_000,
+          windowUs,
           member,
           request.recipient === undefined ? '0' : '1',
           this.pairPeriodUs,
@@ -117,7 +117,7 @@ export class ThroughputGovernor {
         const release = () =>
           releaseSlot.run(this.redis, [keys.log, keys.last, keys.pair], [member, slotUs, intervalUs, tatUs ?? 0, this.pairPeriodUs]);
         await this.sleepHolding(slotAt - clock.now(), request.signal, release);
-        if (clock.now() - slotAt <= this.maxLateMs) {
+        if (clock.now() - slotAt <= maxLateMs) {
           return { grantedAt: slotUs / 1000, waitedMs: clock.now() - started };
         }
         await release();
