@@ -2,6 +2,7 @@ import { ApplicationFailure } from '@temporalio/activity';
 import type { SendOutcome, SendRefusalReason } from '@tandem/node-sdk';
 import { reactionFor, type GraphApiError, type GraphErrorClassification } from '@tandem/whatsapp';
 import type { DataSource } from 'typeorm';
+import { blockSends } from './send-block.util';
 import type { OutboxNote, OutboxRepository, OutboxRow, SendOrigin } from './outbox.repository';
 
 /** The outcome an ended outbox row stands for (what a retried attempt returns). */
@@ -59,10 +60,7 @@ export async function reactToGraphError(error: GraphApiError, ctx: ReactionConte
       await ctx.ds.query('UPDATE contacts SET marketing_opted_out = true, updated_at = now() WHERE id = $1', [ctx.request.contactId]);
       return failed(ctx, reaction.code, error.classification, detail);
     case 'stop_number':
-      await ctx.ds.query(`UPDATE business_numbers SET health = $2, updated_at = now() WHERE id = $1`, [
-        ctx.request.numberId,
-        { status: 'send_blocked', reasons: [`Graph error ${reaction.code}: ${reaction.meaning}`], checkedAt: new Date().toISOString() },
-      ]);
+      await blockSends(ctx.ds, ctx.request.numberId, reaction.code, reaction.meaning);
       return failed(ctx, reaction.code, error.classification, detail);
     case 'fail':
       return failed(ctx, reaction.code, error.classification, detail);

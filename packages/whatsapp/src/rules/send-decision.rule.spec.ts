@@ -108,3 +108,26 @@ describe('templatesNeeded', () => {
     expect(templatesNeeded(text)).toEqual([]);
   });
 });
+
+describe('decideSend on a number that cannot send', () => {
+  const disconnected = { connectionState: 'disconnected' as const, connectionReason: 'PARTNER_REMOVED' };
+  test.each([
+    [
+      'a disconnected number, with Meta’s reason',
+      disconnected,
+      { ok: false, reason: 'number_disconnected', detail: expect.stringContaining('PARTNER_REMOVED') },
+    ],
+    ['an offboarded number', { connectionState: 'offboarded' as const }, { ok: false, reason: 'number_offboarded' }],
+    ['a connected number goes on to the other rules', { connectionState: 'connected' as const }, { ok: true, usedFallback: false }],
+  ])('%s', (_name, number, expected) => {
+    expect(decideSend({ message: tpl(reminder), number, contact: open, now: NOW, templates })).toMatchObject(expected);
+  });
+
+  test('comes before everything else: no fallback, even for an owned chat or an opted-out contact', () => {
+    const contact = { ...closed, humanOwned: true, optedOut: true };
+    expect(decideSend({ message: text, fallbackTemplate: reminder, number: disconnected, contact, now: NOW, templates })).toMatchObject({
+      ok: false,
+      reason: 'number_disconnected',
+    });
+  });
+});

@@ -4,7 +4,17 @@ import type { TemplateSend } from '../client/template-message.types';
 import { maySend, type MaySendRefusal } from './may-send.rule';
 
 /** Why a send was refused before reaching WhatsApp. */
-export type SendRefusalReason = MaySendRefusal | 'human_owned';
+export type SendRefusalReason = MaySendRefusal | 'human_owned' | NumberRefusal;
+
+/** The number cannot send at all: Meta removed it (disconnected) or the business offboarded it. */
+export type NumberRefusal = 'number_disconnected' | 'number_offboarded';
+
+/** The sending number's fields the send rules read. */
+export interface SendRuleNumber {
+  connectionState: 'connected' | 'disconnected' | 'offboarded';
+  /** Meta's reason for a disconnect (e.g. `PARTNER_REMOVED`), or the offboarding note. */
+  connectionReason?: string | null;
+}
 
 /** A synced template as the send rules need it. */
 export interface TemplateInfo {
@@ -27,6 +37,8 @@ export type SendDecision =
 
 export interface SendDecisionInput {
   message: OutboundMessage;
+  /** The sending number; omitted only where there is none (the node SDK's harness). */
+  number?: SendRuleNumber;
   fallbackTemplate?: TemplateSend;
   contact: SendRuleContact;
   now: number;
@@ -66,13 +78,28 @@ function check(message: OutboundMessage, input: SendDecisionInput): SendDecision
 }
 
 /**
- * The send rules, in order: a teammate owns the chat → refuse; then WhatsApp's rules
+ * A disconnected or offboarded number is refused before anything else: Meta would answer
+ * 133010 to every attempt, and retrying cannot help until the number is connected again.
+ */
+function numberRefusal(number: SendRuleNumber | undefined): SendDecision | undefined {
+  if (!number || number.connectionState === 'connected') return undefined;
+  const why = number.connectionReason ? ` (${number.connectionReason})` : '';
+  return number.connectionState === 'offboarded'
+    ? refuse('number_offboarded', `the sending number was offboarded${why}: connect it again to send`)
+    : refuse('number_disconnected', `the sending number is disconnected from WhatsApp${why}: reconnect it to send`);
+}
+
+/**
+ * The send rules, in order: the number is disconnected or offboarded → refuse; a teammate
+ * owns the chat → refuse; then WhatsApp's rules
  * ({@link maySend}: opt-out, 24 h window, template approved with complete parameters); then
  * the marketing opt-out for MARKETING templates. A free-form message refused only because
  * the window is closed goes as the fallback template when one is given (which must pass
  * the rules itself). Pure: the worker's send path and the node SDK's harness both call it.
  */
 export function decideSend(input: SendDecisionInput): SendDecision {
+  const stopped = numberRefusal(input.number);
+  if (stopped) return stopped;
   if (input.contact.humanOwned) return refuse('human_owned', 'a teammate owns this conversation');
   const first = check(input.message, input);
   if (first.ok || first.reason !== 'window_closed' || !input.fallbackTemplate) return first;
