@@ -57,7 +57,7 @@ export function bodies(r: WorkspaceResources, contactId: string): Record<string,
     'POST /api/members': () => ({ email: `matrix-${randomUUID().slice(0, 8)}@test.tandem`, role: 'viewer' }),
     'PATCH /api/members/{userId}': () => ({ role: 'viewer' }),
     'POST /api/api-tokens': () => ({ name: 'matrix', role: 'viewer' }),
-    'PUT /api/credentials/{name}': () => ({ value: { apiKey: 'matrix' } }),
+    'PUT /api/credentials/{name}': () => ({ value: { apiKey: 'matrix-api-key' } }),
     'POST /api/workspaces': () => ({ name: 'Matrix workspace' }),
     'PATCH /api/workspace': () => ({ name: 'Acme' }),
   };
