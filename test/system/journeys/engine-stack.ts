@@ -175,9 +175,9 @@ export async function startEngineStack(name: string, workerCount: number): Promi
   return stack;
 }
 
-/** Publishes `document` (journey-model JSON) as the live version of an active journey. */
-export async function publishJourney(stack: EngineStack, document: Record<string, unknown>): Promise<string> {
-  const doc = JSON.stringify({ ...document, settings: { ...(document.settings as object), numberId: stack.numberId } });
+/** Publishes `document` (journey-model JSON) as the live version of an active journey (on the demo number unless given). */
+export async function publishJourney(stack: EngineStack, document: Record<string, unknown>, numberId = stack.numberId): Promise<string> {
+  const doc = JSON.stringify({ ...document, settings: { ...(document.settings as object), numberId } });
   const [journey] = await stack.db.dataSource.query(
     `INSERT INTO journeys (workspace_id, name, status, draft, live_version) VALUES ($1, 'system', 'active', $2, 1) RETURNING id`,
     [stack.workspaceId, doc],

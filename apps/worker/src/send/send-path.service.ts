@@ -49,7 +49,8 @@ const DEFAULTS: SendPathOptions = { reconcileWindowMs: 10_000, leaseTtlMs: 15_00
  *    window, template approved and complete) may refuse — an answer, not an error — or switch to the fallback template;
  * 3. the outbox row is written *before* the Cloud API call;
  * 4. a slot from the number's throughput governor (shared by every worker), then the call
- *    — nothing but the HTTP request happens between the two, so slots stay evenly spaced;
+ *    — nothing but the HTTP request happens between the two, so slots stay evenly spaced —
+ *    and the governor is told when Meta answered (`done`);
  * 5. Graph errors per `reactionFor`: retry (a retryable activity failure with Meta's
  *    back-off), window closed, failed (with code), number stopped;
  * 6. the accepted message is stored in `messages` with its run and node; it lifts a send
@@ -116,9 +117,16 @@ export class SendPath {
         await this.outbox.markInFlight(request.key);
       }
       const message: OutboundMessage = { ...fresh.payload.message, biz_opaque_callback_data: request.key };
-      await this.deps.governor.acquire({ phoneNumberId: number.phone_number_id, capPerSecond: number.throughput_cap, recipient: to });
+      const slot = await this.deps.governor.acquire({
+        phoneNumberId: number.phone_number_id,
+        capPerSecond: number.throughput_cap,
+        recipient: to,
+      });
       try {
-        const result = await this.deps.whatsapp.sendMessage(number.phone_number_id, to, message, request.attempt - 1);
+        // Answered (or failed): the governor stops counting this send as possibly still on its way.
+        const result = await this.deps.whatsapp
+          .sendMessage(number.phone_number_id, to, message, request.attempt - 1)
+          .finally(() => slot.done().catch(() => undefined));
         await this.outbox.accept(request, result.wamid, fresh.payload.message);
         if (number.send_blocked) await clearSendBlock(this.deps.dataSource, request.numberId);
         return { status: 'accepted', wamid: result.wamid, ...(fresh.payload.usedFallback ? { usedFallback: true } : {}) };

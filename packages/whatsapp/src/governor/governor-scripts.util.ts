@@ -93,3 +93,43 @@ ${NOW_US}
 local now = nowUs(ARGV[1])
 return redis.call('ZCOUNT', KEYS[1], '(' .. string.format('%.0f', now - 1000000), string.format('%.0f', now))
 `;
+
+/**
+ * The last check before a send goes out, at the moment of sending: a log of sends, each
+ * scored with the latest time it can have reached Meta — `now + maxFlight` while its request
+ * is in flight, the time its answer came back once known ({@link SEND_DONE_SCRIPT}). A new
+ * send arrives after now; an earlier one arrived before its score. So if fewer than `cap`
+ * scores are later than `now - 1 s`, no second at Meta's edge can hold `cap + 1` — whatever
+ * the delays on the way (a busy event loop, a slow network). Otherwise the caller is told
+ * how long until the blocking entry leaves (for one still in flight, that is its placeholder:
+ * the caller polls instead).
+ * KEYS: 1 sent log zset. ARGV: 1 cap, 2 windowUs, 3 member, 4 nowUs ('' → Redis TIME), 5 maxFlightUs.
+ * Returns {1, nowUs} when recorded, {0, waitUs} when full.
+ */
+export const COMMIT_SEND_SCRIPT = `
+local function fmt(n) return string.format('%.0f', n) end
+${NOW_US}
+local now = nowUs(ARGV[4])
+local cap = tonumber(ARGV[1])
+local window = tonumber(ARGV[2])
+local flight = tonumber(ARGV[5])
+redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', fmt(now - window))
+local count = redis.call('ZCARD', KEYS[1])
+if count >= cap then
+  local blocking = redis.call('ZRANGE', KEYS[1], count - cap, count - cap, 'WITHSCORES')
+  return {0, tonumber(blocking[2]) + window - now}
+end
+redis.call('ZADD', KEYS[1], fmt(now + flight), ARGV[3])
+redis.call('PEXPIRE', KEYS[1], math.ceil((flight + window) / 1000) + (ARGV[4] == '' and 1000 or 60000))
+return {1, now}
+`;
+
+/**
+ * A send's answer came back: its score becomes now (it reached Meta before). Only for a
+ * member still in the log. KEYS: 1 sent log zset. ARGV: 1 member, 2 nowUs ('' → Redis TIME).
+ */
+export const SEND_DONE_SCRIPT = `
+${NOW_US}
+redis.call('ZADD', KEYS[1], 'XX', string.format('%.0f', nowUs(ARGV[2])), ARGV[1])
+return 1
+`;

@@ -8,6 +8,11 @@
  * at most `cap` slots in any window of `1000 + J` ms (a sliding-window reservation, not
  * only a spacing) and spaces them `(1000 + J) / cap` apart. The cost is a rate of
  * `cap × 1000 / (1000 + J)`; in slots, the margin is `cap × J / 1000` — it scales with the cap.
+ * The spacing is the plan; the guarantee is the last check before each send (a log of sends
+ * scored by when their answers came back, governor-scripts.util.ts): a send `cap` slots
+ * later goes on time only if that earlier one was answered within J of its slot — so J is
+ * the room for waking up late plus the round trip before sends start to slip (never to
+ * bunch: a slipping send waits, it is not sent over the cap).
  *
  * J itself is larger at small caps: there each send is a large share of the second and
  * sends are sparse, so more of them are "cold" (an idle process woken, a socket reopened)

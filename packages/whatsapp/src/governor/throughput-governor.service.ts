@@ -3,6 +3,7 @@ import type { Redis } from 'ioredis';
 import { type GovernorClock, systemClock } from './governor-clock';
 import { CURRENT_RATE_SCRIPT, RELEASE_SLOT_SCRIPT, RESERVE_SLOT_SCRIPT } from './governor-scripts.util';
 import { RedisScript } from './redis-script.util';
+import { SendLog } from './send-log';
 import { slotSpacing } from './slot-spacing.util';
 
 const reserveSlot = new RedisScript(RESERVE_SLOT_SCRIPT);
@@ -15,8 +16,8 @@ export interface ThroughputGovernorOptions {
   /** Prefix of every key, e.g. `tandem:gov`. Use a unique one per test. */
   keyPrefix: string;
   /**
-   * How much later than a following send a send may arrive at Meta without `cap + 1`
-   * landing in one second (see slot-spacing.util.ts). Default per cap: half a slot,
+   * Room in the schedule for a send's late wake-up plus its round trip before the sends
+   * after it start to slip (see slot-spacing.util.ts). Default per cap: half a slot,
    * 25 … 80 ms (≥ 92.5 % of the cap).
    */
   jitterBudgetMs?: number;
@@ -25,12 +26,10 @@ export interface ThroughputGovernorOptions {
   /** Pair guard: messages to one recipient allowed back to back before the period applies. Default 20. */
   pairBurst?: number;
   /**
-   * A slot the caller wakes up for later than this (a paused or overloaded process) is
-   * given back and a fresh one taken, so stale slots never go out together as a burst.
-   * Default: a quarter of the jitter budget, at least 2 ms — the rest is for the time from
-   * waking to the request reaching Meta, which on a busy 2-core box was seen at up to 23 ms.
+   * How long a send may stay unanswered before the governor stops counting it (a caller
+   * that crashed before calling `done`). Default 16 s: the WhatsApp client's 15 s timeout.
    */
-  maxLateMs?: number;
+  maxFlightMs?: number;
   /** Where time comes from. Default {@link systemClock}: the wall clock and Redis's `TIME`. */
   clock?: GovernorClock;
 }
@@ -50,18 +49,26 @@ export interface AcquireResult {
   grantedAt: number;
   /** Time spent waiting inside `acquire`. */
   waitedMs: number;
+  /**
+   * Call when the send's answer (or error) came back. Until then the send counts as
+   * possibly still on its way to Meta, holding back the next ones (up to `maxFlightMs`).
+   */
+  done(): Promise<void>;
 }
 
 type ScriptReply = [number, number, number, number?];
 
 /**
- * Paces sends per phone number across every process through Redis. `acquire` resolves
- * when the caller may send now; it waits as long as needed and never fails because of
- * load. There is no `release`: slots are points in time.
+ * Paces sends per phone number across every process through Redis, so that Meta never
+ * counts more than the cap in any second at its edge. `acquire` resolves when the caller
+ * may send now; it waits as long as needed and never fails because of load. Two steps: an
+ * evenly spaced slot (the plan), then, at the slot, the send log (the guarantee: a send
+ * goes only if fewer than `cap` earlier sends may have reached Meta within the last second
+ * — an unanswered one counts as possibly arriving any moment). Call `done` once answered.
  * @example
  * const governor = new ThroughputGovernor({ redis, keyPrefix: 'tandem:gov' });
- * await governor.acquire({ phoneNumberId, capPerSecond: 20, recipient: waId });
- * await client.sendMessage(phoneNumberId, waId, message);
+ * const slot = await governor.acquire({ phoneNumberId, capPerSecond: 20, recipient: waId });
+ * try { await client.sendMessage(phoneNumberId, waId, message); } finally { await slot.done(); }
  */
 export class ThroughputGovernor {
   private readonly redis: Redis;
@@ -69,7 +76,7 @@ export class ThroughputGovernor {
   private readonly jitterBudgetMs: number | undefined;
   private readonly pairPeriodUs: number;
   private readonly pairBurst: number;
-  private readonly maxLateMs: number | undefined;
+  private readonly maxFlightUs: number;
   private readonly clock: GovernorClock;
 
   constructor(options: ThroughputGovernorOptions) {
@@ -78,7 +85,7 @@ export class ThroughputGovernor {
     this.jitterBudgetMs = options.jitterBudgetMs;
     this.pairPeriodUs = (options.pairPeriodMs ?? 6000) * 1000;
     this.pairBurst = options.pairBurst ?? 20;
-    this.maxLateMs = options.maxLateMs;
+    this.maxFlightUs = (options.maxFlightMs ?? 16_000) * 1000;
     this.clock = options.clock ?? systemClock;
     if (this.jitterBudgetMs !== undefined) slotSpacing(1, this.jitterBudgetMs); // throws on a bad budget
     if (!(this.pairBurst >= 1) || !(this.pairPeriodUs > 0)) throw new RangeError('pairBurst ≥ 1 and pairPeriodMs > 0');
@@ -86,11 +93,11 @@ export class ThroughputGovernor {
 
   async acquire(request: AcquireRequest): Promise<AcquireResult> {
     const cap = request.capPerSecond;
-    const { intervalUs, windowUs, jitterBudgetMs } = slotSpacing(cap, this.jitterBudgetMs);
-    const maxLateMs = this.maxLateMs ?? Math.max(2, jitterBudgetMs / 4);
+    const { intervalUs, windowUs } = slotSpacing(cap, this.jitterBudgetMs);
     const clock = this.clock;
     const started = clock.now();
     const keys = this.keys(request.phoneNumberId, request.recipient);
+    const sends = new SendLog(this.redis, keys.sent, this.maxFlightUs);
     for (;;) {
       request.signal?.throwIfAborted();
       const member = randomUUID();
@@ -112,16 +119,19 @@ export class ThroughputGovernor {
       const answeredAt = clock.now();
       if (granted === 1) {
         // The slot on this process's clock. Not "answer + wait": a reply that sat in a busy
-        // event loop would move the slot later by that delay and hide it from the lateness check.
+        // event loop would move the slot later by that delay.
         const slotAt = localSlotMs(slotUs, waitUs, askedAt, answeredAt);
         const release = () =>
           releaseSlot.run(this.redis, [keys.log, keys.last, keys.pair], [member, slotUs, intervalUs, tatUs ?? 0, this.pairPeriodUs]);
         await this.sleepHolding(slotAt - clock.now(), request.signal, release);
-        if (clock.now() - slotAt <= maxLateMs) {
-          return { grantedAt: slotUs / 1000, waitedMs: clock.now() - started };
+        // A late wake-up keeps its slot: the send log decides, and a send it holds back waits
+        // (polling while the blocking send is unanswered) rather than going over the cap.
+        for (;;) {
+          const waitUs = await sends.commit(cap, member, this.scheduleNow());
+          if (waitUs === 0) break;
+          await this.sleepHolding(Math.min(waitUs / 1000, pollMs(intervalUs)), request.signal, release);
         }
-        await release();
-        continue;
+        return { grantedAt: slotUs / 1000, waitedMs: clock.now() - started, done: () => sends.done(member, this.scheduleNow()) };
       }
       await clock.sleep(Math.max(1, waitUs / 1000), request.signal);
     }
@@ -153,7 +163,7 @@ export class ThroughputGovernor {
     // phone numbers never appear in key names.
     const base = `${this.prefix}:{${phoneNumberId}}`;
     const who = recipient === undefined ? '-' : createHash('sha256').update(recipient).digest('hex').slice(0, 24);
-    return { log: `${base}:log`, last: `${base}:last`, pair: `${base}:pair:${who}` };
+    return { log: `${base}:log`, last: `${base}:last`, sent: `${base}:sent`, pair: `${base}:pair:${who}` };
   }
 }
 
@@ -166,4 +176,9 @@ export function localSlotMs(slotUs: number, waitUs: number, askedAt: number, ans
   const redisNow = (slotUs - waitUs) / 1000;
   const skew = redisNow < askedAt ? askedAt - redisNow : redisNow > answeredAt ? answeredAt - redisNow : 0;
   return slotUs / 1000 + skew;
+}
+
+/** How often a held-back send asks again: an eighth of a slot, 2 … 10 ms. */
+function pollMs(intervalUs: number): number {
+  return Math.min(10, Math.max(2, intervalUs / 8000));
 }
