@@ -6,6 +6,12 @@ local function nowUs(given)
   return tonumber(t[1]) * 1000000 + tonumber(t[2])
 end`;
 
+/** Shared by the schedule and the send log: µs as integers, and a log trimmed to its window. */
+const LOG_PRELUDE = `
+local function fmt(n) return string.format('%.0f', n) end
+${NOW_US}
+local function trim(key, now, window) redis.call('ZREMRANGEBYSCORE', key, '-inf', fmt(now - window)) end`;
+
 /**
  * Atomic slot reservation for one phone number, run inside Redis so every process shares
  * one schedule and one clock (`TIME`, never the callers' clocks; a test's logical clock
@@ -28,14 +34,13 @@ end`;
  * {0, waitUs, 0} when the pair guard says wait.
  */
 export const RESERVE_SLOT_SCRIPT = `
-local function fmt(n) return string.format('%.0f', n) end
-${NOW_US}
+${LOG_PRELUDE}
 local now = nowUs(ARGV[8])
 local cap = tonumber(ARGV[1])
 local interval = tonumber(ARGV[2])
 local window = tonumber(ARGV[3])
 
-redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', fmt(now - window))
+trim(KEYS[1], now, window)
 local last = tonumber(redis.call('GET', KEYS[2]) or '0')
 local s = math.max(now, last + interval)
 local count = redis.call('ZCOUNT', KEYS[1], '(' .. fmt(s - window), '+inf')
@@ -107,13 +112,11 @@ return redis.call('ZCOUNT', KEYS[1], '(' .. string.format('%.0f', now - 1000000)
  * Returns {1, nowUs} when recorded, {0, waitUs} when full.
  */
 export const COMMIT_SEND_SCRIPT = `
-local function fmt(n) return string.format('%.0f', n) end
-${NOW_US}
+${LOG_PRELUDE}
 local now = nowUs(ARGV[4])
-local cap = tonumber(ARGV[1])
-local window = tonumber(ARGV[2])
 local flight = tonumber(ARGV[5])
-redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', fmt(now - window))
+local cap, window = tonumber(ARGV[1]), tonumber(ARGV[2])
+trim(KEYS[1], now, window)
 local count = redis.call('ZCARD', KEYS[1])
 if count >= cap then
   local blocking = redis.call('ZRANGE', KEYS[1], count - cap, count - cap, 'WITHSCORES')
