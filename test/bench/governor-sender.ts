@@ -56,12 +56,14 @@ async function run(job: Job): Promise<void> {
   const queue = [...job.recipients];
   const worker = async () => {
     for (let to = queue.shift(); to !== undefined; to = queue.shift()) {
-      await governor.acquire({ phoneNumberId: job.phoneNumberId, capPerSecond: job.cap, recipient: to });
+      const slot = await governor.acquire({ phoneNumberId: job.phoneNumberId, capPerSecond: job.cap, recipient: to });
       try {
-        await client.sendMessage(job.phoneNumberId, to, {
-          type: 'template',
-          template: { name: job.template, language: { code: 'en_US' } },
-        });
+        await client
+          .sendMessage(job.phoneNumberId, to, {
+            type: 'template',
+            template: { name: job.template, language: { code: 'en_US' } },
+          })
+          .finally(() => slot.done());
         process.send?.({ ok: true });
       } catch (err) {
         process.send?.({ ok: false, code: err instanceof GraphApiError ? err.code : -1 });

@@ -4,10 +4,14 @@ import { loadConfig } from '@tandem/config';
 import { startEngineEventConsumer } from '@tandem/db';
 import { createActivities } from './activities/create-activities';
 import { Dispatcher } from './dispatcher/dispatcher.service';
+import { processOutput } from './runtime/output-redaction';
 import { createWorkerRuntime } from './runtime/worker-runtime';
 import { createTandemWorker } from './worker.factory';
 
 async function main(): Promise<void> {
+  // Before anything prints: credential values handed to nodes never reach the process output.
+  processOutput.install(process.stdout);
+  processOutput.install(process.stderr);
   const { WORKER_HEALTH_PORT } = loadConfig(['worker']);
   const { TEMPORAL_ADDRESS, TEMPORAL_TASK_QUEUE } = loadConfig(['temporal']);
   const runtime = await createWorkerRuntime();

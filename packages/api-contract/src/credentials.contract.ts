@@ -19,12 +19,30 @@ export const credentialSchema = z.object({
 export type CredentialDto = z.infer<typeof credentialSchema>;
 
 /**
+ * The shortest credential field value accepted. Every value is hidden from logs, answers and
+ * run steps by replacing each occurrence of it; a value of a few characters ("eu", "1234")
+ * occurs in ordinary text everywhere and cannot be hidden that way, so it is refused rather
+ * than stored with a promise the redaction cannot keep. Non-secret settings belong in the
+ * node's config.
+ */
+export const MIN_CREDENTIAL_VALUE_LENGTH = 8;
+
+/**
  * Sets a credential: its fields as strings (e.g. `{ "apiKey": "…" }`), what a node's
  * `ctx.credentials.get(name)` returns.
  */
 export const putCredentialRequestSchema = z.object({
   value: z
-    .record(z.string().regex(/^\w{1,64}$/, 'field names: letters, digits, _'), z.string().min(1).max(8192))
+    .record(
+      z.string().regex(/^\w{1,64}$/, 'field names: letters, digits, _'),
+      z
+        .string()
+        .min(
+          MIN_CREDENTIAL_VALUE_LENGTH,
+          `at least ${MIN_CREDENTIAL_VALUE_LENGTH} characters: a shorter value cannot be kept out of logs (put settings that are not secret in the node's config)`,
+        )
+        .max(8192),
+    )
     .refine((v) => Object.keys(v).length >= 1 && Object.keys(v).length <= 32, 'between 1 and 32 fields'),
 });
 export type PutCredentialRequest = z.infer<typeof putCredentialRequestSchema>;

@@ -24,3 +24,4 @@ export * from './rules/opt-out.rule';
 export { checkTemplateParams, templateParamSpec, placeholders, type TemplateParamSpec } from './rules/template-params.util';
 export * from './governor/throughput-governor.service';
 export * from './governor/governor-clock';
+export * from './governor/slot-spacing.util';

@@ -128,6 +128,33 @@ describe('REST: numbers, health, contacts, conversations, deliveries', () => {
       });
       expect(await service.checkAll()).toEqual([]);
     });
+
+    it('keeps the send block an auth error left (as the worker writes it) through scheduled checks until it is lifted', async () => {
+      const service = h.app.get(NumberHealthService);
+      await setNumber(`last_webhook_at = now(), last_echo_at = now()`);
+      const sendBlocked = { code: 190, reason: 'Graph error 190: access token expired or invalid', since: new Date().toISOString() };
+      await setNumber(`health = $2`, [
+        { status: 'send_blocked', reasons: [sendBlocked.reason], checkedAt: sendBlocked.since, sendBlocked },
+      ]);
+      await service.checkAll();
+      await service.checkAll();
+      expect((await h.ds.query('SELECT health FROM business_numbers WHERE id = $1', [numberId]))[0].health).toMatchObject({
+        status: 'send_blocked',
+        sendBlocked,
+      });
+      expect((await api.get(`/api/numbers/${numberId}`)).body.health).toMatchObject({ status: 'send_blocked', reason: sendBlocked.reason });
+      await setNumber(`health = health - 'sendBlocked'`); // an accepted send lifts it (apps/worker send-block.util)
+      expect((await api.get(`/api/numbers/${numberId}`)).body.health).toMatchObject({ status: 'connected', reason: null });
+      expect((await service.checkAll()).map((c) => c.health.status)).toEqual(['connected']);
+    });
+
+    it('counts an address-book sync from the phone as the app being used, not only echoes', async () => {
+      await setNumber(`last_echo_at = now() - interval '13 days', contact_sync_at = now() - interval '1 day'`);
+      const body = (await api.get(`/api/numbers/${numberId}`)).body;
+      expect(body.health).toMatchObject({ status: 'connected', issues: [] });
+      expect(Date.parse(body.lastAppActivityAt)).toBeGreaterThan(Date.now() - 1.1 * DAY_MS);
+      await setNumber(`last_echo_at = now(), contact_sync_at = NULL`);
+    });
   });
 
   describe('contacts and conversations', () => {

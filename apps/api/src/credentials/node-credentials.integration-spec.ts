@@ -59,7 +59,7 @@ describe('node credentials API (write-only)', () => {
     const other = asSession(h.app, b.members.admin.cookie);
     expect((await other.get('/api/credentials').expect(200)).body.items).toEqual([]);
     await other.delete('/api/credentials/erp').expect(404);
-    await other.put('/api/credentials/erp', { value: { token: 'b-value' } }).expect(200);
+    await other.put('/api/credentials/erp', { value: { token: 'b-value-1234' } }).expect(200);
     const store = new SecretStore(secretKeysFromEnv());
     expect(JSON.parse((await store.read(h.ds.manager, a.id, 'erp'))!)).toEqual({ token: canary });
   });
@@ -71,10 +71,17 @@ describe('node credentials API (write-only)', () => {
     await dev().put('/api/credentials/ok', { value: {} }).expect(400);
     // Names as node configs write them (the acme example's `acme-crm`) are fine.
     await dev()
-      .put('/api/credentials/acme-crm', { value: { k: 'v' } })
+      .put('/api/credentials/acme-crm', { value: { k: 'value-1234' } })
       .expect(200);
     await dev().delete('/api/credentials/acme-crm').expect(204);
     await dev().put('/api/credentials/ok', { value: 'plain' }).expect(400);
+    // Too short to redact reliably: refused with the reason, nothing stored.
+    const short = await dev()
+      .put('/api/credentials/short', { value: { apiKey: 'long-enough-key', region: 'eu' } })
+      .expect(400);
+    expect(JSON.stringify(short.body)).toContain('at least 8 characters');
+    expect(JSON.stringify(short.body)).toContain('region');
+    expect((await dev().get('/api/credentials').expect(200)).body.items.map((c: { name: string }) => c.name)).not.toContain('short');
     await asSession(h.app, a.members.marketer.cookie).get('/api/credentials').expect(403);
   });
 });

@@ -43,7 +43,11 @@ export class NumberHealthService implements OnApplicationBootstrap, OnModuleDest
       const reasons = health.issues.map((i) => i.code);
       const stored = number.health;
       if (stored && stored.status === health.status && stored.reasons.join() === reasons.join()) continue;
-      await repo.update(number.id, { health: { status: health.status, reasons, checkedAt: health.checkedAt } });
+      // Merged in SQL, not written whole: the worker's `sendBlocked` (set or lifted meanwhile) stays as it is now.
+      await this.dataSource.query(
+        `UPDATE business_numbers SET health = coalesce(health, '{}'::jsonb) - 'status' - 'reasons' - 'checkedAt' || $2::jsonb WHERE id = $1`,
+        [number.id, { status: health.status, reasons, checkedAt: health.checkedAt }],
+      );
       changed.push({ number, health });
       const detail = health.issues.map((i) => i.message).join(' ') || health.reason || '';
       const log = `number ${number.displayPhoneNumber} (${number.phoneNumberId}) is ${health.status} ${detail}`.trim();

@@ -1,4 +1,4 @@
-import { computeNumberHealth, humanDuration, type HealthInput } from './number-health.util';
+import { computeNumberHealth, humanDuration, lastAppActivity, type HealthInput } from './number-health.util';
 
 const now = new Date('2026-06-20T12:00:00Z');
 const daysAgo = (d: number) => new Date(now.getTime() - d * 24 * 3600 * 1000);
@@ -14,6 +14,8 @@ const base: HealthInput = {
   lastWebhookAt: minutesAgo(5),
   lastEchoAt: daysAgo(1),
 };
+
+const stored = { status: 'connected', reasons: [], checkedAt: daysAgo(1).toISOString() };
 
 describe('computeNumberHealth', () => {
   it.each([
@@ -32,6 +34,36 @@ describe('computeNumberHealth', () => {
       [],
     ],
     ['offboarded', { connectionState: 'offboarded', connectionReason: 'ACCOUNT_OFFBOARDED' }, 'offboarded', []],
+    // "App opened" is not only echoes: any sign the phone app is in use counts.
+    ['no echo for 13 days, an address-book sync yesterday', { lastEchoAt: daysAgo(13), contactSyncAt: daysAgo(1) }, 'connected', []],
+    [
+      'no echo ever, a history chunk uploaded 2 days ago',
+      { lastEchoAt: null, historySync: { status: 'in_progress', updatedAt: daysAgo(2).toISOString() } },
+      'connected',
+      [],
+    ],
+    [
+      'a declined history sync is no sign of use',
+      { lastEchoAt: daysAgo(13), historySync: { status: 'declined', updatedAt: daysAgo(1).toISOString() } },
+      'at_risk',
+      ['app_inactive'],
+    ],
+    [
+      'sends blocked after an auth error, with warnings kept',
+      {
+        lastEchoAt: daysAgo(13),
+        health: { ...stored, sendBlocked: { code: 190, reason: 'Graph error 190', since: daysAgo(1).toISOString() } },
+      },
+      'send_blocked',
+      ['app_inactive'],
+    ],
+    ['a stored status without a block is recomputed', { health: { ...stored, status: 'send_blocked' } }, 'connected', []],
+    [
+      'disconnected wins over a send block',
+      { connectionState: 'disconnected', health: { ...stored, sendBlocked: { code: 190, reason: 'x', since: daysAgo(1).toISOString() } } },
+      'disconnected',
+      [],
+    ],
   ] as const)('%s → %s', (_name, patch, status, codes) => {
     const health = computeNumberHealth({ ...base, ...patch }, now, SILENT_MS);
     expect(health.status).toBe(status);
@@ -63,5 +95,28 @@ describe('humanDuration', () => {
     [30 * 86_400_000, '30 days'],
   ])('%i ms reads as %s', (ms, text) => {
     expect(humanDuration(ms)).toBe(text);
+  });
+});
+
+describe('lastAppActivity', () => {
+  it('is the latest of echo, address-book sync and history upload', () => {
+    expect(lastAppActivity({ ...base, lastEchoAt: daysAgo(5), contactSyncAt: daysAgo(3) })).toEqual(daysAgo(3));
+    expect(
+      lastAppActivity({ ...base, lastEchoAt: daysAgo(5), historySync: { status: 'complete', updatedAt: daysAgo(4).toISOString() } }),
+    ).toEqual(daysAgo(4));
+    expect(lastAppActivity({ ...base, lastEchoAt: null })).toBeNull();
+  });
+
+  it('gives the app_inactive warning the latest sign as its "since"', () => {
+    const health = computeNumberHealth({ ...base, lastEchoAt: daysAgo(20), contactSyncAt: daysAgo(12.5) }, now, SILENT_MS);
+    expect(health.issues[0]).toMatchObject({ code: 'app_inactive', since: daysAgo(12.5).toISOString() });
+  });
+
+  it('a send block carries its reason', () => {
+    const sendBlocked = { code: 190, reason: 'Graph error 190: access token expired or invalid', since: daysAgo(1).toISOString() };
+    expect(computeNumberHealth({ ...base, health: { ...stored, sendBlocked } }, now, SILENT_MS)).toMatchObject({
+      status: 'send_blocked',
+      reason: sendBlocked.reason,
+    });
   });
 });

@@ -1,4 +1,4 @@
-import type { ConnectionState, NumberMode } from '@tandem/db';
+import type { ConnectionState, HistorySyncState, NumberMode, StoredNumberHealth } from '@tandem/db';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** Warn this long after the last phone-app activity… */
@@ -6,7 +6,7 @@ export const APP_INACTIVE_WARN_DAYS = 12;
 /** …because around this long the coexistence link breaks (primary device inactive). */
 export const APP_INACTIVE_LIMIT_DAYS = 14;
 
-export type NumberHealthStatus = 'connected' | 'at_risk' | 'disconnected' | 'offboarded';
+export type NumberHealthStatus = 'connected' | 'at_risk' | 'send_blocked' | 'disconnected' | 'offboarded';
 
 export interface HealthIssue {
   code: 'app_inactive' | 'silent_inbox';
@@ -20,7 +20,7 @@ export interface HealthIssue {
 export interface NumberHealth {
   status: NumberHealthStatus;
   connectionState: ConnectionState;
-  /** Why the number is disconnected/offboarded (Meta's reason), else null. */
+  /** Why the number is disconnected/offboarded (Meta's reason) or its sends are blocked, else null. */
   reason: string | null;
   issues: HealthIssue[];
   checkedAt: string;
@@ -34,12 +34,30 @@ export interface HealthInput {
   createdAt: Date;
   lastWebhookAt: Date | null;
   lastEchoAt: Date | null;
+  /** Last address-book change from the phone (`smb_app_state_sync`). */
+  contactSyncAt?: Date | null;
+  /** The history import: its chunks are uploaded by the phone app. */
+  historySync?: HistorySyncState | null;
+  /** The stored health: only its `sendBlocked` (set by the worker) is read here. */
+  health?: StoredNumberHealth | null;
 }
 
 /**
- * Health of a number at `now`: its connection, plus two early warnings while connected —
- * a coexistence number whose phone app has not sent anything for 12 days (the link breaks
- * at about 14), and any number that has received no webhook for `silentAfterMs`.
+ * The last sign that the WhatsApp Business app is in use on the phone: a message sent
+ * from it (echo, edits and revokes included), an address-book change it synced
+ * (`smb_app_state_sync`), or a history chunk it uploaded. Null when there was none.
+ */
+export function lastAppActivity(n: HealthInput): Date | null {
+  const historyAt = n.historySync?.updatedAt && n.historySync.status !== 'declined' ? new Date(n.historySync.updatedAt) : null;
+  const signs = [n.lastEchoAt, n.contactSyncAt ?? null, historyAt].filter((d): d is Date => d !== null && !Number.isNaN(d.getTime()));
+  return signs.length === 0 ? null : new Date(Math.max(...signs.map((d) => d.getTime())));
+}
+
+/**
+ * Health of a number at `now`: its connection; while connected, a send block left by an
+ * auth/policy error (until a send succeeds again), and two early warnings — a coexistence
+ * number whose phone app shows no activity ({@link lastAppActivity}) for 12 days (the link
+ * breaks at about 14), and any number that has received no webhook for `silentAfterMs`.
  */
 export function computeNumberHealth(n: HealthInput, now: Date, silentAfterMs: number): NumberHealth {
   const checkedAt = now.toISOString();
@@ -47,7 +65,8 @@ export function computeNumberHealth(n: HealthInput, now: Date, silentAfterMs: nu
     return { status: n.connectionState, connectionState: n.connectionState, reason: n.connectionReason, issues: [], checkedAt };
   }
   const issues: HealthIssue[] = [];
-  const appSince = n.lastEchoAt ?? n.onboardedAt ?? n.createdAt;
+  const appSeen = lastAppActivity(n);
+  const appSince = appSeen ?? n.onboardedAt ?? n.createdAt;
   const appIdleMs = now.getTime() - appSince.getTime();
   if (n.mode === 'coexistence' && appIdleMs >= APP_INACTIVE_WARN_DAYS * DAY_MS) {
     const deadline = new Date(appSince.getTime() + APP_INACTIVE_LIMIT_DAYS * DAY_MS);
@@ -56,7 +75,7 @@ export function computeNumberHealth(n: HealthInput, now: Date, silentAfterMs: nu
       message:
         `No activity from the WhatsApp Business app for ${Math.floor(appIdleMs / DAY_MS)} days: ` +
         `open the app on the phone before day ${APP_INACTIVE_LIMIT_DAYS} (${deadline.toISOString()}) or the coexistence link breaks.`,
-      since: n.lastEchoAt?.toISOString() ?? null,
+      since: appSeen?.toISOString() ?? null,
       deadline: deadline.toISOString(),
     });
   }
@@ -69,6 +88,8 @@ export function computeNumberHealth(n: HealthInput, now: Date, silentAfterMs: nu
       since: n.lastWebhookAt?.toISOString() ?? null,
     });
   }
+  const blocked = n.health?.sendBlocked;
+  if (blocked) return { status: 'send_blocked', connectionState: 'connected', reason: blocked.reason, issues, checkedAt };
   return { status: issues.length > 0 ? 'at_risk' : 'connected', connectionState: 'connected', reason: null, issues, checkedAt };
 }
 

@@ -77,7 +77,7 @@ export const healthIssueSchema = z.object({
 });
 
 export const numberHealthSchema = z.object({
-  status: z.enum(['connected', 'at_risk', 'disconnected', 'offboarded']),
+  status: z.enum(['connected', 'at_risk', 'send_blocked', 'disconnected', 'offboarded']),
   connectionState: z.enum(['connected', 'disconnected', 'offboarded']),
   reason: z.string().nullable(),
   issues: z.array(healthIssueSchema),
@@ -104,6 +104,8 @@ export const numberSchema = z.object({
   lastWebhookAt: isoOrNull,
   lastInboundAt: isoOrNull,
   lastEchoAt: isoOrNull,
+  /** Latest sign the phone app is in use: an echo, an address-book sync or a history upload. */
+  lastAppActivityAt: isoOrNull,
   historySync: z.object({
     status: z.enum(['none', 'in_progress', 'complete', 'declined']),
     phase: z.int().optional(),

@@ -8,6 +8,7 @@ import { AuditService } from '../auth/audit.service';
 import type { Caller } from '../auth/caller.types';
 import { REDIS } from '../redis/redis.module';
 import { NumberHealthService } from './number-health.service';
+import { lastAppActivity } from './number-health.util';
 import type { CreateNumberInput, NumberDto, UpdateNumberInput } from './numbers.dto';
 import { toIso } from '../common/sql.util';
 import { syncRequestView } from './number-sync.util';
@@ -150,6 +151,7 @@ export class NumbersService {
       lastWebhookAt: toIso(n.lastWebhookAt),
       lastInboundAt: toIso(n.lastInboundAt),
       lastEchoAt: toIso(n.lastEchoAt),
+      lastAppActivityAt: toIso(lastAppActivity(n)),
       historySync: n.historySync,
       contactSyncAt: toIso(n.contactSyncAt),
       name: n.name,

@@ -30,6 +30,8 @@ export const numberSchema = z.object({
   lastWebhookAt: iso,
   lastInboundAt: iso,
   lastEchoAt: iso,
+  /** Latest sign the phone app is in use (echo, address-book sync, history upload). */
+  lastAppActivityAt: iso.optional(),
   historySync: z.object({
     status: z.enum(['none', 'in_progress', 'complete', 'declined']),
     phase: z.number().optional(),
@@ -56,7 +58,7 @@ export const numberSchema = z.object({
   metaToken: z.object({ stored: z.boolean(), updatedAt: iso }).optional(),
   createdAt: z.string(),
   health: z.object({
-    status: z.enum(['connected', 'at_risk', 'disconnected', 'offboarded']),
+    status: z.enum(['connected', 'at_risk', 'send_blocked', 'disconnected', 'offboarded']),
     reason: z.string().nullable(),
     issues: z.array(z.object({ code: z.string(), message: z.string(), since: iso, deadline: z.string().optional() })),
     checkedAt: z.string(),

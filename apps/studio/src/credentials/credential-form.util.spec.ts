@@ -4,10 +4,10 @@ describe('credentialValue', () => {
   it('builds the value from filled rows, ignoring empty ones', () => {
     expect(
       credentialValue('crm', [
-        { name: 'apiKey', value: 's3cret' },
+        { name: 'apiKey', value: 's3cret-key' },
         { name: '', value: '' },
       ]),
-    ).toEqual({ value: { apiKey: 's3cret' } });
+    ).toEqual({ value: { apiKey: 's3cret-key' } });
   });
 
   it('explains what is missing or wrong', () => {
@@ -17,9 +17,12 @@ describe('credentialValue', () => {
     expect(credentialValue('crm', [{ name: 'k', value: '' }])).toEqual({ problem: 'Field "k" has no value' });
     expect(
       credentialValue('crm', [
-        { name: 'k', value: 'a' },
-        { name: 'k', value: 'b' },
+        { name: 'k', value: 'value-one' },
+        { name: 'k', value: 'value-two' },
       ]),
     ).toEqual({ problem: 'Field "k" appears twice' });
+    expect(credentialValue('crm', [{ name: 'pin', value: '1234' }])).toEqual({
+      problem: 'Field "pin": at least 8 characters (a shorter value cannot be kept out of logs)',
+    });
   });
 });

@@ -1,4 +1,4 @@
-import { credentialNameSchema } from '@tandem/api-contract';
+import { credentialNameSchema, MIN_CREDENTIAL_VALUE_LENGTH } from '@tandem/api-contract';
 
 /** One field row of the form: `{{credential.<name>}}` in an HTTP node. */
 export interface FieldRow {
@@ -16,6 +16,11 @@ export function credentialValue(name: string, rows: FieldRow[]): { value: Record
     const field = r.name.trim();
     if (!/^\w{1,64}$/.test(field)) return { problem: `Field name "${field}": letters, digits or _` };
     if (r.value === '') return { problem: `Field "${field}" has no value` };
+    if (r.value.length < MIN_CREDENTIAL_VALUE_LENGTH) {
+      return {
+        problem: `Field "${field}": at least ${MIN_CREDENTIAL_VALUE_LENGTH} characters (a shorter value cannot be kept out of logs)`,
+      };
+    }
     if (field in value) return { problem: `Field "${field}" appears twice` };
     value[field] = r.value;
   }

@@ -42,6 +42,21 @@ describe('number health', () => {
     expect(view).toMatchObject({ tone: 'warn', label: 'At risk', daysSincePhoneActivity: 19, details: ['No activity for 19 days'] });
   });
 
+  it('counts days from the latest sign of the phone app, not only echoes', () => {
+    expect(healthView(number({ lastEchoAt: '2026-03-01T12:00:00Z', lastAppActivityAt: '2026-03-18T12:00:00Z' }), NOW)).toMatchObject({
+      daysSincePhoneActivity: 2,
+    });
+  });
+
+  it('shows a send block with the error that caused it', () => {
+    const reason = 'Graph error 190: access token expired or invalid';
+    expect(healthView(number({ health: { status: 'send_blocked', reason, issues: [], checkedAt: '' } }), NOW)).toMatchObject({
+      tone: 'bad',
+      label: 'Sends blocked',
+      details: [expect.stringContaining(reason)],
+    });
+  });
+
   it('shows the reason of a disconnection and flags a silent inbox', () => {
     expect(
       healthView(number({ health: { status: 'disconnected', reason: 'PARTNER_REMOVED', issues: [], checkedAt: '' } }), NOW),

@@ -17,6 +17,7 @@ export interface HealthView {
 const LABELS: Record<NumberDto['health']['status'], string> = {
   connected: 'Connected',
   at_risk: 'At risk',
+  send_blocked: 'Sends blocked',
   disconnected: 'Disconnected',
   offboarded: 'Offboarded',
 };
@@ -33,11 +34,12 @@ function readable(reason: string): string {
 export function healthView(n: NumberDto, now = Date.now()): HealthView {
   const status = n.health.status;
   const tone = status === 'connected' ? 'ok' : status === 'at_risk' ? 'warn' : 'bad';
-  const appSince = n.lastEchoAt ?? n.onboardedAt ?? n.createdAt;
+  const appSince = n.lastAppActivityAt ?? n.lastEchoAt ?? n.onboardedAt ?? n.createdAt;
   const days = n.mode === 'coexistence' && appSince ? Math.max(0, Math.floor((now - Date.parse(appSince)) / DAY_MS)) : null;
   const details: string[] = [];
   const reason = n.health.reason ?? n.connection.reason;
   if ((status === 'disconnected' || status === 'offboarded') && reason) details.push(`Reason: ${readable(reason)}`);
+  if (status === 'send_blocked' && reason) details.push(`Meta refused a send (${reason}); lifted by the next accepted send.`);
   for (const issue of n.health.issues) details.push(issue.message);
   return {
     tone,

@@ -4,6 +4,7 @@ import { createGuardedHttpClient, defineNode, RetryableNodeError } from '@tandem
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { z } from 'zod';
+import { processOutput } from '../runtime/output-redaction';
 import { createEngineHarness, eventually, type EngineHarness } from '../__fixtures__/engine-harness';
 
 jest.setTimeout(60_000);
@@ -141,6 +142,8 @@ describe('executeNode runs custom nodes like built-ins', () => {
     ]);
     expect(steps[0].output).toEqual({ price: 42 });
     expect(h.graph.sendsTo('15556660001').map((s) => s.body.text)).toEqual([{ body: 'Your price: 42' }]);
+    // The value the node was handed is now hidden from the worker's own stdout/stderr as well.
+    expect(processOutput.redact('key secret-key')).toBe('key [redacted]');
   });
 
   it('core.handoff hands the conversation to a person, on its timeline with the note and the run', async () => {

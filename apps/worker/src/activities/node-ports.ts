@@ -9,13 +9,15 @@ import {
 } from '@tandem/db';
 import { NodeConfigError, type AttributeValue, type ContactsPort, type CredentialsPort, type NodeLogger } from '@tandem/node-sdk';
 import type { DataSource } from 'typeorm';
+import { processOutput } from '../runtime/output-redaction';
 
 /**
  * `ctx.credentials`, backed by the workspace's secrets store (docs/security.md, "Secrets"):
  * credential `crm` is the JSON object of strings set with `PUT /api/credentials/crm`,
  * decrypted here in the worker. A node gets only a credential whose name its config holds (so
  * a node cannot fish for others'), and every value handed out is remembered in `handedOut` so
- * the step's stored output and error can be redacted. There is no other source (the former
+ * the step's stored output and error can be redacted, and by the process's output redactor
+ * (runtime/output-redaction.ts) so the node's own prints are too. There is no other source (the former
  * `TANDEM_CREDENTIAL_*` environment variables are gone).
  */
 export function storeCredentials(
@@ -41,6 +43,7 @@ export function storeCredentials(
       if (raw === undefined) throw new NodeConfigError(`credential "${ref}" is not set up (Settings → Credentials)`);
       const parsed = JSON.parse(raw) as Record<string, string>;
       handedOut.push(...Object.values(parsed));
+      processOutput.remember(Object.values(parsed));
       return parsed;
     },
   };

@@ -223,4 +223,43 @@ describe('the send path', () => {
     expect(accepted.length).toBeGreaterThanOrEqual(1);
     for (const r of results) if (r.status === 'rejected') expect(r.reason).toMatchObject({ type: 'SendInProgress' });
   });
+
+  it('keeps the send block after an auth error through failed sends, and lifts it on the next accepted send', async () => {
+    const contactId = await h.store.contact('15550000009');
+    const health = async () =>
+      (await h.db.dataSource.query('SELECT health FROM business_numbers WHERE id = $1', [h.store.numberId]))[0].health;
+    h.graph.queuedErrors.push({ code: 190, httpStatus: 401 });
+    await expect(send.send(await request(contactId))).resolves.toMatchObject({ status: 'failed', code: 190 });
+    expect(await health()).toMatchObject({ status: 'send_blocked', sendBlocked: { code: 190, reason: expect.stringContaining('190') } });
+    h.graph.queuedErrors.push({ code: 131026 });
+    await expect(send.send(await request(contactId))).resolves.toMatchObject({ status: 'failed', code: 131026 });
+    expect((await health()).sendBlocked).toMatchObject({ code: 190 });
+    await expect(send.send(await request(contactId))).resolves.toMatchObject({ status: 'accepted' });
+    expect((await health()).sendBlocked).toBeUndefined();
+  });
+
+  test.each([
+    ['disconnected', 'PARTNER_REMOVED', 'number_disconnected'],
+    ['offboarded', null, 'number_offboarded'],
+  ])('refuses every send at the rule step when the number is %s, with the reason, without calling Meta', async (state, reason, refusal) => {
+    const contactId = await h.store.contact(`15550001${state.length}`);
+    await h.db.dataSource.query('UPDATE business_numbers SET connection_state = $2, connection_reason = $3 WHERE id = $1', [
+      h.store.numberId,
+      state,
+      reason,
+    ]);
+    try {
+      const req = await request(contactId, { fallbackTemplate: reminder });
+      const outcome = await send.send(req);
+      expect(outcome).toMatchObject({ status: 'refused', reason: refusal });
+      if (reason && outcome.status === 'refused') expect(outcome.detail).toContain(reason);
+      await expect(send.send({ ...req, attempt: 2 })).resolves.toEqual(outcome); // an answer, not a retry
+      expect(await outbox(req.key)).toMatchObject({ state: 'refused' });
+      expect(h.graph.sendsTo(`15550001${state.length}`)).toHaveLength(0);
+    } finally {
+      await h.db.dataSource.query(`UPDATE business_numbers SET connection_state = 'connected', connection_reason = NULL WHERE id = $1`, [
+        h.store.numberId,
+      ]);
+    }
+  });
 });

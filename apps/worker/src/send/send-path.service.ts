@@ -7,6 +7,7 @@ import type { ActivityDeps, SendPathOptions } from '../activities/activity-deps.
 import { OutboxRepository, type OutboxRow, type SendOrigin } from './outbox.repository';
 import { takeSendLease } from './send-lease';
 import { TemplateRepository } from './template.repository';
+import { clearSendBlock } from './send-block.util';
 import { outcomeOfRow, reactToGraphError } from './send-reaction.util';
 
 /** One send of one step. `key` = `<runId>:<step>:<sendIndex>` is its idempotency key. */
@@ -25,12 +26,16 @@ interface NumberRow {
   phone_number_id: string;
   waba_id: string;
   throughput_cap: number;
-  connection_state: string;
+  connection_state: 'connected' | 'disconnected' | 'offboarded';
+  connection_reason: string | null;
+  /** An auth/policy error blocked sending (health.sendBlocked); cleared by the next accepted send. */
+  send_blocked: boolean;
 }
 
 const loadSend = preparedStatement<LoadedRow>(
   'send_load',
-  `SELECT n.phone_number_id, n.waba_id, n.throughput_cap, n.connection_state,
+  `SELECT n.phone_number_id, n.waba_id, n.throughput_cap, n.connection_state, n.connection_reason,
+     coalesce(n.health ? 'sendBlocked', false) AS send_blocked,
      c.id AS contact_id, c.wa_id, c.user_id, c.opted_out, c.marketing_opted_out, c.marketing_held_until, c.human_owned, c.window_open_until,
      row_to_json(o) AS outbox
    FROM business_numbers n
@@ -44,14 +49,16 @@ const DEFAULTS: SendPathOptions = { reconcileWindowMs: 10_000, leaseTtlMs: 15_00
 /**
  * The one way anything is sent (built-in and custom nodes alike):
  * 1. an earlier attempt's outcome is returned as is (idempotency by outbox key);
- * 2. the rules (number disconnected, teammate owns the chat, opt-out, 24 h window, template approved and
- *    complete) may refuse — an answer, not an error — or switch to the fallback template;
+ * 2. the rules (number disconnected or offboarded, teammate owns the chat, opt-out, 24 h
+ *    window, template approved and complete) may refuse — an answer, not an error — or switch to the fallback template;
  * 3. the outbox row is written *before* the Cloud API call;
  * 4. a slot from the number's throughput governor (shared by every worker), then the call
- *    — nothing but the HTTP request happens between the two, so slots stay evenly spaced;
+ *    — nothing but the HTTP request happens between the two, so slots stay evenly spaced —
+ *    and the governor is told when Meta answered (`done`);
  * 5. Graph errors per `reactionFor`: retry (a retryable activity failure with Meta's
  *    back-off), window closed, failed (with code), number stopped;
- * 6. the accepted message is stored in `messages` with its run and node.
+ * 6. the accepted message is stored in `messages` with its run and node; it lifts a send
+ *    block an earlier auth/policy error put on the number.
  *
  * Guarantee: a message is sent at most once per key, except in one case — a crash after
  * Meta accepted it but before the row was updated, *and* no status carrying the key
@@ -77,7 +84,8 @@ export class SendPath {
     if (!row) {
       const refs = templatesNeeded(request.message, request.fallbackTemplate);
       const templates = await this.templates.lookup(request.workspaceId, number.waba_id, refs);
-      const decision = decideSend({ ...request, contact, now: this.clock(), templates, numberState: number.connection_state });
+      const sender = { connectionState: number.connection_state, connectionReason: number.connection_reason };
+      const decision = decideSend({ ...request, number: sender, contact, now: this.clock(), templates });
       if (!decision.ok) {
         const refused = await this.outbox.claim(request, { message: request.message }, 'refused', {
           reason: decision.reason,
@@ -113,10 +121,18 @@ export class SendPath {
         await this.outbox.markInFlight(request.key);
       }
       const message: OutboundMessage = { ...fresh.payload.message, biz_opaque_callback_data: request.key };
-      await this.deps.governor.acquire({ phoneNumberId: number.phone_number_id, capPerSecond: number.throughput_cap, recipient: to });
+      const slot = await this.deps.governor.acquire({
+        phoneNumberId: number.phone_number_id,
+        capPerSecond: number.throughput_cap,
+        recipient: to,
+      });
       try {
-        const result = await this.deps.whatsapp.sendMessage(number.phone_number_id, to, message, request.attempt - 1);
+        // Answered (or failed): the governor stops counting this send as possibly still on its way.
+        const result = await this.deps.whatsapp
+          .sendMessage(number.phone_number_id, to, message, request.attempt - 1)
+          .finally(() => slot.done().catch(() => undefined));
         await this.outbox.accept(request, result.wamid, fresh.payload.message);
+        if (number.send_blocked) await clearSendBlock(this.deps.dataSource, request.numberId);
         return { status: 'accepted', wamid: result.wamid, ...(fresh.payload.usedFallback ? { usedFallback: true } : {}) };
       } catch (error) {
         if (!(error instanceof GraphApiError)) throw error;
@@ -169,6 +185,8 @@ export class SendPath {
         waba_id: r.waba_id,
         throughput_cap: r.throughput_cap,
         connection_state: r.connection_state,
+        connection_reason: r.connection_reason,
+        send_blocked: r.send_blocked,
       },
       contact: {
         to,

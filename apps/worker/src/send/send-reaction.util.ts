@@ -3,6 +3,7 @@ import type { SendOutcome, SendRefusalReason } from '@tandem/node-sdk';
 import { applyContactEffect } from '@tandem/db';
 import { contactEffectOfError, reactionFor, type GraphApiError, type GraphErrorClassification } from '@tandem/whatsapp';
 import type { DataSource } from 'typeorm';
+import { blockSends } from './send-block.util';
 import type { OutboxNote, OutboxRepository, OutboxRow, SendOrigin } from './outbox.repository';
 
 /** The outcome an ended outbox row stands for (what a retried attempt returns). */
@@ -63,10 +64,7 @@ export async function reactToGraphError(error: GraphApiError, ctx: ReactionConte
       await applyEffectOf(reaction.code, ctx);
       return failed(ctx, reaction.code, error.classification, detail);
     case 'stop_number':
-      await ctx.ds.query(`UPDATE business_numbers SET health = $2, updated_at = now() WHERE id = $1`, [
-        ctx.request.numberId,
-        { status: 'send_blocked', reasons: [`Graph error ${reaction.code}: ${reaction.meaning}`], checkedAt: new Date().toISOString() },
-      ]);
+      await blockSends(ctx.ds, ctx.request.numberId, reaction.code, reaction.meaning);
       return failed(ctx, reaction.code, error.classification, detail);
     case 'fail':
       return failed(ctx, reaction.code, error.classification, detail);

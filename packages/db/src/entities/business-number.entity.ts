@@ -24,6 +24,20 @@ export interface StoredNumberHealth {
   status: string;
   reasons: string[];
   checkedAt: string;
+  /**
+   * Set by the worker when Meta refused a send for auth or policy (token revoked, account
+   * locked …); kept by the scheduled check, lifted only by the next accepted send.
+   */
+  sendBlocked?: NumberSendBlock;
+}
+
+/** Why and since when a number's sends are blocked (see {@link StoredNumberHealth.sendBlocked}). */
+export interface NumberSendBlock {
+  /** The Graph error code that blocked it. */
+  code: number;
+  reason: string;
+  /** ISO time of the error. */
+  since: string;
 }
 
 /** A WhatsApp phone number connected to Tandem (coexistence or plain Cloud API). */

@@ -33,7 +33,8 @@ async function main(): Promise<void> {
   await go;
   const loop = async () => {
     for (let i = 0; i < args.grantsPerLoop; i++) {
-      const { grantedAt } = await governor.acquire({ phoneNumberId: args.phoneNumberId, capPerSecond: args.capPerSecond });
+      const { grantedAt, done } = await governor.acquire({ phoneNumberId: args.phoneNumberId, capPerSecond: args.capPerSecond });
+      await done();
       grants.push({ grantedAt, localAt: Date.now(), pid: process.pid });
     }
   };

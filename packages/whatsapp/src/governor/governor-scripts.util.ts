@@ -6,6 +6,12 @@ local function nowUs(given)
   return tonumber(t[1]) * 1000000 + tonumber(t[2])
 end`;
 
+/** Shared by the schedule and the send log: µs as integers, and a log trimmed to its window. */
+const LOG_PRELUDE = `
+local function fmt(n) return string.format('%.0f', n) end
+${NOW_US}
+local function trim(key, now, window) redis.call('ZREMRANGEBYSCORE', key, '-inf', fmt(now - window)) end`;
+
 /**
  * Atomic slot reservation for one phone number, run inside Redis so every process shares
  * one schedule and one clock (`TIME`, never the callers' clocks; a test's logical clock
@@ -13,10 +19,11 @@ end`;
  *
  * Reservation, not polling: a caller gets a future slot `s` and sleeps `s - now`, so
  * waiters never stampede and the schedule does not drift with callers' overhead.
- * 1. Even spacing: `s = max(now, lastSlot + interval)`; interval ≈ 1000/cap ms plus a
- *    margin, so jitter between grant and arrival at Meta cannot bunch sends.
- * 2. Strict sliding log (ZSET of reserved slots): at most `cap` slots in any window
- *    `(t - 1 s, t]`; if full, `s` moves to when the oldest slot of that window leaves it.
+ * 1. Even spacing: `s = max(now, lastSlot + interval)`, interval = window / cap.
+ * 2. Sliding-window reservation (ZSET of reserved slots): at most `cap` slots in any
+ *    `(t - window, t]`, window = 1 s + the jitter budget (slot-spacing.util.ts), so sends
+ *    arriving up to that budget late cannot put `cap + 1` into one second at Meta; if
+ *    full, `s` moves to when the oldest slot of that window leaves it.
  * 3. Optional pair guard (GCRA per recipient, checked at `s`): if the recipient is over
  *    its budget nothing is reserved and the wait until it conforms is returned.
  *
@@ -27,14 +34,13 @@ end`;
  * {0, waitUs, 0} when the pair guard says wait.
  */
 export const RESERVE_SLOT_SCRIPT = `
-local function fmt(n) return string.format('%.0f', n) end
-${NOW_US}
+${LOG_PRELUDE}
 local now = nowUs(ARGV[8])
 local cap = tonumber(ARGV[1])
 local interval = tonumber(ARGV[2])
 local window = tonumber(ARGV[3])
 
-redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', fmt(now - window))
+trim(KEYS[1], now, window)
 local last = tonumber(redis.call('GET', KEYS[2]) or '0')
 local s = math.max(now, last + interval)
 local count = redis.call('ZCOUNT', KEYS[1], '(' .. fmt(s - window), '+inf')
@@ -91,4 +97,42 @@ export const CURRENT_RATE_SCRIPT = `
 ${NOW_US}
 local now = nowUs(ARGV[1])
 return redis.call('ZCOUNT', KEYS[1], '(' .. string.format('%.0f', now - 1000000), string.format('%.0f', now))
+`;
+
+/**
+ * The last check before a send goes out, at the moment of sending: a log of sends, each
+ * scored with the latest time it can have reached Meta — `now + maxFlight` while its request
+ * is in flight, the time its answer came back once known ({@link SEND_DONE_SCRIPT}). A new
+ * send arrives after now; an earlier one arrived before its score. So if fewer than `cap`
+ * scores are later than `now - 1 s`, no second at Meta's edge can hold `cap + 1` — whatever
+ * the delays on the way (a busy event loop, a slow network). Otherwise the caller is told
+ * how long until the blocking entry leaves (for one still in flight, that is its placeholder:
+ * the caller polls instead).
+ * KEYS: 1 sent log zset. ARGV: 1 cap, 2 windowUs, 3 member, 4 nowUs ('' → Redis TIME), 5 maxFlightUs.
+ * Returns {1, nowUs} when recorded, {0, waitUs} when full.
+ */
+export const COMMIT_SEND_SCRIPT = `
+${LOG_PRELUDE}
+local now = nowUs(ARGV[4])
+local flight = tonumber(ARGV[5])
+local cap, window = tonumber(ARGV[1]), tonumber(ARGV[2])
+trim(KEYS[1], now, window)
+local count = redis.call('ZCARD', KEYS[1])
+if count >= cap then
+  local blocking = redis.call('ZRANGE', KEYS[1], count - cap, count - cap, 'WITHSCORES')
+  return {0, tonumber(blocking[2]) + window - now}
+end
+redis.call('ZADD', KEYS[1], fmt(now + flight), ARGV[3])
+redis.call('PEXPIRE', KEYS[1], math.ceil((flight + window) / 1000) + (ARGV[4] == '' and 1000 or 60000))
+return {1, now}
+`;
+
+/**
+ * A send's answer came back: its score becomes now (it reached Meta before). Only for a
+ * member still in the log. KEYS: 1 sent log zset. ARGV: 1 member, 2 nowUs ('' → Redis TIME).
+ */
+export const SEND_DONE_SCRIPT = `
+${NOW_US}
+redis.call('ZADD', KEYS[1], 'XX', string.format('%.0f', nowUs(ARGV[2])), ARGV[1])
+return 1
 `;

@@ -1,6 +1,7 @@
 import { type ChildProcess, fork } from 'node:child_process';
 import { join } from 'node:path';
 import Redis from 'ioredis';
+import { maxInWindow } from '../__fixtures__/arrival-windows';
 import type { GovernorWorkerArgs, GovernorWorkerGrant } from '../__fixtures__/governor-worker';
 
 // The production clock across real processes: the schedule lives in Redis on Redis's TIME,
@@ -22,16 +23,7 @@ afterAll(async () => {
   redis.disconnect();
 });
 
-/** Largest number of grants in any half-open window [t, t + 1000 ms). */
-function maxInAnySecond(times: number[]): number {
-  let max = 0;
-  let lo = 0;
-  for (let hi = 0; hi < times.length; hi++) {
-    while (times[hi] - times[lo] >= 1000) lo++;
-    max = Math.max(max, hi - lo + 1);
-  }
-  return max;
-}
+const maxInAnySecond = (times: number[]) => maxInWindow(times, 1000);
 
 /** Forks a worker; resolves with a `go` for it once it is ready, then with its grants. */
 function startWorker(args: GovernorWorkerArgs): Promise<{ go(): Promise<GovernorWorkerGrant[]> }> {

@@ -1,5 +1,7 @@
 import Redis from 'ioredis';
+import { maxInWindow } from '../__fixtures__/arrival-windows';
 import { LogicalClock } from '../__fixtures__/logical-clock';
+import { slotSpacing } from './slot-spacing.util';
 import { ThroughputGovernor, type ThroughputGovernorOptions } from './throughput-governor.service';
 
 // Real Redis, logical time: every slot time below is exact, and no test waits for time to pass.
@@ -28,21 +30,11 @@ const governor = (options: Partial<ThroughputGovernorOptions> = {}) =>
 /** ms after the test's start. */
 const since = (at: number) => at - t0;
 
-/** Largest number of slots in any window [t, t + 1000 ms). */
-function maxInAnySecond(times: number[]): number {
-  const sorted = [...times].sort((a, b) => a - b);
-  let max = 0;
-  let lo = 0;
-  for (let hi = 0; hi < sorted.length; hi++) {
-    while (sorted[hi] - sorted[lo] >= 1000) lo++;
-    max = Math.max(max, hi - lo + 1);
-  }
-  return max;
-}
+const maxInAnySecond = (times: number[]) => maxInWindow(times, 1000);
 
 describe('ThroughputGovernor schedule (real Redis, logical clock)', () => {
   test('workers sharing one number through Redis get one evenly spaced schedule, never over the cap', async () => {
-    // Cap 20 with the default 2.5 % margin: a slot every 51.25 ms.
+    // Cap 20: a 25 ms jitter budget, a slot every 1025 / 20 = 51.25 ms.
     const workers = Array.from({ length: 3 }, () => {
       const own = new Redis(REDIS_URL);
       connections.push(own);
@@ -51,8 +43,9 @@ describe('ThroughputGovernor schedule (real Redis, logical clock)', () => {
     const grants: { worker: number; at: number }[] = [];
     const loop = async (worker: number) => {
       while (grants.length < 60) {
-        const { grantedAt } = await workers[worker].acquire({ phoneNumberId: 'pn-shared', capPerSecond: 20 });
+        const { grantedAt, done } = await workers[worker].acquire({ phoneNumberId: 'pn-shared', capPerSecond: 20 });
         expect(clock.now()).toBe(grantedAt); // returned at its slot, not late
+        await done(); // answered at once
         grants.push({ worker, at: since(grantedAt) });
       }
     };
@@ -71,7 +64,7 @@ describe('ThroughputGovernor schedule (real Redis, logical clock)', () => {
       gov.acquire({ phoneNumberId: 'pn-wait', capPerSecond: 2 }),
     ]);
     expect([since(first.grantedAt), first.waitedMs]).toEqual([0, 0]);
-    expect([since(second.grantedAt), second.waitedMs]).toEqual([512.5, 512.5]);
+    expect([since(second.grantedAt), second.waitedMs]).toEqual([540, 540]); // cap 2: an 80 ms budget, 1080 / 2
   });
 
   test('pair guard: a burst to one recipient, then one per period; other recipients are not held back', async () => {
@@ -106,24 +99,77 @@ describe('ThroughputGovernor schedule (real Redis, logical clock)', () => {
     expect(await redis.zcard(`${PREFIX}:{pn-abort}:log`)).toBe(1);
   });
 
-  test('slots that mature while the process is stalled are given back, never sent late as one burst', async () => {
+  test('slots that mature while the process is stalled still go, as many as the send log allows', async () => {
     // Cap 50: a slot every 20.5 ms. Ten calls reserve slots 0 … 184.5, then the process stalls
-    // for 150 ms: the seven slots it slept through are released and taken again after the last.
+    // for 150 ms: the seven slots it slept through go at 150 (7 ≤ 50 in any second at Meta),
+    // the rest on time — no slot is lost.
     const gov = governor();
-    const returnedAt: number[] = [];
-    const calls = Array.from({ length: 10 }, () =>
-      gov.acquire({ phoneNumberId: 'pn-stall', capPerSecond: 50 }).then((grant) => {
+    const first = await gov.acquire({ phoneNumberId: 'pn-stall', capPerSecond: 50 });
+    await first.done();
+    const returnedAt: number[] = [since(clock.now())];
+    const calls = Array.from({ length: 9 }, () =>
+      gov.acquire({ phoneNumberId: 'pn-stall', capPerSecond: 50 }).then(async (grant) => {
         returnedAt.push(since(clock.now()));
+        await grant.done();
         return since(grant.grantedAt);
       }),
     );
     await clock.whenSleeping(9);
     clock.advance(150);
-    const slots = await clock.run(calls);
-    expect(returnedAt.sort((a, b) => a - b)).toEqual([...slots].sort((a, b) => a - b));
-    expect(slots.sort((a, b) => a - b)).toEqual([0, 164, 184.5, 205, 225.5, 246, 266.5, 287, 307.5, 328]);
-    expect(await redis.zcard(`${PREFIX}:{pn-stall}:log`)).toBe(10);
+    const slots = [since(first.grantedAt), ...(await clock.run(calls))];
+    expect(slots.sort((a, b) => a - b)).toEqual(Array.from({ length: 10 }, (_, k) => k * 20.5));
+    expect(returnedAt.sort((a, b) => a - b)).toEqual([0, 150, 150, 150, 150, 150, 150, 150, 164, 184.5]);
+    expect(await redis.zcard(`${PREFIX}:{pn-stall}:sent`)).toBe(10);
   });
+
+  test('a send waits while `cap` earlier ones may still be on their way to Meta', async () => {
+    // Cap 2: slots 540 ms apart; an unanswered send counts for at most 2 s here (maxFlightMs).
+    const gov = governor({ maxFlightMs: 2000 });
+    const acquire = () => gov.acquire({ phoneNumberId: 'pn-flight', capPerSecond: 2 });
+    const [a] = await clock.run([acquire(), acquire()]); // slots 0 and 540, neither answered yet
+    clock.advance(600 - since(clock.now()));
+    await a.done(); // A answered at 600: it reached Meta before then
+    // C's slot is 1080, but A may have arrived as late as 600: C waits until 1600.
+    const [c] = await clock.run([acquire()]);
+    expect([since(c.grantedAt), since(clock.now())]).toEqual([1080, 1600]);
+    // D's slot is 1620; B (540) and C (1600) were never answered: they count as arriving any
+    // time until their 2 s are up, so D waits for B's to end (2540) plus a second.
+    const [d] = await clock.run([acquire()]);
+    expect([since(d.grantedAt), since(clock.now())]).toEqual([1620, 3540]);
+  });
+
+  test.each([1, 5, 80, 1000])(
+    'cap %i, two workers: a send late by the whole jitter budget still leaves every second at arrival within the cap',
+    async (cap) => {
+      const { jitterBudgetMs, ratePerSecond } = slotSpacing(cap);
+      const workers = [0, 1].map(() => {
+        const own = new Redis(REDIS_URL);
+        connections.push(own);
+        return new ThroughputGovernor({ redis: own, keyPrefix: PREFIX, clock });
+      });
+      const count = 2 * cap + 2;
+      const slots: number[] = [];
+      const loop = async (worker: number) => {
+        while (slots.length < count) {
+          const { grantedAt, done } = await workers[worker].acquire({ phoneNumberId: `pn-cap-${cap}`, capPerSecond: cap });
+          await done();
+          slots.push(since(grantedAt));
+        }
+      };
+      await clock.run([0, 1, 0, 1].map(loop));
+      slots.sort((a, b) => a - b);
+      // Any window of 1 s + budget holds ≤ cap slots, so any delays within the budget keep it at arrival.
+      expect(maxInWindow(slots, 1000 + jitterBudgetMs)).toBeLessThanOrEqual(cap);
+      for (let late = 0; late <= cap; late++) {
+        const arrivals = slots.map((t, k) => (k % (cap + 1) === late ? t + jitterBudgetMs : t));
+        expect(maxInAnySecond(arrivals)).toBeLessThanOrEqual(cap);
+      }
+      const rate = ((slots.length - 1) * 1000) / (slots[slots.length - 1] - slots[0]);
+      expect(rate).toBeCloseTo(ratePerSecond, 0);
+      expect(rate / cap).toBeGreaterThanOrEqual(0.925);
+    },
+    30_000,
+  );
 
   test('a non-positive cap is a programming error', async () => {
     await expect(governor().acquire({ phoneNumberId: 'pn-bad', capPerSecond: 0 })).rejects.toBeInstanceOf(RangeError);

@@ -3,6 +3,8 @@ import type { Redis } from 'ioredis';
 import { type GovernorClock, systemClock } from './governor-clock';
 import { CURRENT_RATE_SCRIPT, RELEASE_SLOT_SCRIPT, RESERVE_SLOT_SCRIPT } from './governor-scripts.util';
 import { RedisScript } from './redis-script.util';
+import { SendLog } from './send-log';
+import { slotSpacing } from './slot-spacing.util';
 
 const reserveSlot = new RedisScript(RESERVE_SLOT_SCRIPT);
 const currentRate = new RedisScript(CURRENT_RATE_SCRIPT);
@@ -14,23 +16,20 @@ export interface ThroughputGovernorOptions {
   /** Prefix of every key, e.g. `tandem:gov`. Use a unique one per test. */
   keyPrefix: string;
   /**
-   * Extra spacing between slots as a fraction of 1000/cap ms. Also the jitter budget:
-   * sends may arrive up to `1000 × margin` ms late without `cap` + 1 landing in one
-   * second. Default 0.025 (≈ 97.5 % of cap, 25 ms of jitter).
+   * Room in the schedule for a send's late wake-up plus its round trip before the sends
+   * after it start to slip (see slot-spacing.util.ts). Default per cap: half a slot,
+   * 25 … 80 ms (≥ 92.5 % of the cap).
    */
-  safetyMargin?: number;
+  jitterBudgetMs?: number;
   /** Pair guard: one message to the same recipient per this period. Default 6000 ms (reference §8). */
   pairPeriodMs?: number;
   /** Pair guard: messages to one recipient allowed back to back before the period applies. Default 20. */
   pairBurst?: number;
   /**
-   * A slot the caller wakes up for later than this (a paused or overloaded process) is
-   * given back and a fresh one taken, so stale slots never go out together as a burst.
-   * Default: a fifth of the jitter budget, `200 × safetyMargin` ms (5 ms), at least 2 ms —
-   * the rest is for the time from waking to the request reaching Meta, which on a busy
-   * 2-core box was seen at up to 23 ms.
+   * How long a send may stay unanswered before the governor stops counting it (a caller
+   * that crashed before calling `done`). Default 16 s: the WhatsApp client's 15 s timeout.
    */
-  maxLateMs?: number;
+  maxFlightMs?: number;
   /** Where time comes from. Default {@link systemClock}: the wall clock and Redis's `TIME`. */
   clock?: GovernorClock;
 }
@@ -50,47 +49,55 @@ export interface AcquireResult {
   grantedAt: number;
   /** Time spent waiting inside `acquire`. */
   waitedMs: number;
+  /**
+   * Call when the send's answer (or error) came back. Until then the send counts as
+   * possibly still on its way to Meta, holding back the next ones (up to `maxFlightMs`).
+   */
+  done(): Promise<void>;
 }
 
 type ScriptReply = [number, number, number, number?];
 
 /**
- * Paces sends per phone number across every process through Redis. `acquire` resolves
- * when the caller may send now; it waits as long as needed and never fails because of
- * load. There is no `release`: slots are points in time.
+ * Paces sends per phone number across every process through Redis, so that Meta never
+ * counts more than the cap in any second at its edge. `acquire` resolves when the caller
+ * may send now; it waits as long as needed and never fails because of load. Two steps: an
+ * evenly spaced slot (the plan), then, at the slot, the send log (the guarantee: a send
+ * goes only if fewer than `cap` earlier sends may have reached Meta within the last second
+ * — an unanswered one counts as possibly arriving any moment). Call `done` once answered.
  * @example
  * const governor = new ThroughputGovernor({ redis, keyPrefix: 'tandem:gov' });
- * await governor.acquire({ phoneNumberId, capPerSecond: 20, recipient: waId });
- * await client.sendMessage(phoneNumberId, waId, message);
+ * const slot = await governor.acquire({ phoneNumberId, capPerSecond: 20, recipient: waId });
+ * try { await client.sendMessage(phoneNumberId, waId, message); } finally { await slot.done(); }
  */
 export class ThroughputGovernor {
   private readonly redis: Redis;
   private readonly prefix: string;
-  private readonly margin: number;
+  private readonly jitterBudgetMs: number | undefined;
   private readonly pairPeriodUs: number;
   private readonly pairBurst: number;
-  private readonly maxLateMs: number;
+  private readonly maxFlightUs: number;
   private readonly clock: GovernorClock;
 
   constructor(options: ThroughputGovernorOptions) {
     this.redis = options.redis;
     this.prefix = options.keyPrefix;
-    this.margin = options.safetyMargin ?? 0.025;
+    this.jitterBudgetMs = options.jitterBudgetMs;
     this.pairPeriodUs = (options.pairPeriodMs ?? 6000) * 1000;
     this.pairBurst = options.pairBurst ?? 20;
-    this.maxLateMs = options.maxLateMs ?? Math.max(2, 200 * this.margin);
+    this.maxFlightUs = (options.maxFlightMs ?? 16_000) * 1000;
     this.clock = options.clock ?? systemClock;
-    if (!(this.margin >= 0 && this.margin < 1)) throw new RangeError('safetyMargin must be in [0, 1)');
+    if (this.jitterBudgetMs !== undefined) slotSpacing(1, this.jitterBudgetMs); // throws on a bad budget
     if (!(this.pairBurst >= 1) || !(this.pairPeriodUs > 0)) throw new RangeError('pairBurst ≥ 1 and pairPeriodMs > 0');
   }
 
   async acquire(request: AcquireRequest): Promise<AcquireResult> {
     const cap = request.capPerSecond;
-    if (!Number.isFinite(cap) || cap <= 0) throw new RangeError(`capPerSecond must be > 0, got ${cap}`);
+    const { intervalUs, windowUs } = slotSpacing(cap, this.jitterBudgetMs);
     const clock = this.clock;
     const started = clock.now();
     const keys = this.keys(request.phoneNumberId, request.recipient);
-    const intervalUs = Math.ceil((1_000_000 / cap) * (1 + this.margin));
+    const sends = new SendLog(this.redis, keys.sent, this.maxFlightUs);
     for (;;) {
       request.signal?.throwIfAborted();
       const member = randomUUID();
@@ -101,7 +108,7 @@ export class ThroughputGovernor {
         [
           cap,
           intervalUs,
-          1_000_000,
+          windowUs,
           member,
           request.recipient === undefined ? '0' : '1',
           this.pairPeriodUs,
@@ -112,16 +119,19 @@ export class ThroughputGovernor {
       const answeredAt = clock.now();
       if (granted === 1) {
         // The slot on this process's clock. Not "answer + wait": a reply that sat in a busy
-        // event loop would move the slot later by that delay and hide it from the lateness check.
+        // event loop would move the slot later by that delay.
         const slotAt = localSlotMs(slotUs, waitUs, askedAt, answeredAt);
         const release = () =>
           releaseSlot.run(this.redis, [keys.log, keys.last, keys.pair], [member, slotUs, intervalUs, tatUs ?? 0, this.pairPeriodUs]);
         await this.sleepHolding(slotAt - clock.now(), request.signal, release);
-        if (clock.now() - slotAt <= this.maxLateMs) {
-          return { grantedAt: slotUs / 1000, waitedMs: clock.now() - started };
+        // A late wake-up keeps its slot: the send log decides, and a send it holds back waits
+        // (polling while the blocking send is unanswered) rather than going over the cap.
+        for (;;) {
+          const waitUs = await sends.commit(cap, member, this.scheduleNow());
+          if (waitUs === 0) break;
+          await this.sleepHolding(Math.min(waitUs / 1000, pollMs(intervalUs)), request.signal, release);
         }
-        await release();
-        continue;
+        return { grantedAt: slotUs / 1000, waitedMs: clock.now() - started, done: () => sends.done(member, this.scheduleNow()) };
       }
       await clock.sleep(Math.max(1, waitUs / 1000), request.signal);
     }
@@ -153,7 +163,7 @@ export class ThroughputGovernor {
     // phone numbers never appear in key names.
     const base = `${this.prefix}:{${phoneNumberId}}`;
     const who = recipient === undefined ? '-' : createHash('sha256').update(recipient).digest('hex').slice(0, 24);
-    return { log: `${base}:log`, last: `${base}:last`, pair: `${base}:pair:${who}` };
+    return { log: `${base}:log`, last: `${base}:last`, sent: `${base}:sent`, pair: `${base}:pair:${who}` };
   }
 }
 
@@ -166,4 +176,9 @@ export function localSlotMs(slotUs: number, waitUs: number, askedAt: number, ans
   const redisNow = (slotUs - waitUs) / 1000;
   const skew = redisNow < askedAt ? askedAt - redisNow : redisNow > answeredAt ? answeredAt - redisNow : 0;
   return slotUs / 1000 + skew;
+}
+
+/** How often a held-back send asks again: an eighth of a slot, 2 … 10 ms. */
+function pollMs(intervalUs: number): number {
+  return Math.min(10, Math.max(2, intervalUs / 8000));
 }

@@ -105,11 +105,15 @@ describe('decideSend for an agent replying from the inbox, and on a disconnected
     ],
     [
       'nobody sends on a disconnected number',
-      { sender: 'agent' as const, contact: open, numberState: 'disconnected' },
+      { sender: 'agent' as const, contact: open, number: { connectionState: 'disconnected' as const } },
       { ok: false, reason: 'number_disconnected' },
     ],
-    ['nor on an offboarded one', { contact: open, numberState: 'offboarded' }, { ok: false, reason: 'number_disconnected' }],
-    ['a connected number sends', { contact: open, numberState: 'connected' }, { ok: true }],
+    [
+      'nor on an offboarded one',
+      { contact: open, number: { connectionState: 'offboarded' as const } },
+      { ok: false, reason: 'number_offboarded' },
+    ],
+    ['a connected number sends', { contact: open, number: { connectionState: 'connected' as const } }, { ok: true }],
   ])('%s', (_name, input, expected) => {
     expect(decideSend({ message: text, now: NOW, templates, ...input })).toMatchObject(expected);
   });
@@ -133,5 +137,28 @@ describe('templatesNeeded', () => {
       { name: 'reminder', language: 'en_US' },
     ]);
     expect(templatesNeeded(text)).toEqual([]);
+  });
+});
+
+describe('decideSend on a number that cannot send', () => {
+  const disconnected = { connectionState: 'disconnected' as const, connectionReason: 'PARTNER_REMOVED' };
+  test.each([
+    [
+      'a disconnected number, with Meta’s reason',
+      disconnected,
+      { ok: false, reason: 'number_disconnected', detail: expect.stringContaining('PARTNER_REMOVED') },
+    ],
+    ['an offboarded number', { connectionState: 'offboarded' as const }, { ok: false, reason: 'number_offboarded' }],
+    ['a connected number goes on to the other rules', { connectionState: 'connected' as const }, { ok: true, usedFallback: false }],
+  ])('%s', (_name, number, expected) => {
+    expect(decideSend({ message: tpl(reminder), number, contact: open, now: NOW, templates })).toMatchObject(expected);
+  });
+
+  test('comes before everything else: no fallback, even for an owned chat or an opted-out contact', () => {
+    const contact = { ...closed, humanOwned: true, optedOut: true };
+    expect(decideSend({ message: text, fallbackTemplate: reminder, number: disconnected, contact, now: NOW, templates })).toMatchObject({
+      ok: false,
+      reason: 'number_disconnected',
+    });
   });
 });

@@ -5,7 +5,17 @@ import { maySend, type MaySendRefusal } from './may-send.rule';
 import { isMarketingHeld } from './opt-out.rule';
 
 /** Why a send was refused before reaching WhatsApp. */
-export type SendRefusalReason = MaySendRefusal | 'human_owned' | 'number_disconnected' | 'marketing_held';
+export type SendRefusalReason = MaySendRefusal | 'human_owned' | 'marketing_held' | NumberRefusal;
+
+/** The number cannot send at all: Meta removed it (disconnected) or the business offboarded it. */
+export type NumberRefusal = 'number_disconnected' | 'number_offboarded';
+
+/** The sending number's fields the send rules read. */
+export interface SendRuleNumber {
+  connectionState: 'connected' | 'disconnected' | 'offboarded';
+  /** Meta's reason for a disconnect (e.g. `PARTNER_REMOVED`), or the offboarding note. */
+  connectionReason?: string | null;
+}
 
 /** A synced template as the send rules need it. */
 export interface TemplateInfo {
@@ -30,6 +40,8 @@ export type SendDecision =
 
 export interface SendDecisionInput {
   message: OutboundMessage;
+  /** The sending number; omitted only where there is none (the node SDK's harness). */
+  number?: SendRuleNumber;
   fallbackTemplate?: TemplateSend;
   contact: SendRuleContact;
   now: number;
@@ -44,8 +56,6 @@ export interface SendDecisionInput {
    * inbox — a person, so a human-owned conversation does not stop them.
    */
   sender?: 'bot' | 'agent';
-  /** The number's connection (`business_numbers.connection_state`); absent = connected. */
-  numberState?: string;
   /**
    * `opt_confirmation`: the answer to the customer's own STOP/START. It goes to an opted-out
    * contact and while a teammate owns the chat (the customer just asked for it), but still
@@ -86,17 +96,28 @@ function check(message: OutboundMessage, input: SendDecisionInput): SendDecision
 }
 
 /**
- * The send rules, in order: the number is not connected → refuse; a teammate owns the
- * chat and the sender is the bot → refuse; then WhatsApp's rules
+ * A disconnected or offboarded number is refused before anything else: Meta would answer
+ * 133010 to every attempt, and retrying cannot help until the number is connected again.
+ */
+function numberRefusal(number: SendRuleNumber | undefined): SendDecision | undefined {
+  if (!number || number.connectionState === 'connected') return undefined;
+  const why = number.connectionReason ? ` (${number.connectionReason})` : '';
+  return number.connectionState === 'offboarded'
+    ? refuse('number_offboarded', `the sending number was offboarded${why}: connect it again to send`)
+    : refuse('number_disconnected', `the sending number is disconnected from WhatsApp${why}: reconnect it to send`);
+}
+
+/**
+ * The send rules, in order: the number is disconnected or offboarded → refuse; a teammate
+ * owns the chat and the sender is the bot → refuse; then WhatsApp's rules
  * ({@link maySend}: opt-out, 24 h window, template approved with complete parameters); then
  * the marketing opt-out for MARKETING templates. A free-form message refused only because
  * the window is closed goes as the fallback template when one is given (which must pass
  * the rules itself). MARKETING templates also wait out Meta's per-user limit (131049). Pure: the worker's send path and the node SDK's harness both call it.
  */
 export function decideSend(input: SendDecisionInput): SendDecision {
-  if (input.numberState && input.numberState !== 'connected') {
-    return refuse('number_disconnected', `the number is ${input.numberState}: reconnect it before sending`);
-  }
+  const stopped = numberRefusal(input.number);
+  if (stopped) return stopped;
   if (input.purpose === 'opt_confirmation' && input.message.type === 'template') {
     return refuse('template_params', 'an opt-out confirmation is a free-form reply, not a template');
   }
