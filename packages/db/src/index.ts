@@ -6,3 +6,4 @@ export * from './status/message-status.util';
 export * from './engine-events';
 export * from './runs';
 export * from './secrets';
+export * from './alerts';
