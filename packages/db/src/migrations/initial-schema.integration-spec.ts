@@ -5,6 +5,10 @@ import { entities } from '../entities';
 import { migrations } from '.';
 
 const TABLES = [
+  'alert_deliveries',
+  'alert_endpoints',
+  'alert_reads',
+  'alerts',
   'api_tokens',
   'audit_log',
   'business_numbers',
@@ -61,6 +65,7 @@ describe('InitialSchema migration', () => {
       'EngineEventDispatch1796338000000',
       'Teams1796500000000',
       'Secrets1796600000000',
+      'TemplatesAlerts1796750000000',
     ]);
     expect(await tables(ds)).toEqual(TABLES);
   });
