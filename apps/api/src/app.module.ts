@@ -16,6 +16,7 @@ import { RunsModule } from './runs/runs.module';
 import { TemporalModule } from './temporal/temporal.module';
 import { TemplatesModule } from './templates/templates.module';
 import { WebhooksModule } from './webhooks/webhooks.module';
+import { AlertsModule } from './alerts/alerts.module';
 
 @Module({
   imports: [
@@ -35,6 +36,7 @@ import { WebhooksModule } from './webhooks/webhooks.module';
     RunsModule,
     CampaignsModule,
     CredentialsModule,
+    AlertsModule,
   ],
 })
 export class AppModule {}

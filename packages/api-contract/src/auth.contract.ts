@@ -32,6 +32,7 @@ export const PERMISSIONS = {
   'tokens.manage': 'Create, list and revoke API tokens',
   'workspace.manage': 'Change workspace settings',
   'audit.read': 'Read the audit log',
+  'alerts.manage': 'Configure the URLs alerts are posted to and read their delivery log',
 } as const;
 
 /** A permission a route may require. */
@@ -58,6 +59,7 @@ const ADMIN: readonly Permission[] = [
   'tokens.manage',
   'workspace.manage',
   'audit.read',
+  'alerts.manage',
 ];
 
 /** The permission matrix: each role holds everything of the role before it, and more. */

@@ -1,7 +1,10 @@
 import { z } from 'zod';
 
 /** A node credential's name: what node configs reference and the REST path names. */
-export const credentialNameSchema = z.string().regex(/^[a-z][a-z0-9_.-]{0,63}$/, 'a-z first, then a-z, 0-9, _, - or . (at most 64)');
+export const credentialNameSchema = z
+  .string()
+  .regex(/^[a-z][a-z0-9_.-]{0,63}$/, 'a-z first, then a-z, 0-9, _, - or . (at most 64)')
+  .refine((name) => !name.startsWith('tandem.'), 'names starting with "tandem." are reserved for Tandem');
 
 /** What the API tells about a stored credential: never its value (write-only). */
 export const credentialSchema = z.object({

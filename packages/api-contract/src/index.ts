@@ -10,3 +10,4 @@ export * from './campaigns.contract';
 export * from './templates.contract';
 export * from './auth.contract';
 export * from './credentials.contract';
+export * from './alerts.contract';

@@ -33,6 +33,11 @@ export const AUDIT_ACTIONS = [
   'credential.changed',
   'workspace.created',
   'workspace.changed',
+  'alert_endpoint.created',
+  'alert_endpoint.changed',
+  'alert_endpoint.secret_rotated',
+  'alert_endpoint.deleted',
+  'template.created',
 ] as const;
 
 /**

@@ -38,7 +38,9 @@ export class NodeCredentialsService {
   ) {}
 
   async list(caller: Caller): Promise<CredentialDto[]> {
-    const rows: Row[] = await this.ds.query(`${SELECT} WHERE s.workspace_id = $1 ORDER BY s.name`, [caller.workspaceId]);
+    const rows: Row[] = await this.ds.query(`${SELECT} WHERE s.workspace_id = $1 AND s.name NOT LIKE 'tandem.%' ORDER BY s.name`, [
+      caller.workspaceId,
+    ]);
     return rows.map(toDto);
   }
 

@@ -1,4 +1,11 @@
-import { preparedStatement, runPrepared, SecretOpenError, type PreparedStatement, type SecretStore } from '@tandem/db';
+import {
+  isReservedSecretName,
+  preparedStatement,
+  runPrepared,
+  SecretOpenError,
+  type PreparedStatement,
+  type SecretStore,
+} from '@tandem/db';
 import { NodeConfigError, type AttributeValue, type ContactsPort, type CredentialsPort, type NodeLogger } from '@tandem/node-sdk';
 import type { DataSource } from 'typeorm';
 
@@ -21,6 +28,7 @@ export function storeCredentials(
   return {
     async get(ref: string): Promise<Record<string, string>> {
       if (!named.has(ref)) throw new NodeConfigError(`credential "${ref}" is not named in this node's settings`);
+      if (isReservedSecretName(ref)) throw new NodeConfigError(`credential "${ref}" is reserved for Tandem`);
       let raw: string | undefined;
       try {
         raw = await store.read(ds.manager, workspaceId, ref);

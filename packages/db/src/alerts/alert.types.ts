@@ -1,15 +1,7 @@
-/** What an alert is about; endpoints subscribe to kinds (none = every kind). */
-export const ALERT_KINDS = [
-  'number.disconnected',
-  'number.offboarded',
-  'number.app_inactive',
-  'number.sync_deadline',
-  'template.paused',
-  'template.disabled',
-  'delivery.dead_letter',
-] as const;
+import type { AlertKindDto } from '@tandem/api-contract';
 
-export type AlertKind = (typeof ALERT_KINDS)[number];
+/** What an alert is about (the kinds are the REST contract's, `ALERT_KINDS`). */
+export type AlertKind = AlertKindDto;
 
 export type AlertSeverity = 'info' | 'warning' | 'critical';
 

@@ -36,6 +36,7 @@ function pathIds(ws: TestWorkspace, r: WorkspaceResources): Record<string, strin
     'api-tokens/{id}': r.spareTokenId,
     'members/{userId}': r.spareMemberId,
     'credentials/{name}': r.credentialName,
+    'alert-endpoints/{id}': r.alertEndpointId,
   };
 }
 
@@ -60,6 +61,9 @@ export function bodies(r: WorkspaceResources, contactId: string): Record<string,
     'PUT /api/credentials/{name}': () => ({ value: { apiKey: 'matrix' } }),
     'POST /api/workspaces': () => ({ name: 'Matrix workspace' }),
     'PATCH /api/workspace': () => ({ name: 'Acme' }),
+    'POST /api/alert-endpoints': () => ({ url: 'https://alerts.example.com/matrix' }),
+    'PATCH /api/alert-endpoints/{id}': () => ({ enabled: true }),
+    'POST /api/alerts/read': () => ({ all: true }),
   };
 }
 

@@ -27,6 +27,8 @@ export interface WorkspaceResources {
   spareTokenId: string;
   /** A node credential of the workspace (routes that replace or delete credentials may act on it). */
   credentialName: string;
+  /** An alert endpoint of the workspace (routes that change or delete endpoints may act on it). */
+  alertEndpointId: string;
 }
 
 async function insert(ds: DataSource, table: string, row: Record<string, unknown>): Promise<string> {
@@ -131,6 +133,11 @@ export async function seedWorkspaceResources(ds: DataSource, ws: TestWorkspace):
   const spareTokenId = (await issueApiToken(ds, { workspaceId: ws.id, role: 'viewer', name: 'spare', createdBy: null })).id;
   const credentialName = 'matrix_crm';
   await new SecretStore(secretKeysFromEnv()).put(ds.manager, ws.id, credentialName, JSON.stringify({ apiKey: 'matrix' }), null);
+  const alertEndpointId = await insert(ds, 'alert_endpoints', {
+    workspace_id: ws.id,
+    url: 'https://alerts.example.com/tandem',
+    secret_name: 'tandem.alert-endpoint.matrix',
+  });
   return {
     journeyId,
     document,
@@ -146,5 +153,6 @@ export async function seedWorkspaceResources(ds: DataSource, ws: TestWorkspace):
     otherSessionId: session.id,
     spareTokenId,
     credentialName,
+    alertEndpointId,
   };
 }
