@@ -14,6 +14,7 @@ import { MetaAdminService } from './control/meta-admin.service';
 import { MetaController } from './control/meta.controller';
 import { SimulatorAdminService } from './control/simulator-admin.service';
 import { GraphAuthGuard } from './graph/graph-auth.guard';
+import { TemplateSubmissionService } from './graph/template-submission.service';
 import { GraphObjectsService } from './graph/graph-objects.service';
 import { GraphController } from './graph/graph.controller';
 import { SendService } from './graph/send.service';
@@ -53,6 +54,7 @@ export class SimulatorModule {
         StatusProgressionService,
         SendService,
         GraphObjectsService,
+        TemplateSubmissionService,
         GraphAuthGuard,
         CustomerService,
         BusinessAppService,

@@ -29,6 +29,8 @@ export interface WorkspaceResources {
   credentialName: string;
   /** An alert endpoint of the workspace (routes that change or delete endpoints may act on it). */
   alertEndpointId: string;
+  /** The workspace's number (bodies that name one). */
+  numberId: string;
 }
 
 async function insert(ds: DataSource, table: string, row: Record<string, unknown>): Promise<string> {
@@ -154,5 +156,6 @@ export async function seedWorkspaceResources(ds: DataSource, ws: TestWorkspace):
     spareTokenId,
     credentialName,
     alertEndpointId,
+    numberId: ws.numberId,
   };
 }
