@@ -1,3 +1,4 @@
+import { NumberHealthService } from '../numbers/number-health.service';
 import { type IntakeHarness, startIntake } from '../webhooks/__fixtures__/intake-harness';
 import { accountUpdate, envelope, NOW_S, templateStatus } from '../webhooks/__fixtures__/webhooks';
 
@@ -88,5 +89,47 @@ describe('ingest: alerts and template quality/category', () => {
     const [delivery] = await h.ds.query('SELECT notes FROM webhook_deliveries WHERE id = $1', [deliveryId]);
     expect(delivery.notes[0].reason).toContain('not stored yet');
     expect(await h.ds.query(`SELECT id FROM templates WHERE name = 'ghost'`)).toEqual([]);
+  });
+
+  it('raises the health alerts from the scheduled check: sync deadline near, app not opened for 12 days', async () => {
+    const now = new Date();
+    const hoursAgo = (h: number) => new Date(now.getTime() - h * 3600_000);
+    const fresh = await h.seedNumber({
+      phone_number_id: '200000000000001',
+      display_phone_number: '15550000001',
+      onboarded_at: hoursAgo(20),
+    });
+    const synced = await h.seedNumber({
+      phone_number_id: '200000000000002',
+      display_phone_number: '15550000002',
+      onboarded_at: hoursAgo(20),
+      contact_sync_at: hoursAgo(19),
+    });
+    const idle = await h.seedNumber({
+      phone_number_id: '200000000000003',
+      display_phone_number: '15550000003',
+      onboarded_at: hoursAgo(24 * 30),
+      last_echo_at: hoursAgo(24 * 13),
+      last_webhook_at: now,
+    });
+    const health = h.app.get(NumberHealthService);
+    await health.checkAll(now);
+    await health.checkAll(now);
+    const subjects = async (kind: string) =>
+      (await h.ds.query('SELECT subject, title, raise_count FROM alerts WHERE kind = $1 AND resolved_at IS NULL', [kind])) as {
+        subject: string;
+        title: string;
+        raise_count: number;
+      }[];
+    expect(await subjects('number.sync_deadline')).toEqual([
+      { subject: `number:${fresh}`, title: 'Request the history sync of +15550000001 within 4 h', raise_count: 2 },
+    ]);
+    expect((await subjects('number.sync_deadline')).map((a) => a.subject)).not.toContain(`number:${synced}`);
+    expect(await subjects('number.app_inactive')).toEqual([
+      expect.objectContaining({ subject: `number:${idle}`, title: 'Open the WhatsApp Business app of +15550000003' }),
+    ]);
+    await h.ds.query('UPDATE business_numbers SET last_echo_at = now() WHERE id = $1', [idle]);
+    await health.checkAll(new Date());
+    expect(await subjects('number.app_inactive')).toEqual([]);
   });
 });
