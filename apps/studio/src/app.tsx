@@ -1,5 +1,6 @@
 import type { Permission } from '@tandem/api-contract';
 import { useEffect } from 'react';
+import { AlertsBell } from './alerts/alerts-bell';
 import { AuditPage } from './audit/audit-page';
 import { useAuthStore } from './auth/auth.store';
 import { hasPermission } from './auth/can.util';
@@ -151,6 +152,7 @@ export function App() {
           </Link>
         ))}
         <span className="nav-spacer" />
+        <AlertsBell />
         <WorkspaceSwitcher />
         <button type="button" className="btn-link nav-signout" onClick={() => void signOut()} data-testid="sign-out">
           Sign out
