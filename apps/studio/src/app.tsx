@@ -21,6 +21,7 @@ import { RunDetailPage } from './runs/run-detail-page';
 import { RunsPage } from './runs/runs-page';
 import { ApiTokensPage } from './tokens/api-tokens-page';
 import { CredentialsPage } from './credentials/credentials-page';
+import { TemplatesPage } from './templates/templates-page';
 import { TryItPage } from './try-it/try-it-page';
 
 type RouteName =
@@ -35,7 +36,8 @@ type RouteName =
   | 'members'
   | 'api-tokens'
   | 'credentials'
-  | 'audit';
+  | 'audit'
+  | 'templates';
 
 /** Every page of the studio (hash routes: `#/journeys/:id` …). */
 export const ROUTES: readonly RouteDef<RouteName>[] = [
@@ -51,6 +53,7 @@ export const ROUTES: readonly RouteDef<RouteName>[] = [
   { name: 'api-tokens', pattern: '/api-tokens' },
   { name: 'credentials', pattern: '/credentials' },
   { name: 'audit', pattern: '/audit' },
+  { name: 'templates', pattern: '/templates' },
 ];
 
 /** Public: the one-time password link works without a session. */
@@ -67,6 +70,7 @@ const NAV: { to: string; label: string; section: RouteName[]; permission?: Permi
   { to: '/api-tokens', label: 'API tokens', section: ['api-tokens'], permission: 'tokens.manage' },
   { to: '/credentials', label: 'Credentials', section: ['credentials'], permission: 'credentials.manage' },
   { to: '/audit', label: 'Audit log', section: ['audit'], permission: 'audit.read' },
+  { to: '/templates', label: 'Templates', section: ['templates'] },
 ];
 
 function Page({ name, params, query }: { name: RouteName; params: Record<string, string>; query: Record<string, string> }) {
@@ -95,6 +99,8 @@ function Page({ name, params, query }: { name: RouteName; params: Record<string,
       return <CredentialsPage />;
     case 'audit':
       return <AuditPage />;
+    case 'templates':
+      return <TemplatesPage />;
   }
 }
 
