@@ -1,5 +1,6 @@
 import type { Permission } from '@tandem/api-contract';
 import { useEffect } from 'react';
+import { AlertEndpointsPage } from './alerts/alert-endpoints-page';
 import { AlertsBell } from './alerts/alerts-bell';
 import { AuditPage } from './audit/audit-page';
 import { useAuthStore } from './auth/auth.store';
@@ -37,7 +38,8 @@ type RouteName =
   | 'api-tokens'
   | 'credentials'
   | 'audit'
-  | 'templates';
+  | 'templates'
+  | 'alert-webhooks';
 
 /** Every page of the studio (hash routes: `#/journeys/:id` …). */
 export const ROUTES: readonly RouteDef<RouteName>[] = [
@@ -54,6 +56,7 @@ export const ROUTES: readonly RouteDef<RouteName>[] = [
   { name: 'credentials', pattern: '/credentials' },
   { name: 'audit', pattern: '/audit' },
   { name: 'templates', pattern: '/templates' },
+  { name: 'alert-webhooks', pattern: '/alert-webhooks' },
 ];
 
 /** Public: the one-time password link works without a session. */
@@ -71,6 +74,7 @@ const NAV: { to: string; label: string; section: RouteName[]; permission?: Permi
   { to: '/credentials', label: 'Credentials', section: ['credentials'], permission: 'credentials.manage' },
   { to: '/audit', label: 'Audit log', section: ['audit'], permission: 'audit.read' },
   { to: '/templates', label: 'Templates', section: ['templates'] },
+  { to: '/alert-webhooks', label: 'Alert webhooks', section: ['alert-webhooks'], permission: 'alerts.manage' },
 ];
 
 function Page({ name, params, query }: { name: RouteName; params: Record<string, string>; query: Record<string, string> }) {
@@ -101,6 +105,8 @@ function Page({ name, params, query }: { name: RouteName; params: Record<string,
       return <AuditPage />;
     case 'templates':
       return <TemplatesPage />;
+    case 'alert-webhooks':
+      return <AlertEndpointsPage />;
   }
 }
 
