@@ -20,6 +20,7 @@ import { TemporalModule } from './temporal/temporal.module';
 import { TemplatesModule } from './templates/templates.module';
 import { WebhooksModule } from './webhooks/webhooks.module';
 import { OptOutModule } from './opt-out/opt-out.module';
+import { AlertsModule } from './alerts/alerts.module';
 
 @Module({
   imports: [
@@ -43,6 +44,7 @@ import { OptOutModule } from './opt-out/opt-out.module';
     MetaModule,
     InboxModule,
     OptOutModule,
+    AlertsModule,
   ],
 })
 export class AppModule {}

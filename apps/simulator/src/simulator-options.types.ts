@@ -33,6 +33,7 @@ export const behaviourSchema = z.object({
     burst: z.number().int().min(1).describe('Messages allowed back to back before the interval applies'),
   }),
   historyOnRequest: z.boolean().describe('Run the staged history / contact sync when the Graph request arrives'),
+  templateReviewMs: z.number().int().min(0).describe('Delay before a submitted template is approved or rejected'),
 });
 
 export type SimulatorBehaviour = z.infer<typeof behaviourSchema>;
@@ -105,6 +106,7 @@ export function defaultBehaviour(webhookUrl: string, retryHorizonMs = 10 * 60 * 
     concurrency: 8,
     pairRate: { intervalMs: 6_000, burst: 45 },
     historyOnRequest: true,
+    templateReviewMs: 3_000,
   };
 }
 

@@ -15,6 +15,7 @@ import { MetaAdminService } from './control/meta-admin.service';
 import { MetaController } from './control/meta.controller';
 import { SimulatorAdminService } from './control/simulator-admin.service';
 import { GraphAuthGuard } from './graph/graph-auth.guard';
+import { TemplateSubmissionService } from './graph/template-submission.service';
 import { GraphObjectsService } from './graph/graph-objects.service';
 import { GraphMediaController } from './graph/graph-media.controller';
 import { GraphController } from './graph/graph.controller';
@@ -62,6 +63,7 @@ export class SimulatorModule {
         StatusProgressionService,
         SendService,
         GraphObjectsService,
+        TemplateSubmissionService,
         GraphAuthGuard,
         CustomerService,
         BusinessAppService,

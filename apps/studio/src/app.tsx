@@ -1,5 +1,7 @@
 import type { Permission } from '@tandem/api-contract';
 import { useEffect } from 'react';
+import { AlertEndpointsPage } from './alerts/alert-endpoints-page';
+import { AlertsBell } from './alerts/alerts-bell';
 import { AuditPage } from './audit/audit-page';
 import { useAuthStore } from './auth/auth.store';
 import { hasPermission } from './auth/can.util';
@@ -20,6 +22,7 @@ import { RunDetailPage } from './runs/run-detail-page';
 import { RunsPage } from './runs/runs-page';
 import { ApiTokensPage } from './tokens/api-tokens-page';
 import { CredentialsPage } from './credentials/credentials-page';
+import { TemplatesPage } from './templates/templates-page';
 import { TryItPage } from './try-it/try-it-page';
 import { ConversationSettingsPage } from './ownership/conversation-settings-page';
 import { InboxPage } from './inbox/inbox-page';
@@ -44,7 +47,9 @@ type RouteName =
   | 'inbox'
   | 'contacts'
   | 'contact'
-  | 'opt-out-settings';
+  | 'opt-out-settings'
+  | 'templates'
+  | 'alert-webhooks';
 
 /** Every page of the studio (hash routes: `#/journeys/:id` …). */
 export const ROUTES: readonly RouteDef<RouteName>[] = [
@@ -65,6 +70,8 @@ export const ROUTES: readonly RouteDef<RouteName>[] = [
   { name: 'contacts', pattern: '/contacts' },
   { name: 'contact', pattern: '/contacts/:id' },
   { name: 'opt-out-settings', pattern: '/settings/opt-out' },
+  { name: 'templates', pattern: '/templates' },
+  { name: 'alert-webhooks', pattern: '/alert-webhooks' },
 ];
 
 /** Public: the one-time password link works without a session. */
@@ -85,6 +92,8 @@ const NAV: { to: string; label: string; section: RouteName[]; permission?: Permi
   { to: '/inbox', label: 'Inbox', section: ['inbox'], permission: 'conversations.write' },
   { to: '/contacts', label: 'Contacts', section: ['contacts', 'contact'] },
   { to: '/settings/opt-out', label: 'Opt-out', section: ['opt-out-settings'] },
+  { to: '/templates', label: 'Templates', section: ['templates'] },
+  { to: '/alert-webhooks', label: 'Alert webhooks', section: ['alert-webhooks'], permission: 'alerts.manage' },
 ];
 
 function Page({ name, params, query }: { name: RouteName; params: Record<string, string>; query: Record<string, string> }) {
@@ -123,6 +132,10 @@ function Page({ name, params, query }: { name: RouteName; params: Record<string,
       return <ContactPage key={params.id} contactId={params.id} />;
     case 'opt-out-settings':
       return <OptOutSettingsPage />;
+    case 'templates':
+      return <TemplatesPage />;
+    case 'alert-webhooks':
+      return <AlertEndpointsPage />;
   }
 }
 
@@ -180,6 +193,7 @@ export function App() {
           </Link>
         ))}
         <span className="nav-spacer" />
+        <AlertsBell />
         <WorkspaceSwitcher />
         <button type="button" className="btn-link nav-signout" onClick={() => void signOut()} data-testid="sign-out">
           Sign out

@@ -36,6 +36,7 @@ export const PERMISSIONS = {
   'contacts.export': 'Export contacts as CSV',
   'contacts.erase': 'Erase a contact on request (identity removed, messages and run data redacted)',
   'contacts.optout.undo': "Undo a contact's opt-out or Meta's marketing hold",
+  'alerts.manage': 'Configure the URLs alerts are posted to and read their delivery log',
 } as const;
 
 /** A permission a route may require. */
@@ -66,6 +67,7 @@ const ADMIN: readonly Permission[] = [
   'audit.read',
   'contacts.erase',
   'contacts.optout.undo',
+  'alerts.manage',
 ];
 
 /** The permission matrix: each role holds everything of the role before it, and more. */

@@ -4,8 +4,11 @@ import { z } from 'zod';
 export const credentialNameSchema = z
   .string()
   .regex(/^[a-z][a-z0-9_.-]{0,63}$/, 'a-z first, then a-z, 0-9, _, - or . (at most 64)')
-  // Kept for the WhatsApp Business accounts' Meta tokens (set by connecting a number).
-  .refine((name) => !name.startsWith('meta.'), 'names starting with "meta." are reserved for WhatsApp account tokens');
+  // Kept for Tandem's own secrets: WhatsApp accounts' Meta tokens and alert endpoints' signing secrets.
+  .refine(
+    (name) => !name.startsWith('meta.') && !name.startsWith('tandem.'),
+    'names starting with "meta." or "tandem." are reserved for Tandem',
+  );
 
 /** What the API tells about a stored credential: never its value (write-only). */
 export const credentialSchema = z.object({

@@ -14,3 +14,4 @@ export * from './media.contract';
 export * from './ownership.contract';
 export * from './inbox.contract';
 export * from './contacts.contract';
+export * from './alerts.contract';

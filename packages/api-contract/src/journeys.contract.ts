@@ -5,6 +5,16 @@ import { journeyIssueSchema, versionNumberSchema } from './common.contract';
 /** Lifecycle of a journey: only `active` journeys start runs from triggers. */
 export const journeyStatusSchema = z.enum(['draft', 'active', 'paused', 'archived']);
 
+/** A template a journey sends that Meta no longer lets it send (paused, disabled, rejected …). */
+export const journeyTemplateWarningSchema = z.object({
+  name: z.string(),
+  language: z.string(),
+  status: z.string(),
+  /** Meta's reason, when it gave one. */
+  reason: z.string().nullable(),
+});
+export type JourneyTemplateWarningDto = z.infer<typeof journeyTemplateWarningSchema>;
+
 /** A journey in lists: `GET /api/journeys`. */
 export const journeySummarySchema = z.object({
   id: z.string().uuid(),
@@ -18,6 +28,8 @@ export const journeySummarySchema = z.object({
   updatedAt: z.string(),
   /** Runs of any version still open (running, waiting or paused). */
   runsActive: z.number().int(),
+  /** Templates of the live version or draft that cannot be sent now: their sends take the node's `failed` port. */
+  templateWarnings: z.array(journeyTemplateWarningSchema).optional(),
 });
 
 /** A journey with its draft: `GET /api/journeys/:id`. */

@@ -56,6 +56,10 @@ export const configSchema = {
     OWNERSHIP_SWEEP_INTERVAL_SECONDS: z.coerce.number().int().min(1).default(60),
     HEALTH_CHECK_INTERVAL_SECONDS: z.coerce.number().int().min(1).default(300),
     HEALTH_SILENT_AFTER_MINUTES: z.coerce.number().int().min(1).default(1440),
+    // Signed alert webhooks (docs/alerts.md): attempts per delivery, first backoff (doubles), poll interval.
+    ALERT_WEBHOOK_ATTEMPTS: z.coerce.number().int().min(1).max(30).default(10),
+    ALERT_WEBHOOK_BACKOFF_MS: z.coerce.number().int().min(1).default(10_000),
+    ALERT_DISPATCH_INTERVAL_MS: z.coerce.number().int().min(10).default(1000),
     SESSION_IDLE_HOURS: z.coerce.number().min(0.01).max(720).default(12),
     SESSION_MAX_DAYS: z.coerce.number().min(0.01).max(90).default(7),
     SIGN_IN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),

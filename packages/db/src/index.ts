@@ -8,3 +8,4 @@ export * from './runs';
 export * from './secrets';
 export * from './conversations';
 export * from './contacts';
+export * from './alerts';

@@ -9,7 +9,7 @@ export * from './client/template-message.types';
 export * from './client/error-codes';
 export * from './client/classify-error.util';
 export * from './client/graph-api-error';
-export type { MessageTemplate, TemplateDefinitionComponent, PhoneNumberInfo } from './client/graph-responses.schema';
+export type { CreatedTemplate, MessageTemplate, TemplateDefinitionComponent, PhoneNumberInfo } from './client/graph-responses.schema';
 export { messageTemplateSchema } from './client/graph-responses.schema';
 export * from './client/whatsapp.client';
 export type { GraphScope, GraphTokenSource } from './client/graph-http.util';
@@ -25,3 +25,4 @@ export { checkTemplateParams, templateParamSpec, placeholders, type TemplatePara
 export * from './governor/throughput-governor.service';
 export * from './governor/governor-clock';
 export * from './governor/slot-spacing.util';
+export { checkTemplateDefinition, variablesOf, type TemplateDefinition } from './rules/template-definition.rule';

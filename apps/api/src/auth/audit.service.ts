@@ -46,6 +46,11 @@ export const AUDIT_ACTIONS = [
   'contacts.imported',
   'contacts.exported',
   'contact.erased',
+  'alert_endpoint.created',
+  'alert_endpoint.changed',
+  'alert_endpoint.secret_rotated',
+  'alert_endpoint.deleted',
+  'template.created',
 ] as const;
 
 /**

@@ -38,10 +38,11 @@ export class NodeCredentialsService {
   ) {}
 
   async list(caller: Caller): Promise<CredentialDto[]> {
-    // Meta tokens share the sealed table but are shown on their number, not as node credentials.
-    const rows: Row[] = await this.ds.query(`${SELECT} WHERE s.workspace_id = $1 AND s.name NOT LIKE 'meta.%' ORDER BY s.name`, [
-      caller.workspaceId,
-    ]);
+    // Tandem's own secrets (Meta tokens, alert endpoints' secrets) share the sealed table but are not node credentials.
+    const rows: Row[] = await this.ds.query(
+      `${SELECT} WHERE s.workspace_id = $1 AND s.name NOT LIKE 'meta.%' AND s.name NOT LIKE 'tandem.%' ORDER BY s.name`,
+      [caller.workspaceId],
+    );
     return rows.map(toDto);
   }
 

@@ -9,6 +9,7 @@ import type { HandlerContext, HandlerResult, NumberActivity, WabaHandlerContext 
 import { handleHistoryDeclined, handleHistoryMedia, handleHistoryMessages } from './handlers/history.handler';
 import { handleMessageEcho, handleMessageReceived } from './handlers/message.handler';
 import { handleMessageStatuses } from './handlers/status.handler';
+import { handleTemplateCategory, handleTemplateQuality } from './handlers/template.handler';
 
 /** One delivery to apply event by event, with what its events need. */
 export interface DeliveryRun {
@@ -112,6 +113,8 @@ function dispatch(m: EntityManager, route: Route, event: NormalizedEvent, run: D
     const ctx: WabaHandlerContext = { m, workspaceId: route.workspaceId, wabaId: route.wabaId, numbers: route.numbers, deliveryId: run.id };
     if (event.kind === 'account.updated') return handleAccountUpdated(ctx, event);
     if (event.kind === 'template.status') return handleTemplateStatus(ctx, event);
+    if (event.kind === 'template.quality') return handleTemplateQuality(ctx, event);
+    if (event.kind === 'template.category') return handleTemplateCategory(ctx, event);
     throw new Error(`${event.kind} cannot be routed by WABA`);
   }
   const ctx: HandlerContext = { m, workspaceId: route.workspaceId, number: route.number, deliveryId: run.id, activity: run.activity };

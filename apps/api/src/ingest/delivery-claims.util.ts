@@ -1,3 +1,4 @@
+import { alertDeadLetter } from '../alerts/dead-letter-alerts.util';
 import type { EntityManager } from 'typeorm';
 import { queryRows } from '../common/sql.util';
 
@@ -92,5 +93,6 @@ export async function recordFailure(
      WHERE id = $1 AND outcome IN ('pending', 'failed') RETURNING outcome, next_attempt_at`,
     [id, message.slice(0, 2000), policy.maxAttempts, policy.backoffMs],
   );
+  if (row?.outcome === 'dead') await alertDeadLetter(m, id, message);
   return row ? { outcome: row.outcome, nextAttemptAt: new Date(row.next_attempt_at) } : undefined;
 }

@@ -10,7 +10,7 @@ export type Route =
 export type Routing = { routes: Route[] } | { unroutable: DeliveryNote };
 
 /** Kinds that carry no phone_number_id and are routed by `entry.id` (WABA). */
-const WABA_SCOPED = new Set<NormalizedEvent['kind']>(['account.updated', 'template.status']);
+const WABA_SCOPED = new Set<NormalizedEvent['kind']>(['account.updated', 'template.status', 'template.quality', 'template.category']);
 
 /**
  * Resolves events to registered numbers, caching lookups for one delivery. Unknown numbers

@@ -128,6 +128,8 @@ describe('ingest: crashes, dead letters and retries', () => {
       ]);
       const [{ n }] = await h.ds.query(`SELECT count(*)::int AS n FROM messages WHERE wamid = 'wamid.before-poison'`);
       expect(n).toBe(1);
+      const alerts = await h.ds.query(`SELECT kind, data FROM alerts WHERE kind = 'delivery.dead_letter'`);
+      expect(alerts).toMatchObject([{ data: { deliveryId, error: expect.stringContaining('simulated fault') } }]);
     });
 
     it('retries a dead letter from the API once the fault is gone, without repeating applied events', async () => {

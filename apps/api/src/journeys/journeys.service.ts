@@ -2,6 +2,7 @@ import { ConflictException, Injectable, NotFoundException } from '@nestjs/common
 import type { CreateJourneyRequest, JourneyDetailDto, JourneySummaryDto, ValidateResponseDto } from '@tandem/api-contract';
 import { BusinessNumber, Journey, JourneyVersion, OPEN_RUN_STATUSES, type JourneyStatus } from '@tandem/db';
 import type { JourneyDocument } from '@tandem/journey-model';
+import { templateWarningsFor } from './template-warnings.util';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../auth/audit.service';
 import type { Caller } from '../auth/caller.types';
@@ -49,7 +50,12 @@ export class JourneysService {
       workspaceId,
       journeys.map((j) => j.id),
     );
-    return journeys.map((j) => toSummary(j, active.get(j.id) ?? 0));
+    const warnings = await templateWarningsFor(
+      this.dataSource.manager,
+      workspaceId,
+      journeys.map((j) => j.id),
+    );
+    return journeys.map((j) => ({ ...toSummary(j, active.get(j.id) ?? 0), templateWarnings: warnings.get(j.id) ?? [] }));
   }
 
   async get(workspaceId: string, id: string): Promise<JourneyDetailDto> {

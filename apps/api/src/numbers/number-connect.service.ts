@@ -4,6 +4,7 @@ import { BusinessNumber, metaTokenName, MetaTokenResolver, SecretStore, secretKe
 import { type GraphApiError, isGraphApiError, NETWORK_ERROR_CODE, WhatsAppClient } from '@tandem/whatsapp';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../auth/audit.service';
+import { alertNumberConnection } from '../alerts/number-alerts.util';
 import type { Caller } from '../auth/caller.types';
 import { NumberSyncService } from './number-sync.service';
 import type { ConnectNumberInput } from './numbers.dto';
@@ -142,6 +143,17 @@ export class NumberConnectService {
       targetLabel: saved.displayPhoneNumber,
       after: { phoneNumberId: saved.phoneNumberId, wabaId: saved.wabaId, mode: saved.mode, throughputCap: saved.throughputCap },
     });
+    // Connected again: a disconnect or offboarding alert of the number is resolved.
+    if (existing) {
+      await alertNumberConnection(m, {
+        workspaceId: caller.workspaceId,
+        number: saved,
+        state: 'connected',
+        event: 'a reconnection',
+        reason: null,
+        initiatedBy: null,
+      });
+    }
     return saved.id;
   }
 

@@ -2,6 +2,7 @@ import { Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@ne
 import { loadConfig } from '@tandem/config';
 import { BusinessNumber } from '@tandem/db';
 import { DataSource } from 'typeorm';
+import { alertNumberHealth } from '../alerts/number-health-alerts.util';
 import { computeNumberHealth, type NumberHealth } from './number-health.util';
 
 /**
@@ -34,12 +35,16 @@ export class NumberHealthService implements OnApplicationBootstrap, OnModuleDest
     return computeNumberHealth(number, now, this.cfg.HEALTH_SILENT_AFTER_MINUTES * 60 * 1000);
   }
 
-  /** Recomputes every number; stores and logs the ones whose health changed. Returns those. */
+  /**
+   * Recomputes every number; stores and logs the ones whose health changed (returns those),
+   * and raises or resolves their health alerts.
+   */
   async checkAll(now = new Date()): Promise<{ number: BusinessNumber; health: NumberHealth }[]> {
     const repo = this.dataSource.getRepository(BusinessNumber);
     const changed: { number: BusinessNumber; health: NumberHealth }[] = [];
     for (const number of await repo.find()) {
       const health = this.health(number, now);
+      await alertNumberHealth(this.dataSource.manager, number, health, now);
       const reasons = health.issues.map((i) => i.code);
       const stored = number.health;
       if (stored && stored.status === health.status && stored.reasons.join() === reasons.join()) continue;

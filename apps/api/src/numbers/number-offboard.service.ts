@@ -4,6 +4,7 @@ import { WhatsAppClient } from '@tandem/whatsapp';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../auth/audit.service';
 import type { Caller } from '../auth/caller.types';
+import { alertNumberConnection } from '../alerts/number-alerts.util';
 
 /** Why a number Tandem offboarded is disconnected (connection_reason). */
 export const OFFBOARDED_REASON = 'OFFBOARDED_IN_TANDEM';
@@ -59,6 +60,15 @@ export class NumberOffboardService {
         targetLabel: number.displayPhoneNumber,
         before: { connectionState: number.connectionState },
         after: { connectionState: 'disconnected', reason: OFFBOARDED_REASON },
+      });
+      await alertNumberConnection(m, {
+        workspaceId: caller.workspaceId,
+        number,
+        state: 'offboarded',
+        event: 'an offboarding',
+        reason: OFFBOARDED_REASON,
+        initiatedBy: null,
+        reportedBy: caller.label,
       });
     });
     this.tokens.forget();

@@ -90,14 +90,15 @@ export class TemplatesService {
   }
 
   /** Templates are read through a number: another workspace's number answers 404 like a missing one. */
-  private async requireNumber(workspaceId: string, numberId: string): Promise<BusinessNumber> {
+  async requireNumber(workspaceId: string, numberId: string): Promise<BusinessNumber> {
     const number = await this.dataSource.getRepository(BusinessNumber).findOneBy({ id: numberId, workspaceId });
     if (!number) throw new NotFoundException(`No number ${numberId}`);
     return number;
   }
 }
 
-function toDto(t: Template): TemplateDto {
+export function toDto(t: Template): TemplateDto {
+  const info = t.statusInfo as { otherInfo?: { title?: string; description?: string } | null } | null;
   return {
     id: t.id,
     wabaId: t.wabaId,
@@ -107,6 +108,9 @@ function toDto(t: Template): TemplateDto {
     category: t.category,
     status: t.status,
     statusReason: t.statusReason,
+    statusDetail: info?.otherInfo?.description ?? info?.otherInfo?.title ?? null,
+    qualityScore: t.qualityScore,
+    previousCategory: t.previousCategory,
     components: t.components,
     updatedAt: t.updatedAt.toISOString(),
   };

@@ -7,6 +7,7 @@ import { GraphAuthGuard } from './graph-auth.guard';
 import { GraphObjectsService, smbAppDataSchema } from './graph-objects.service';
 import { sendOrMarkReadSchema } from './send-request.schema';
 import { SendResponse, SendService } from './send.service';
+import { submitTemplateSchema, TemplateSubmissionService } from './template-submission.service';
 
 /** The Cloud API surface the engine calls, as on graph.facebook.com. */
 @ApiTags('Graph API (simulated Meta)')
@@ -18,6 +19,7 @@ export class GraphController {
   constructor(
     private readonly sends: SendService,
     private readonly objects: GraphObjectsService,
+    private readonly submissions: TemplateSubmissionService,
   ) {}
 
   @Post(':version/:phoneNumberId/messages')
@@ -49,6 +51,14 @@ export class GraphController {
   ): Record<string, unknown> {
     const baseUrl = `${request.protocol}://${request.get('host') ?? 'localhost'}${request.path}`;
     return this.objects.templates(wabaId, query, baseUrl);
+  }
+
+  @Post(':version/:wabaId/message_templates')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Submit a template for review: PENDING at once, approved or rejected after templateReviewMs' })
+  @ApiBody({ schema: openApi(submitTemplateSchema) })
+  submitTemplate(@Param('wabaId') wabaId: string, @Body() body: unknown): { id: string; status: 'PENDING'; category: string } {
+    return this.submissions.submit(wabaId, body);
   }
 
   @Get(':version/:objectId')

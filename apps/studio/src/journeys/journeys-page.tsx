@@ -99,6 +99,16 @@ export function JourneysPage() {
               <tr key={j.id} data-testid={`journey-row-${j.id}`}>
                 <td>
                   <Link to={`/journeys/${j.id}`}>{j.name}</Link>
+                  {(j.templateWarnings ?? []).map((w) => (
+                    <span
+                      key={`${w.name}|${w.language}`}
+                      className="badge badge--warning"
+                      data-testid={`journey-template-warning-${j.id}`}
+                      title={`Sends of this template take the node's failed port until Meta approves it again${w.reason ? ` (${w.reason})` : ''}.`}
+                    >
+                      ⚠ {w.name} ({w.language}) {w.status.toLowerCase()}
+                    </span>
+                  ))}
                 </td>
                 <td>
                   <StatusPill status={j.status} />

@@ -31,8 +31,8 @@ export function storeCredentials(
   return {
     async get(ref: string): Promise<Record<string, string>> {
       if (!named.has(ref)) throw new NodeConfigError(`credential "${ref}" is not named in this node's settings`);
-      // A WABA's Meta token is for Tandem's own Graph calls, never for a node.
-      if (isReservedSecretName(ref)) throw new NodeConfigError(`credential "${ref}" is reserved for a WhatsApp account token`);
+      // Tandem's own secrets (a WABA's Meta token, alert signing secrets) are never a node's.
+      if (isReservedSecretName(ref)) throw new NodeConfigError(`credential "${ref}" is reserved for Tandem`);
       let raw: string | undefined;
       try {
         raw = await store.read(ds.manager, workspaceId, ref);

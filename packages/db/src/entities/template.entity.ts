@@ -19,6 +19,12 @@ export class Template {
   @Column({ type: 'jsonb', nullable: true }) statusInfo!: Record<string, unknown> | null;
   /** `entry.time` of the last applied status webhook (older ones are stale). */
   @Column({ type: 'timestamptz', nullable: true }) statusChangedAt!: Date | null;
+  /** Meta's quality rating (GREEN, YELLOW, RED, UNKNOWN) from `message_template_quality_update`. */
+  @Column({ type: 'text', nullable: true }) qualityScore!: string | null;
+  @Column({ type: 'timestamptz', nullable: true }) qualityChangedAt!: Date | null;
+  /** The category before Meta last re-categorised it (`template_category_update`). */
+  @Column({ type: 'text', nullable: true }) previousCategory!: string | null;
+  @Column({ type: 'timestamptz', nullable: true }) categoryChangedAt!: Date | null;
   @CreateDateColumn({ type: 'timestamptz' }) createdAt!: Date;
   @UpdateDateColumn({ type: 'timestamptz' }) updatedAt!: Date;
 }

@@ -10,6 +10,7 @@ import { OptOut1796710000000 } from './1796710000000-OptOut';
 import { Inbox1796720000000 } from './1796720000000-Inbox';
 import { ConnectNumbers1796730000000 } from './1796730000000-ConnectNumbers';
 import { Media1796740000000 } from './1796740000000-Media';
+import { TemplatesAlerts1796750000000 } from './1796750000000-TemplatesAlerts';
 
 /** Migrations in order of their timestamps. */
 export const migrations = [
@@ -25,4 +26,5 @@ export const migrations = [
   Inbox1796720000000,
   ConnectNumbers1796730000000,
   Media1796740000000,
+  TemplatesAlerts1796750000000,
 ];

@@ -5,6 +5,10 @@ import { entities } from '../entities';
 import { migrations } from '.';
 
 const TABLES = [
+  'alert_deliveries',
+  'alert_endpoints',
+  'alert_reads',
+  'alerts',
   'api_tokens',
   'audit_log',
   'business_numbers',
@@ -73,6 +77,7 @@ describe('InitialSchema migration', () => {
       'Inbox1796720000000',
       'ConnectNumbers1796730000000',
       'Media1796740000000',
+      'TemplatesAlerts1796750000000',
     ]);
     expect(await tables(ds)).toEqual(TABLES);
   });

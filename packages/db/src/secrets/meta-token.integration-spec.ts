@@ -1,7 +1,7 @@
 import { createMigratedDatabase, type MigratedDatabase } from '../__fixtures__/migrated-database';
-import { isReservedSecretName, metaTokenName, MetaTokenMissingError, MetaTokenResolver } from './meta-token';
+import { metaTokenName, MetaTokenMissingError, MetaTokenResolver } from './meta-token';
 import { parseSecretKeys } from './secret-keys';
-import { SecretStore } from './secret-store';
+import { isReservedSecretName, SecretStore } from './secret-store';
 
 const store = new SecretStore(parseSecretKeys(`k1:${Buffer.alloc(32, 7).toString('base64')}`));
 

@@ -11,9 +11,6 @@ export const META_TOKEN_PREFIX = 'meta.';
 /** The secret holding a WABA's business token. */
 export const metaTokenName = (wabaId: string): string => `${META_TOKEN_PREFIX}waba-${wabaId}`;
 
-/** True for names kept for Meta tokens (not a node credential). */
-export const isReservedSecretName = (name: string): boolean => name.startsWith(META_TOKEN_PREFIX);
-
 /** What a Graph call is about: the number it sends from, or the WABA it reads. */
 export interface GraphScope {
   phoneNumberId?: string;

@@ -3,6 +3,15 @@ import { Secret } from '../entities/secret.entity';
 import { openSecret, sealSecret } from './secret-box';
 import type { SecretKeyRing } from './secret-keys';
 
+/**
+ * Names Tandem keeps its own secrets under — `meta.` for the WhatsApp accounts' business
+ * tokens (see meta-token.ts), `tandem.` for alert endpoints' signing secrets: never a node
+ * credential, never listed, set or read through the credentials API or `ctx.credentials`.
+ */
+export const RESERVED_SECRET_PREFIXES = ['meta.', 'tandem.'] as const;
+
+export const isReservedSecretName = (name: string): boolean => RESERVED_SECRET_PREFIXES.some((prefix) => name.startsWith(prefix));
+
 /** Names of credentials: what node configs and the REST path use. */
 export const SECRET_NAME = /^[a-z][a-z0-9_.-]{0,63}$/;
 

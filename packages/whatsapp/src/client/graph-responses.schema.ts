@@ -64,6 +64,10 @@ export const templatePageSchema = z.looseObject({
   paging: z.looseObject({ next: z.string().optional() }).optional(),
 });
 
+/** `POST /{waba-id}/message_templates`: the new template's id, its review status and category. */
+export const createdTemplateSchema = z.looseObject({ id: z.string(), status: z.string(), category: z.string().optional() });
+export type CreatedTemplate = z.infer<typeof createdTemplateSchema>;
+
 export const phoneNumberInfoSchema = z.looseObject({ id: z.string() });
 
 export type MessageTemplate = z.infer<typeof messageTemplateSchema>;

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { expectShape, graphDownload, graphRequest, type GraphScope, type GraphTokenSource, type GraphTransport } from './graph-http.util';
 import {
+  type CreatedTemplate,
+  createdTemplateSchema,
   mediaInfoSchema,
   mediaUploadResponseSchema,
   type MessageTemplate,
@@ -27,6 +29,15 @@ export interface WhatsAppClientOptions {
   timeoutMs?: number;
   /** Defaults to the global `fetch`. */
   fetch?: typeof fetch;
+}
+
+/** A template to submit, components in Meta's shape. */
+export interface NewMessageTemplate {
+  name: string;
+  language: string;
+  category: string;
+  parameterFormat: 'POSITIONAL' | 'NAMED';
+  components: readonly unknown[];
 }
 
 /** Result of an accepted send (accepted ≠ delivered: statuses follow by webhook). */
@@ -143,6 +154,26 @@ export class WhatsAppClient {
       query = undefined;
     }
     return templates;
+  }
+
+  /**
+   * Submits a new template for review (`POST /{waba-id}/message_templates`). Meta answers at
+   * once with `PENDING` (or a refusal); the verdict follows on `message_template_status_update`.
+   */
+  async createTemplate(wabaId: string, template: NewMessageTemplate): Promise<CreatedTemplate> {
+    const json = await graphRequest(this.transport, {
+      method: 'POST',
+      path: `${encodeURIComponent(wabaId)}/message_templates`,
+      scope: { wabaId },
+      body: {
+        name: template.name,
+        language: template.language,
+        category: template.category,
+        parameter_format: template.parameterFormat,
+        components: template.components,
+      },
+    });
+    return expectShape(createdTemplateSchema, json, 'created template');
   }
 
   /** Resolves a media id to a short-lived download URL; `scope` names the number that received it (its token). */

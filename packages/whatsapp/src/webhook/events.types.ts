@@ -174,6 +174,33 @@ export interface TemplateStatusEvent extends EventBase {
   raw: unknown;
 }
 
+/** `message_template_quality_update`. */
+export interface TemplateQualityEvent extends EventBase {
+  kind: 'template.quality';
+  templateId: string;
+  name: string;
+  language: string;
+  /** GREEN, YELLOW, RED or UNKNOWN. */
+  qualityScore: string;
+  previousQualityScore?: string;
+  raw: unknown;
+}
+
+/**
+ * `template_category_update`. With `newCategory` Meta has changed the category; with only
+ * `correctCategory` it announces the category it will apply.
+ */
+export interface TemplateCategoryEvent extends EventBase {
+  kind: 'template.category';
+  templateId: string;
+  name: string;
+  language: string;
+  previousCategory?: string;
+  newCategory?: string;
+  correctCategory?: string;
+  raw: unknown;
+}
+
 export type UnknownReason = 'unknown_field' | 'group_message' | 'unknown_item' | 'invalid_change';
 
 /** Anything this package does not model. Ignore (log once) and answer 200. */
@@ -197,6 +224,8 @@ export type NormalizedEvent =
   | AccountUpdatedEvent
   | AccountErrorsEvent
   | TemplateStatusEvent
+  | TemplateQualityEvent
+  | TemplateCategoryEvent
   | UnknownEvent;
 
 export type NormalizedEventKind = NormalizedEvent['kind'];

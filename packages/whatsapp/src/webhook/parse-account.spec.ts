@@ -46,6 +46,43 @@ describe('parseWebhook — account-level fields (routed by WABA)', () => {
     expect(only(name, 'template.status')).toMatchObject(expected);
   });
 
+  test('message_template_quality_update becomes template.quality', () => {
+    expect(only('message_template_quality_update.yellow.json', 'template.quality')).toMatchObject({
+      templateId: '1702873366051204',
+      name: 'summer_sale_2026',
+      language: 'es',
+      qualityScore: 'YELLOW',
+      previousQualityScore: 'GREEN',
+      dedupKey: `${WABA}:message_template_quality_update:1702873366051204:YELLOW:1781004200`,
+    });
+  });
+
+  test('template_category_update becomes template.category, also when Meta only announces the category', () => {
+    expect(only('template_category_update.marketing.json', 'template.category')).toMatchObject({
+      name: 'order_shipped_v2',
+      previousCategory: 'UTILITY',
+      newCategory: 'MARKETING',
+      timestamp: 1781004800_000,
+    });
+    const announced = parseWebhook({
+      object: 'whatsapp_business_account',
+      entry: [
+        {
+          id: WABA,
+          time: 1781004900,
+          changes: [
+            {
+              field: 'template_category_update',
+              value: { message_template_id: 1, message_template_name: 'x', message_template_language: 'en', correct_category: 'utility' },
+            },
+          ],
+        },
+      ],
+    });
+    expect(announced).toMatchObject([{ kind: 'template.category', correctCategory: 'UTILITY' }]);
+    expect(announced[0]).not.toHaveProperty('newCategory');
+  });
+
   test('an unsubscribed/unknown field is kept as unknown with its raw value', () => {
     const e = only('unknown_field.phone_number_quality_update.json', 'unknown');
     expect(e).toMatchObject({ field: 'phone_number_quality_update', reason: 'unknown_field', value: { event: 'FLAGGED' } });

@@ -6,7 +6,7 @@ import { accountUpdateSchema, templateStatusSchema } from './webhook-payload.sch
  * Account-level fields carry no metadata: they are routed by `entry.id` (WABA). Their
  * idempotency key is `(entry.id, field, event, entry.time)` (reference §1.3).
  */
-function accountKey(ctx: ChangeContext, event: string, value: unknown, extra = ''): string {
+export function accountKey(ctx: ChangeContext, event: string, value: unknown, extra = ''): string {
   const time = ctx.entryTime ?? `h${stableHash(value)}`;
   return `${ctx.wabaId}:${ctx.field}:${extra}${event}:${time}`;
 }

@@ -1,5 +1,6 @@
 import type { NormalizedEvent } from './events.types';
 import { parseAccountUpdate, parseTemplateStatus } from './parse-account.util';
+import { parseTemplateCategory, parseTemplateQuality } from './parse-template-updates.util';
 import { parseStateSyncValue, parseUserPreferencesValue } from './parse-contact-sync.util';
 import { parseEchoesValue } from './parse-echoes.util';
 import { parseHistoryValue } from './parse-history.util';
@@ -23,6 +24,8 @@ const PARSERS: Readonly<Record<string, ValueParser>> = {
   user_preferences: parseUserPreferencesValue,
   account_update: parseAccountUpdate,
   message_template_status_update: parseTemplateStatus,
+  message_template_quality_update: parseTemplateQuality,
+  template_category_update: parseTemplateCategory,
 };
 
 /**
@@ -72,6 +75,8 @@ function parseEntry(rawEntry: unknown, receivedAt: number): NormalizedEvent[] {
 /** For changes whose `field` is missing (Meta's own `account_update` example misplaces it). */
 function inferField(value: unknown): string {
   if (!isRecord(value)) return 'unknown';
+  if ('new_quality_score' in value) return 'message_template_quality_update';
+  if ('new_category' in value || 'correct_category' in value) return 'template_category_update';
   if ('message_template_id' in value) return 'message_template_status_update';
   if ('message_echoes' in value) return 'smb_message_echoes';
   if ('history' in value) return 'history';

@@ -167,6 +167,25 @@ export const templateStatusSchema = z.looseObject({
   other_info: z.looseObject({ title: z.string().optional(), description: z.string().optional() }).optional(),
 });
 
+/** `message_template_quality_update`: Meta's rating of a template from its recipients' feedback. */
+export const templateQualitySchema = z.looseObject({
+  previous_quality_score: z.string().max(32).optional(),
+  new_quality_score: z.string().min(1).max(32),
+  message_template_id: id,
+  message_template_name: z.string().max(512),
+  message_template_language: z.string().max(MAX_ID_LENGTH),
+});
+
+/** `template_category_update`: Meta re-categorised a template (or will: `correct_category`). */
+export const templateCategorySchema = z.looseObject({
+  message_template_id: id,
+  message_template_name: z.string().max(512),
+  message_template_language: z.string().max(MAX_ID_LENGTH),
+  previous_category: z.string().max(32).optional(),
+  new_category: z.string().max(32).optional(),
+  correct_category: z.string().max(32).optional(),
+});
+
 export type ErrorItem = z.infer<typeof errorItemSchema>;
 export type ContactItem = z.infer<typeof contactItemSchema>;
 export type InboundItem = z.infer<typeof inboundItemSchema>;

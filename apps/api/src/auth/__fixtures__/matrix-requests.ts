@@ -40,6 +40,7 @@ function pathIds(ws: TestWorkspace, r: WorkspaceResources): Record<string, strin
     'credentials/{name}': r.credentialName,
     'media/{id}': r.mediaId,
     'conversations/{contactId}': r.contactId,
+    'alert-endpoints/{id}': r.alertEndpointId,
   };
 }
 
@@ -73,6 +74,16 @@ export function bodies(r: WorkspaceResources, contactId: string): Record<string,
     'POST /api/contacts/{id}/opt-in': () => ({ scope: 'all', reason: 'matrix' }),
     'POST /api/contacts/{id}/opt-out': () => ({ reason: 'matrix' }),
     'PATCH /api/contacts/{id}': () => ({ tags: ['matrix'] }),
+    'POST /api/templates': () => ({
+      numberId: r.numberId,
+      name: `matrix_${randomUUID().slice(0, 8)}`,
+      language: 'en_US',
+      category: 'UTILITY',
+      components: [{ type: 'BODY', text: 'Your order has shipped.' }],
+    }),
+    'POST /api/alert-endpoints': () => ({ url: 'https://alerts.example.com/matrix' }),
+    'PATCH /api/alert-endpoints/{id}': () => ({ enabled: true }),
+    'POST /api/alerts/read': () => ({ all: true }),
   };
 }
 

@@ -32,6 +32,10 @@ export interface WorkspaceResources {
   credentialName: string;
   /** A stored media file of the workspace (received with its message). */
   mediaId: string;
+  /** An alert endpoint of the workspace (routes that change or delete endpoints may act on it). */
+  alertEndpointId: string;
+  /** The workspace's number (bodies that name one). */
+  numberId: string;
 }
 
 async function insert(ds: DataSource, table: string, row: Record<string, unknown>): Promise<string> {
@@ -153,6 +157,11 @@ export async function seedWorkspaceResources(ds: DataSource, ws: TestWorkspace):
     storage_key: storageKey,
     stored_at: new Date(),
   });
+  const alertEndpointId = await insert(ds, 'alert_endpoints', {
+    workspace_id: ws.id,
+    url: 'https://alerts.example.com/tandem',
+    secret_name: 'tandem.alert-endpoint.matrix',
+  });
   return {
     journeyId,
     document,
@@ -169,5 +178,7 @@ export async function seedWorkspaceResources(ds: DataSource, ws: TestWorkspace):
     spareTokenId,
     credentialName,
     mediaId,
+    alertEndpointId,
+    numberId: ws.numberId,
   };
 }

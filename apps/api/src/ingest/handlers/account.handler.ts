@@ -1,5 +1,7 @@
 import type { BusinessNumber, ConnectionState, DeliveryNote, NewEngineEvent } from '@tandem/db';
 import type { AccountUpdatedEvent, TemplateStatusEvent } from '@tandem/whatsapp';
+import { alertNumberConnection } from '../../alerts/number-alerts.util';
+import { alertTemplateStatus } from '../../alerts/template-alerts.util';
 import { queryRows } from '../../common/sql.util';
 import type { HandlerResult, WabaHandlerContext } from './handler.types';
 
@@ -40,6 +42,7 @@ export async function handleAccountUpdated(ctx: WabaHandlerContext, event: Accou
       [number.id, state, reason, initiatedBy, at],
     );
     if (number.connectionState === state) continue;
+    await alertNumberConnection(ctx.m, { workspaceId: ctx.workspaceId, number, state, event: event.event, reason, initiatedBy });
     const base = { numberId: number.id, event: event.event, occurredAt: at.toISOString() };
     engineEvents.push(
       state === 'connected'
@@ -106,6 +109,15 @@ export async function handleTemplateStatus(ctx: WabaHandlerContext, event: Templ
   if (applied.length === 0) {
     return { engineEvents: [], notes: [{ kind: event.kind, reason: `stale template event ${event.event}`, wabaId: ctx.wabaId }] };
   }
+  await alertTemplateStatus(ctx.m, {
+    workspaceId: ctx.workspaceId,
+    wabaId: ctx.wabaId,
+    name: event.name,
+    language: event.language,
+    status,
+    reason,
+    detail: event.otherInfo?.description ?? null,
+  });
   const engineEvent: NewEngineEvent = {
     kind: 'template.status',
     contactKey: `waba:${ctx.wabaId}`,

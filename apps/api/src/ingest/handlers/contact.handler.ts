@@ -2,6 +2,7 @@ import type { NewEngineEvent } from '@tandem/db';
 import type { ContactSyncedEvent, UserPreferenceEvent } from '@tandem/whatsapp';
 import { lockContact } from '../../conversations/contact-store.util';
 import { queryRows } from '../../common/sql.util';
+import { lockNumberBackfill } from './backfill-lock.util';
 import type { HandlerContext, HandlerResult } from './handler.types';
 
 /**
@@ -10,6 +11,7 @@ import type { HandlerContext, HandlerResult } from './handler.types';
  */
 export async function handleContactSynced(ctx: HandlerContext, event: ContactSyncedEvent): Promise<HandlerResult> {
   const add = event.action === 'add';
+  await lockNumberBackfill(ctx);
   const resolved = await lockContact(ctx.m, { workspaceId: ctx.workspaceId, numberId: ctx.number.id }, event.contact, add);
   ctx.activity.contactSync(ctx.number.id, new Date(event.timestamp));
   if (!resolved) {

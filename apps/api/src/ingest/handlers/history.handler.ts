@@ -5,6 +5,7 @@ import { advanceHistorySync, declineHistorySync, historyStatus } from '../histor
 import { contentPayload, insertMessage } from '../../conversations/message-store.util';
 import { queryRows } from '../../common/sql.util';
 import { recordReceivedMedia } from '../../media/received-media.util';
+import { lockNumberBackfill } from './backfill-lock.util';
 import type { HandlerContext, HandlerResult } from './handler.types';
 
 /**
@@ -13,6 +14,7 @@ import type { HandlerContext, HandlerResult } from './handler.types';
  * sync progress is announced).
  */
 export async function handleHistoryMessages(ctx: HandlerContext, event: HistoryMessagesEvent): Promise<HandlerResult> {
+  await lockNumberBackfill(ctx);
   let stored = 0;
   const notes = [];
   for (const thread of event.threads) {
