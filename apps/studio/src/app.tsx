@@ -1,5 +1,5 @@
 import type { Permission } from '@tandem/api-contract';
-import { useEffect } from 'react';
+import { Fragment, useEffect } from 'react';
 import { AlertEndpointsPage } from './alerts/alert-endpoints-page';
 import { AlertsBell } from './alerts/alerts-bell';
 import { AuditPage } from './audit/audit-page';
@@ -77,23 +77,32 @@ export const ROUTES: readonly RouteDef<RouteName>[] = [
 /** Public: the one-time password link works without a session. */
 const RESET_PASSWORD_PATH = '/reset-password';
 
-/** Navigation; an item with a permission shows only to those who hold it. */
-const NAV: { to: string; label: string; section: RouteName[]; permission?: Permission }[] = [
+/**
+ * Navigation; an item with a permission shows only to those who hold it. The daily work first,
+ * the workspace's settings after a divider, in smaller type.
+ */
+const NAV: { to: string; label: string; section: RouteName[]; permission?: Permission; settings?: true }[] = [
+  { to: '/inbox', label: 'Inbox', section: ['inbox'], permission: 'conversations.write' },
+  { to: '/contacts', label: 'Contacts', section: ['contacts', 'contact'] },
   { to: '/journeys', label: 'Journeys', section: ['journeys', 'journey'] },
   { to: '/runs', label: 'Runs', section: ['runs', 'run'] },
   { to: '/campaigns', label: 'Campaigns', section: ['campaigns', 'campaign'] },
+  { to: '/templates', label: 'Templates', section: ['templates'] },
   { to: '/numbers', label: 'Numbers', section: ['numbers'] },
   { to: '/try-it', label: 'Try it', section: ['try-it'] },
-  { to: '/members', label: 'Members', section: ['members'], permission: 'members.manage' },
-  { to: '/api-tokens', label: 'API tokens', section: ['api-tokens'], permission: 'tokens.manage' },
-  { to: '/credentials', label: 'Credentials', section: ['credentials'], permission: 'credentials.manage' },
-  { to: '/audit', label: 'Audit log', section: ['audit'], permission: 'audit.read' },
-  { to: '/settings/conversations', label: 'Conversations', section: ['conversation-settings'], permission: 'workspace.manage' },
-  { to: '/inbox', label: 'Inbox', section: ['inbox'], permission: 'conversations.write' },
-  { to: '/contacts', label: 'Contacts', section: ['contacts', 'contact'] },
-  { to: '/settings/opt-out', label: 'Opt-out', section: ['opt-out-settings'] },
-  { to: '/templates', label: 'Templates', section: ['templates'] },
-  { to: '/alert-webhooks', label: 'Alert webhooks', section: ['alert-webhooks'], permission: 'alerts.manage' },
+  { to: '/members', label: 'Members', section: ['members'], permission: 'members.manage', settings: true },
+  { to: '/api-tokens', label: 'API tokens', section: ['api-tokens'], permission: 'tokens.manage', settings: true },
+  { to: '/credentials', label: 'Credentials', section: ['credentials'], permission: 'credentials.manage', settings: true },
+  { to: '/alert-webhooks', label: 'Alert webhooks', section: ['alert-webhooks'], permission: 'alerts.manage', settings: true },
+  {
+    to: '/settings/conversations',
+    label: 'Conversations',
+    section: ['conversation-settings'],
+    permission: 'workspace.manage',
+    settings: true,
+  },
+  { to: '/settings/opt-out', label: 'Opt-out', section: ['opt-out-settings'], settings: true },
+  { to: '/audit', label: 'Audit log', section: ['audit'], permission: 'audit.read', settings: true },
 ];
 
 function Page({ name, params, query }: { name: RouteName; params: Record<string, string>; query: Record<string, string> }) {
@@ -182,15 +191,17 @@ export function App() {
         <Link to="/journeys" className="brand">
           <span className="brand-mark">⇄</span> Tandem
         </Link>
-        {NAV.filter((item) => !item.permission || hasPermission(me, item.permission)).map((item) => (
-          <Link
-            key={item.to}
-            to={item.to}
-            className={`nav-link${match && item.section.includes(match.name) ? ' nav-link--active' : ''}`}
-            data-testid={`nav-${item.to.slice(1)}`}
-          >
-            {item.label}
-          </Link>
+        {NAV.filter((item) => !item.permission || hasPermission(me, item.permission)).map((item, i, shown) => (
+          <Fragment key={item.to}>
+            {item.settings && !shown[i - 1]?.settings && <span className="nav-divider" aria-hidden="true" />}
+            <Link
+              to={item.to}
+              className={`nav-link${item.settings ? ' nav-link--settings' : ''}${match && item.section.includes(match.name) ? ' nav-link--active' : ''}`}
+              data-testid={`nav-${item.to.slice(1)}`}
+            >
+              {item.label}
+            </Link>
+          </Fragment>
         ))}
         <span className="nav-spacer" />
         <AlertsBell />
