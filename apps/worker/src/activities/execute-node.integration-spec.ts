@@ -185,7 +185,9 @@ describe('executeNode runs custom nodes like built-ins', () => {
       .build();
     const { run, steps } = await runOnce(doc, '15556660019');
     expect(run).toMatchObject({ status: 'failed', error: { code: 'node_config', nodeId: 'quote' } });
-    expect(steps[0].error).toMatchObject({ message: 'credential "meta.waba-1" is reserved for a WhatsApp account token' });
+    expect(steps[0].error).toMatchObject({
+      message: 'credential "meta.waba-1" is reserved for Tandem (WhatsApp account tokens, alert signing secrets)',
+    });
     expect(JSON.stringify(steps)).not.toContain('canary-meta-business-token');
   });
 

@@ -32,7 +32,8 @@ export function storeCredentials(
     async get(ref: string): Promise<Record<string, string>> {
       if (!named.has(ref)) throw new NodeConfigError(`credential "${ref}" is not named in this node's settings`);
       // Tandem's own secrets (a WABA's Meta token, alert signing secrets) are never a node's.
-      if (isReservedSecretName(ref)) throw new NodeConfigError(`credential "${ref}" is reserved for Tandem`);
+      if (isReservedSecretName(ref))
+        throw new NodeConfigError(`credential "${ref}" is reserved for Tandem (WhatsApp account tokens, alert signing secrets)`);
       let raw: string | undefined;
       try {
         raw = await store.read(ds.manager, workspaceId, ref);
