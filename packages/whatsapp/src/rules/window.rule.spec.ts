@@ -27,6 +27,17 @@ describe('computeWindowOpenUntil', () => {
       ONBOARDED + SERVICE_WINDOW_MS,
     ],
     ['coexistence, inbound before onboarding', { mode: 'coexistence', onboardedAt: ONBOARDED, lastLiveInboundAt: ONBOARDED - 1 }, null],
+    [
+      // Meta stamps whole seconds: a message in the second of onboarding counts, one a second earlier does not.
+      'coexistence, inbound stamped in the second onboarding happened',
+      { mode: 'coexistence', onboardedAt: ONBOARDED + 359, lastLiveInboundAt: ONBOARDED },
+      ONBOARDED + SERVICE_WINDOW_MS,
+    ],
+    [
+      'coexistence, inbound stamped the second before',
+      { mode: 'coexistence', onboardedAt: ONBOARDED + 359, lastLiveInboundAt: ONBOARDED - 1000 },
+      null,
+    ],
     ['coexistence, onboarding unknown', { mode: 'coexistence', lastLiveInboundAt: ONBOARDED + H }, null],
     ['coexistence, never messaged', { mode: 'coexistence', onboardedAt: ONBOARDED, lastLiveInboundAt: null }, null],
     [

@@ -37,12 +37,15 @@ export function opensServiceWindow(event: NormalizedEvent): boolean {
  * End of the window (ms), or `null` when closed/never opened. For coexistence numbers only
  * customer messages at or after onboarding count; with no known `onboardedAt` nothing
  * counts (a template is the safe choice; 131047 would correct the opposite mistake later).
+ * Meta's timestamps are whole seconds, so "at or after" is judged to the second: a message
+ * stamped in the second onboarding happened in counts.
  */
 export function computeWindowOpenUntil(input: WindowInput): number | null {
   const last = input.lastLiveInboundAt;
   if (last === null || last === undefined) return null;
   if (input.mode === 'coexistence') {
-    if (input.onboardedAt === null || input.onboardedAt === undefined || last < input.onboardedAt) return null;
+    if (input.onboardedAt === null || input.onboardedAt === undefined) return null;
+    if (last < Math.floor(input.onboardedAt / 1000) * 1000) return null;
   }
   return last + SERVICE_WINDOW_MS;
 }
