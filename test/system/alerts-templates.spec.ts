@@ -152,7 +152,7 @@ describe('templates and alerts through the simulator', () => {
     expect((await outbound()).filter((m) => m.template?.name === 'pickup_ready')).toHaveLength(1);
   });
 
-  it('PARTNER_REMOVED → alert delivered', async () => {
+  it('PARTNER_REMOVED → number disconnected, sends refused with the reason, alert delivered', async () => {
     const res = await stack.sim(`/_sim/meta/numbers/${NUMBER}/disconnect`, {
       body: { event: 'PARTNER_REMOVED', reason: 'PRIMARY_INACTIVITY', initiatedBy: 'SYSTEM' },
     });
@@ -162,5 +162,29 @@ describe('templates and alerts through the simulator', () => {
     expect(JSON.parse(post.raw).alert).toMatchObject({ severity: 'critical', data: { reason: 'PRIMARY_INACTIVITY' } });
     const bell = await asMarketer<{ unread: number; items: { kind: string }[] }>('/api/alerts');
     expect(bell.body.items.map((a) => a.kind)).toEqual(expect.arrayContaining(['template.paused', 'number.disconnected']));
+
+    const numbers = await asMarketer<{ items: { id: string; connection: { state: string } }[] }>('/api/numbers');
+    expect(numbers.body.items.find((n) => n.id === numberId)?.connection.state).toBe('disconnected');
+    // A send now is refused at the rule step with the reason, and nothing reaches Meta.
+    type RunList = { items: { id: string; status: string }[] };
+    const runsOfJourney = async () => (await asMarketer<RunList>(`/api/runs?journeyId=${journeyId}`)).body.items;
+    const before = new Set((await runsOfJourney()).map((r) => r.id));
+    const sentBefore = (await outbound()).length;
+    expect((await asMarketer(`/api/journeys/${journeyId}/runs`, { body: { contactId } })).status).toBeLessThan(300);
+    const run = await until('the run on the disconnected number', async () =>
+      (await runsOfJourney()).find((r) => !before.has(r.id) && !['running', 'waiting'].includes(r.status)),
+    );
+    // Step data is shown to roles with runs.raw (admins).
+    const detail = await stack.api<{ steps: { port: string; output: { status?: string; reason?: string; detail?: string } | null }[] }>(
+      `/api/runs/${run.id}`,
+      { as: 'admin' },
+    );
+    expect(detail.body.steps.map((step) => step.port)).toEqual(['failed', 'failed']);
+    const refusals = detail.body.steps.map((step) => step.output).filter((o) => o?.status === 'refused');
+    expect(refusals.length).toBeGreaterThan(0);
+    for (const refusal of refusals) {
+      expect(refusal).toMatchObject({ reason: 'number_disconnected', detail: expect.stringContaining('disconnected') });
+    }
+    expect((await outbound()).length).toBe(sentBefore);
   });
 });
