@@ -105,7 +105,8 @@ export function ContactsPage() {
               ))}
             </select>
           )}
-          {canImport && (
+          {/* Offered once the numbers are known: with several, the import must name one. */}
+          {canImport && numbers.data && (
             <label className="btn">
               {busy ? 'Importing…' : 'Import CSV'}
               <input type="file" accept=".csv,text/csv" hidden onChange={(e) => void importFile(e)} data-testid="contacts-import" />
