@@ -110,3 +110,29 @@ export async function until<T>(what: string, probe: () => Promise<T | undefined>
     await new Promise((r) => setTimeout(r, 250));
   }
 }
+
+/**
+ * A session's steps, one `it` each, building on each other: once one fails, the later ones are
+ * not run (they would fail for its reason) and the page is kept as a screenshot named after it.
+ */
+export function sessionSteps(
+  page: () => Page,
+  screenshotPrefix = '',
+): (name: string, body: () => Promise<void>, timeoutMs?: number) => void {
+  let failedStep: string | null = null;
+  return (name, body, timeoutMs) =>
+    it(
+      name,
+      async () => {
+        if (failedStep) throw new Error(`not run: the earlier step "${failedStep}" failed`);
+        try {
+          await body();
+        } catch (error) {
+          failedStep = name;
+          await saveScreenshot(page(), `${screenshotPrefix}${name}`);
+          throw error;
+        }
+      },
+      timeoutMs,
+    );
+}

@@ -5,7 +5,7 @@
 // the 24-hour window on the Numbers page, and renames it there. Steps build on each other like studio.browser.spec.
 import type { Browser, Page } from 'playwright-core';
 import { startTandemStack, type TandemStack } from '../system/tandem-stack';
-import { byTestId, launchChromium, newPage, saveScreenshot, signIn, until } from './browser.util';
+import { byTestId, sessionSteps, launchChromium, newPage, signIn, until } from './browser.util';
 import { APP_CUSTOMERS, BUSINESS_APP, finishInMetaWindow, openConnectWizard, stageBusinessApp } from './connect.pages';
 
 jest.setTimeout(240_000);
@@ -13,20 +13,8 @@ jest.setTimeout(240_000);
 let stack: TandemStack;
 let browser: Browser;
 let page: Page;
-let failedStep: string | null = null;
 
-function step(name: string, body: () => Promise<void>): void {
-  it(name, async () => {
-    if (failedStep) throw new Error(`not run: the earlier step "${failedStep}" failed`);
-    try {
-      await body();
-    } catch (error) {
-      failedStep = name;
-      await saveScreenshot(page, name);
-      throw error;
-    }
-  });
-}
+const step = sessionSteps(() => page);
 
 interface NumberBody {
   id: string;

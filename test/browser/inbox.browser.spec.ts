@@ -8,7 +8,7 @@
 // sees a new customer message arrive without a reload.
 import type { Browser, Page } from 'playwright-core';
 import { startTandemStack, type TandemStack } from '../system/tandem-stack';
-import { byTestId, launchChromium, newPage, saveScreenshot, signIn, until } from './browser.util';
+import { byTestId, sessionSteps, launchChromium, newPage, saveScreenshot, signIn, until } from './browser.util';
 import { openConversation, simOutbound } from './inbox.pages';
 
 jest.setTimeout(240_000);
@@ -23,20 +23,8 @@ let browser: Browser;
 let page: Page;
 let anaId: string;
 let priyaId: string;
-let failedStep: string | null = null;
 
-function step(name: string, body: () => Promise<void>): void {
-  it(name, async () => {
-    if (failedStep) throw new Error(`not run: the earlier step "${failedStep}" failed`);
-    try {
-      await body();
-    } catch (error) {
-      failedStep = name;
-      await saveScreenshot(page, `inbox-${name}`);
-      throw error;
-    }
-  });
-}
+const step = sessionSteps(() => page, 'inbox-');
 
 async function customerSays(text: string): Promise<void> {
   const res = await stack.sim('/_sim/customers/messages', {

@@ -9,7 +9,7 @@
 // failed fails at once instead of timing out.
 import type { Browser, Page } from 'playwright-core';
 import { demoUser, startTandemStack, type TandemStack } from '../system/tandem-stack';
-import { byTestId, connectPorts, dragFromPalette, launchChromium, newPage, saveScreenshot, signIn } from './browser.util';
+import { byTestId, sessionSteps, connectPorts, dragFromPalette, launchChromium, newPage, saveScreenshot, signIn } from './browser.util';
 import { chatAs, engineBubble, fillFields, openNode, sayAsCustomer, waitSaved } from './studio.pages';
 
 jest.setTimeout(240_000);
@@ -24,27 +24,10 @@ let page: Page;
 let numberId: string;
 let journeyId: string;
 let runId: string;
-let failedStep: string | null = null;
 /** Node ids as the editor assigns them on drop (`<type name>-<n>`). */
 const ids = { menu: '', askNumber: '', wait: '', confirm: '', handoff: '' };
 
-/** Runs one step of the session; on failure keeps a screenshot and stops the later steps. */
-function step(name: string, body: () => Promise<void>, timeoutMs?: number): void {
-  it(
-    name,
-    async () => {
-      if (failedStep) throw new Error(`not run: the earlier step "${failedStep}" failed`);
-      try {
-        await body();
-      } catch (error) {
-        failedStep = name;
-        await saveScreenshot(page, name);
-        throw error;
-      }
-    },
-    timeoutMs,
-  );
-}
+const step = sessionSteps(() => page);
 
 beforeAll(async () => {
   stack = await startTandemStack('browser', { studio: true });
